@@ -1,0 +1,3 @@
+from kehoach_cli.cli.app import main
+
+main()

@@ -1,0 +1,1 @@
+"""Rules over loaded data. Every rule returns Issue objects; nothing here prints."""

@@ -1,0 +1,118 @@
+"""Check a whole workspace (or some of its files) and gather every issue of the run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kehoach_cli.checks.plan_rules import check_plan
+from kehoach_cli.checks.progress_rules import check_progress
+from kehoach_cli.checks.schema import validate_data
+from kehoach_cli.diagnostics import Issue
+from kehoach_cli.loading.documents import load_yaml_file
+from kehoach_cli.loading.workspace import (
+    ProgressRef,
+    Workspace,
+    classify_progress_path,
+    list_progress_files,
+)
+from kehoach_cli.model.index import PlanIndex
+from kehoach_cli.model.plan import Plan
+from kehoach_cli.model.progress import Progress
+
+
+@dataclass
+class CheckedProgress:
+    ref: ProgressRef
+    progress: Progress | None
+    issues: list[Issue]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(issue.is_error for issue in self.issues)
+
+
+@dataclass
+class CheckResult:
+    workspace: Workspace
+    plan: Plan | None
+    index: PlanIndex | None
+    plan_issues: list[Issue] = field(default_factory=list)
+    progress: list[CheckedProgress] = field(default_factory=list)
+    other_issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def issues(self) -> list[Issue]:
+        every = [*self.plan_issues, *self.other_issues]
+        for checked in self.progress:
+            every += checked.issues
+        return sorted(every, key=Issue.sort_key)
+
+    @property
+    def files_checked(self) -> int:
+        return 1 + len(self.progress)
+
+    def usable_progress(self, year: int | None = None) -> list[Progress]:
+        """Progress models without errors (warnings allowed), optionally for one year."""
+        return [
+            checked.progress
+            for checked in self.progress
+            if checked.progress is not None
+            and not checked.has_errors
+            and (year is None or checked.ref.year == year)
+        ]
+
+
+def load_plan(workspace: Workspace) -> tuple[Plan | None, list[Issue]]:
+    loaded = load_yaml_file(workspace.plan_path)
+    if not loaded.readable:
+        return None, loaded.issues
+    plan, issues = validate_data(Plan, loaded.data, workspace.plan_path)
+    issues = loaded.issues + issues
+    if plan is not None:
+        issues += check_plan(plan, loaded.data, workspace.plan_path)
+    if any(issue.is_error for issue in issues):
+        return None, issues
+    return plan, issues
+
+
+def check_progress_file(ref: ProgressRef, index: PlanIndex | None) -> CheckedProgress:
+    loaded = load_yaml_file(ref.path)
+    if not loaded.readable:
+        return CheckedProgress(ref, None, loaded.issues)
+    progress, issues = validate_data(Progress, loaded.data, ref.path)
+    issues = loaded.issues + issues
+    if progress is not None:
+        issues += check_progress(progress, loaded.data, ref, index)
+    return CheckedProgress(ref, progress, issues)
+
+
+def check_workspace(
+    workspace: Workspace,
+    paths: Iterable[Path] | None = None,
+    years: set[int] | None = None,
+) -> CheckResult:
+    """Check the plan and the progress files (all, those of `years`, or only `paths`).
+
+    The plan is always loaded: progress files are judged against it. When it has errors,
+    progress files still get their own checks, without the cross-file ones.
+    """
+    plan, plan_issues = load_plan(workspace)
+    index = PlanIndex.build(plan) if plan is not None else None
+    result = CheckResult(workspace, plan, index, plan_issues)
+    if paths is None:
+        refs, result.other_issues = list_progress_files(workspace, years)
+    else:
+        refs = []
+        plan_path = workspace.plan_path.resolve()
+        for path in paths:
+            if path.resolve() == plan_path:
+                continue
+            ref = classify_progress_path(workspace, path)
+            if isinstance(ref, Issue):
+                result.other_issues.append(ref)
+            else:
+                refs.append(ref)
+    result.progress = [check_progress_file(ref, index) for ref in refs]
+    return result

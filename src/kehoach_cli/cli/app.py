@@ -1,0 +1,105 @@
+"""The `kehoach` command: global options, the command list and the error boundary."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from kehoach_cli import __version__
+from kehoach_cli.cli import validate as validate_command
+from kehoach_cli.cli.common import ExitCode
+from kehoach_cli.cli.vietnamese import VietnameseCommand, VietnameseGroup, describe_usage_error
+
+APP_HELP = """Theo dõi và báo cáo thực hiện kế hoạch từ các tệp YAML trong git.
+
+\b
+Thư mục dữ liệu:
+  data/plan.yaml                      kế hoạch (nhiệm vụ, đơn vị, chỉ tiêu)
+  data/progress/<năm>/<đơn vị>.yaml   báo cáo tiến độ của từng đơn vị, mỗi năm một tệp
+
+\b
+Ví dụ:
+  kehoach validate                    kiểm tra toàn bộ dữ liệu
+  kehoach validate data/progress/2024/qlkh.yaml
+"""
+
+app = typer.Typer(
+    cls=VietnameseGroup,
+    help=APP_HELP,
+    rich_markup_mode=None,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"kehoach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root_callback(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_print_version,
+            is_eager=True,
+            help="In phiên bản rồi thoát.",
+        ),
+    ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="In chi tiết kỹ thuật (traceback) khi có lỗi không mong đợi."),
+    ] = False,
+) -> None:
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+
+
+app.command("validate", cls=VietnameseCommand, help=validate_command.HELP)(
+    validate_command.validate
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI: every failure ends as a Vietnamese message and an exit code, no traceback."""
+    from typer import Abort
+    from typer._click.exceptions import ClickException, UsageError
+
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        result = app(args=args, prog_name="kehoach", standalone_mode=False)
+        code = int(result) if isinstance(result, int) else ExitCode.OK
+    except UsageError as error:
+        typer.echo(f"Lỗi: {describe_usage_error(error)}", err=True)
+        command = error.ctx.command_path if error.ctx else "kehoach"
+        typer.echo(f"Xem hướng dẫn: {command} --help", err=True)
+        code = ExitCode.USAGE
+    except ClickException as error:
+        typer.echo(f"Lỗi: {error.format_message()}", err=True)
+        code = ExitCode.USAGE
+    except (Abort, KeyboardInterrupt):
+        typer.echo("Đã dừng.", err=True)
+        code = 130
+    except BrokenPipeError:
+        code = ExitCode.OK
+    except Exception as error:  # the one boundary for bugs: short message, no traceback
+        if "--debug" in args:
+            raise
+        typer.echo(
+            f"Lỗi không mong đợi ({type(error).__name__}: {error}).\n"
+            "Đây là lỗi của kehoach, không phải của dữ liệu. Hãy báo lỗi kèm lệnh đã chạy; "
+            "chạy lại với --debug để xem chi tiết kỹ thuật.",
+            err=True,
+        )
+        code = ExitCode.USAGE
+    if argv is None:
+        sys.exit(code)
+    return code

@@ -1,0 +1,78 @@
+"""`kehoach validate`: check the plan and progress files; exit code for CI."""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kehoach_cli.cli.common import ExitCode, RootOption, fail_usage, open_workspace
+
+
+class ValidateFormat(str, Enum):
+    text = "text"
+    github = "github"
+    json = "json"
+
+
+HELP = """Kiểm tra data/plan.yaml và các tệp tiến độ: cú pháp YAML, kiểu dữ liệu, mã đơn vị
+và nhiệm vụ, ngày tháng, tiến độ, kinh phí. Báo mọi lỗi kèm tệp:dòng:cột và gợi ý sửa.
+
+Mã thoát: 0 hợp lệ; 1 dữ liệu có lỗi (hoặc có cảnh báo khi dùng --strict);
+2 gọi sai lệnh hoặc không tìm thấy thư mục dữ liệu.
+
+\b
+Ví dụ:
+  kehoach validate                                 # cả thư mục dữ liệu
+  kehoach validate data/progress/2024/qlkh.yaml    # chỉ một tệp (vẫn đối chiếu kế hoạch)
+  kehoach validate --format json > ket-qua.json
+  kehoach validate --strict --root ../du-lieu-ke-hoach
+"""
+
+
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Các tệp cần kiểm tra. Bỏ trống: kiểm tra toàn bộ thư mục dữ liệu.",
+            metavar="TỆP",
+            show_default=False,
+        ),
+    ] = None,
+    root: RootOption = None,
+    output_format: Annotated[
+        ValidateFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Cách in kết quả: text (cho người đọc), github (chú thích trên GitHub), json. "
+            "Mặc định text; github khi GITHUB_ACTIONS=true.",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Coi cảnh báo là lỗi (mã thoát 1).")
+    ] = False,
+) -> None:
+    workspace = open_workspace(root)
+    chosen = output_format.value if output_format else None
+    if chosen is None:
+        chosen = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+    from kehoach_cli.checks.run import check_workspace
+    from kehoach_cli.cli.issue_output import write_issues
+
+    selected = None
+    if paths:
+        missing = [str(path) for path in paths if not path.exists() and not path.is_symlink()]
+        if missing:
+            fail_usage(f"không có tệp {', '.join(missing)}")
+        selected = paths
+    result = check_workspace(workspace, selected)
+    issues = result.issues
+    failed = any(issue.is_error for issue in issues) or (strict and bool(issues))
+    write_issues(issues, result.files_checked, chosen, ok=not failed)
+    raise typer.Exit(ExitCode.DATA_PROBLEMS if failed else ExitCode.OK)

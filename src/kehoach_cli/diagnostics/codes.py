@@ -1,0 +1,362 @@
+"""The catalogue of checks. Codes are stable: CI configurations and docs refer to them.
+
+KH0xx  reading the file and YAML syntax
+KH1xx  schema (types, ranges, allowed values, keys)
+KH2xx  plan integrity (data/plan.yaml)
+KH3xx  progress files against the plan and the workspace layout
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Rule(NamedTuple):
+    code: str
+    severity: str  # "error" | "warning"
+    message: str  # str.format template, Vietnamese
+    hint: str  # str.format template, Vietnamese; may be empty
+    example: str  # a typical mistake, for the documentation
+
+
+_RULES = [
+    # --- reading and syntax -------------------------------------------------------------
+    Rule(
+        "KH001",
+        "error",
+        "Không đọc được tệp: {reason}",
+        "Kiểm tra tệp có tồn tại và bạn có quyền đọc.",
+        "tệp bị khóa hoặc là một thư mục",
+    ),
+    Rule(
+        "KH002",
+        "error",
+        "Tệp không ở mã UTF-8 ({detail})",
+        "Mở tệp trong trình soạn thảo và lưu lại tệp dưới dạng UTF-8 "
+        "(Notepad: Lưu thành → Mã hóa UTF-8; VS Code: Save with Encoding → UTF-8).",
+        "tệp lưu bằng bảng mã TCVN3, VNI hoặc Windows-1258",
+    ),
+    Rule(
+        "KH003",
+        "error",
+        "Tệp quá lớn: {size} byte (tối đa {limit} byte)",
+        "Một tệp tiến độ chỉ cần vài chục KB; kiểm tra có dán nhầm dữ liệu lớn vào không.",
+        "dán cả một tệp nhật ký vào trường results",
+    ),
+    Rule(
+        "KH004",
+        "error",
+        "Tệp chứa ký tự điều khiển không được phép ({char})",
+        "Xóa ký tự này (thường lẫn vào khi sao chép từ Word hoặc PDF) rồi gõ lại đoạn văn.",
+        "ký tự U+0007 lẫn vào khi dán từ PDF",
+    ),
+    Rule(
+        "KH005",
+        "error",
+        "Lỗi cú pháp YAML: {detail}",
+        "{advice}",
+        "thiếu dấu hai chấm sau tên khóa, thụt lề không đều",
+    ),
+    Rule(
+        "KH006",
+        "error",
+        "Khóa '{key}' bị lặp (đã có ở dòng {first_line})",
+        "Gộp hai khối thành một; YAML chỉ giữ khối cuối nên dữ liệu khối đầu sẽ mất.",
+        'dán khối nhiệm vụ "2.1" hai lần',
+    ),
+    Rule(
+        "KH007",
+        "error",
+        "Không dùng neo/bí danh YAML ({what})",
+        "Viết đầy đủ nội dung thay cho '&neo' và '*bí danh'.",
+        "status: *trang-thai",
+    ),
+    Rule(
+        "KH008",
+        "error",
+        "Không dùng thẻ YAML '{tag}'",
+        "Xóa thẻ bắt đầu bằng '!'; kehoach chỉ đọc văn bản, số và ngày.",
+        "!!python/object:os.system",
+    ),
+    Rule(
+        "KH009",
+        "error",
+        "Không dùng khóa gộp '<<'",
+        "Viết đầy đủ các khóa thay cho '<<: ...'.",
+        "<<: *mac-dinh",
+    ),
+    Rule(
+        "KH010",
+        "error",
+        "Cấu trúc lồng quá sâu (quá {limit} cấp)",
+        "Tệp kế hoạch và tiến độ chỉ cần vài cấp lồng; kiểm tra thụt lề.",
+        "[[[[[[...]]]]]]",
+    ),
+    Rule(
+        "KH011",
+        "error",
+        "Tệp chứa nhiều tài liệu YAML (dấu '---' thứ hai)",
+        "Mỗi tệp chỉ chứa một tài liệu; xóa dấu '---' ở giữa tệp.",
+        "hai tệp dán nối nhau",
+    ),
+    Rule(
+        "KH012",
+        "error",
+        "Tệp {what}, cần một bảng khóa: giá trị",
+        "Tệp phải bắt đầu bằng các khóa như 'schema_version:', 'unit:', 'year:'.",
+        "tệp rỗng hoặc chỉ có chú thích",
+    ),
+    Rule(
+        "KH013",
+        "error",
+        "Khóa phải là một chuỗi đơn giản",
+        "Viết khóa là chữ, ví dụ 'status:'; không dùng danh sách hay bảng làm khóa.",
+        "? [a, b]: 1",
+    ),
+    # --- schema ---------------------------------------------------------------------------
+    Rule(
+        "KH101",
+        "error",
+        "Khóa không hợp lệ '{key}'{suggestion}",
+        "Các khóa được phép ở đây: {allowed}.",
+        "stauts: done",
+    ),
+    Rule(
+        "KH102",
+        "error",
+        "Thiếu trường bắt buộc '{key}'",
+        "Thêm dòng '{key}: ...' vào đúng chỗ.",
+        "thiếu 'year:'",
+    ),
+    Rule(
+        "KH103",
+        "error",
+        "Sai kiểu dữ liệu: {detail}",
+        "{advice}",
+        "activities: 'một việc' (cần danh sách)",
+    ),
+    Rule(
+        "KH104",
+        "error",
+        "Giá trị '{value}' không thuộc các giá trị cho phép",
+        "Dùng một trong: {allowed}.",
+        "status: xong",
+    ),
+    Rule("KH105", "error", "Số không hợp lệ: {detail}", "{advice}", "progress: 150"),
+    Rule(
+        "KH106",
+        "error",
+        "Ngày không hợp lệ: {detail}",
+        "Viết ngày dạng 2024-11-10 hoặc 10/11/2024.",
+        "due: 31/02/2024",
+    ),
+    Rule(
+        "KH107",
+        "error",
+        "Số tiền không hợp lệ: {detail}",
+        "Viết số tiền bằng đồng, không âm, ví dụ 150000000 hoặc 150.000.000.",
+        "planned: 150tr",
+    ),
+    Rule(
+        "KH108",
+        "error",
+        "Mã không hợp lệ '{value}'",
+        "Mã chỉ gồm chữ thường không dấu, chữ số và dấu '-', ví dụ 'qlkh'; mã nhiệm vụ dạng '2.1'.",
+        "unit: Phòng QLKH",
+    ),
+    Rule("KH109", "error", "Giá trị không hợp lệ: {detail}", "{advice}", "title: ''"),
+    Rule(
+        "KH110",
+        "error",
+        "Phiên bản lược đồ {value} không được hỗ trợ (hỗ trợ: {supported})",
+        "Cập nhật kehoach hoặc sửa 'schema_version'.",
+        "schema_version: 9",
+    ),
+    # --- plan integrity -------------------------------------------------------------------
+    Rule(
+        "KH201",
+        "error",
+        "Mã '{id}' bị trùng trong {where} (đã có ở dòng {first_line})",
+        "Mỗi {what} cần một mã riêng.",
+        "hai nhiệm vụ cùng mã 2.1",
+    ),
+    Rule(
+        "KH202",
+        "error",
+        "Nhiệm vụ '{id}' đặt sai chỗ trong cây nhiệm vụ: {detail}",
+        "Mã nhiệm vụ con bắt đầu bằng mã nhiệm vụ cha và một dấu chấm, ví dụ 2 → 2.1.",
+        "nhiệm vụ 3.1 nằm trong nhiệm vụ 2",
+    ),
+    Rule(
+        "KH203",
+        "error",
+        "Đơn vị '{id}' không có trong danh mục đơn vị{suggestion}",
+        "Các đơn vị: {known}.",
+        "lead: qlk",
+    ),
+    Rule(
+        "KH204",
+        "error",
+        "Nhóm '{id}' không xác định được{suggestion}",
+        "Các nhóm: {known}.",
+        "cooperate: [group:cac-phong]",
+    ),
+    Rule(
+        "KH205",
+        "warning",
+        "Đơn vị '{id}' vừa chủ trì vừa phối hợp nhiệm vụ '{task}'",
+        "Bỏ đơn vị chủ trì khỏi danh sách phối hợp.",
+        "lead: qlkh, cooperate: [qlkh]",
+    ),
+    Rule(
+        "KH206",
+        "error",
+        "Chỉ tiêu '{id}' gắn với nhiệm vụ không có: '{task}'",
+        "Các nhiệm vụ: {known}.",
+        "task: '2.7'",
+    ),
+    Rule(
+        "KH207",
+        "error",
+        "Đơn vị '{id}' là {kind}, không thể {role}",
+        "Chỉ đơn vị thuộc Sở mới chủ trì, phối hợp và nộp báo cáo; cơ quan bên ngoài ghi ở "
+        "'partners'.",
+        "lead: cuc-thong-ke",
+    ),
+    Rule(
+        "KH208",
+        "error",
+        "Ngày hạn báo cáo không tồn tại: {detail}",
+        "Kiểm tra 'reporting.deadline' (ngày/tháng).",
+        "deadline: 31/11",
+    ),
+    # --- progress files -------------------------------------------------------------------
+    Rule(
+        "KH301",
+        "error",
+        "Năm trong tệp ({value}) khác năm của thư mục ({expected})",
+        "Sửa 'year:' hoặc chuyển tệp sang data/progress/{value}/.",
+        "tệp 2024 nằm trong thư mục 2023",
+    ),
+    Rule(
+        "KH302",
+        "error",
+        "Đơn vị trong tệp ('{value}') khác tên tệp ('{expected}')",
+        "Tên tệp phải là mã đơn vị: data/progress/<năm>/{value}.yaml.",
+        "unit: qlkh trong tệp khtc.yaml",
+    ),
+    Rule(
+        "KH303",
+        "error",
+        "Đơn vị '{id}' không phải đơn vị báo cáo của kế hoạch{suggestion}",
+        "Các đơn vị báo cáo: {known}.",
+        "unit: phong-moi",
+    ),
+    Rule(
+        "KH304",
+        "error",
+        "Nhiệm vụ '{id}' không có trong kế hoạch{suggestion}",
+        "Các nhiệm vụ: {known}.",
+        "tasks: {{'2.10': ...}}",
+    ),
+    Rule(
+        "KH305",
+        "error",
+        "Đơn vị '{unit}' không được giao nhiệm vụ '{id}'",
+        "Đơn vị này chủ trì hoặc phối hợp các nhiệm vụ: {assigned}.",
+        "qlkh báo cáo nhiệm vụ 2.2",
+    ),
+    Rule(
+        "KH306",
+        "error",
+        "Thiếu báo cáo nhiệm vụ '{id}' mà đơn vị '{unit}' chủ trì",
+        'Thêm mục tasks."{id}" với status và progress.',
+        "khtc không báo cáo 2.6",
+    ),
+    Rule(
+        "KH307",
+        "warning",
+        "Ngày {value} nằm ngoài năm báo cáo {year}",
+        "Kiểm tra lại năm của ngày này.",
+        "due: 2023-12-31 trong báo cáo năm 2024",
+    ),
+    Rule(
+        "KH308",
+        "error",
+        "Ngày bắt đầu ({start}) sau ngày hạn ({due})",
+        "Sửa 'start' hoặc 'due' để start ≤ due.",
+        "start: 2024-09-01, due: 2024-03-01",
+    ),
+    Rule(
+        "KH309",
+        "error",
+        "Tình trạng '{status}' không khớp tiến độ {progress}%",
+        "'done' (hoàn thành) đi cùng progress 100 và ngược lại.",
+        "status: done, progress: 80",
+    ),
+    Rule(
+        "KH310",
+        "warning",
+        "Đã chi ({spent}) vượt dự toán ({planned})",
+        "Kiểm tra số liệu hoặc ghi rõ lý do trong 'result'.",
+        "planned: 100.000.000, spent: 120.000.000",
+    ),
+    Rule(
+        "KH311",
+        "error",
+        "Chỉ tiêu '{id}' không có trong kế hoạch{suggestion}",
+        "Các chỉ tiêu: {known}.",
+        "indicators: {{tpf: ...}}",
+    ),
+    Rule(
+        "KH312",
+        "warning",
+        "Đơn vị '{unit}' báo cáo chỉ tiêu '{id}' của nhiệm vụ {task} mà đơn vị không tham gia",
+        "Chỉ đơn vị chủ trì hoặc phối hợp nhiệm vụ {task} báo cáo chỉ tiêu này.",
+        "qlkh báo cáo tfp",
+    ),
+    Rule(
+        "KH313",
+        "warning",
+        "Hoạt động '{title}': {detail}",
+        "Ghi 'finished_on' khi và chỉ khi hoạt động có status: done.",
+        "status: done nhưng thiếu finished_on",
+    ),
+    Rule(
+        "KH314",
+        "error",
+        "Ngày hoàn thành ({finished}) trước ngày bắt đầu ({start})",
+        "Sửa 'finished_on' hoặc 'start'.",
+        "start: 2024-05-01, finished_on: 2024-04-01",
+    ),
+    Rule(
+        "KH315",
+        "error",
+        "Có hai tệp cho cùng đơn vị '{unit}' năm {year}: {other}",
+        "Giữ một tệp .yaml, xóa tệp còn lại.",
+        "qlkh.yaml và qlkh.yml",
+    ),
+    Rule(
+        "KH316",
+        "error",
+        "Tên tệp hoặc thư mục không đúng quy ước: {detail}",
+        "Tệp tiến độ đặt ở data/progress/<năm 4 chữ số>/<mã đơn vị>.yaml.",
+        "data/progress/2024/QLKH final.yaml",
+    ),
+    Rule(
+        "KH317",
+        "error",
+        "Tệp '{detail}' trỏ ra ngoài thư mục dữ liệu",
+        "Liên kết tượng trưng (symlink) ra ngoài workspace không được đọc; chép tệp vào đúng chỗ.",
+        "qlkh.yaml -> /etc/passwd",
+    ),
+    Rule(
+        "KH318",
+        "error",
+        "Tệp không thuộc workspace: {detail}",
+        "Chỉ kiểm tra data/plan.yaml và data/progress/<năm>/<đơn vị>.yaml.",
+        "kehoach validate README.md",
+    ),
+]
+
+CATALOGUE: dict[str, Rule] = {rule.code: rule for rule in _RULES}

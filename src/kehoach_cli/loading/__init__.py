@@ -1,0 +1,1 @@
+"""Reading files: safe YAML with source positions, and workspace discovery."""

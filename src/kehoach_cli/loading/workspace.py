@@ -1,0 +1,152 @@
+"""Where the data lives: find the workspace and list its progress files safely."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kehoach_cli.diagnostics import Issue, make_issue
+
+PLAN_FILE = Path("data") / "plan.yaml"
+PROGRESS_DIR = Path("data") / "progress"
+TEMPLATES_DIR = Path("templates")
+
+_YEAR_DIR = re.compile(r"^\d{4}$")
+_UNIT_FILE = re.compile(r"^([a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?)\.ya?ml$")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class WorkspaceNotFound(Exception):
+    """No folder holding data/plan.yaml was found; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class Workspace:
+    root: Path
+
+    @property
+    def plan_path(self) -> Path:
+        return self.root / PLAN_FILE
+
+    @property
+    def progress_dir(self) -> Path:
+        return self.root / PROGRESS_DIR
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / TEMPLATES_DIR
+
+    def progress_path(self, year: int, unit_id: str) -> Path:
+        """Path of a unit's file; callers must pass a checked unit id (model.values.is_unit_id)."""
+        if not _UNIT_FILE.match(f"{unit_id}.yaml"):
+            raise ValueError(f"mã đơn vị không hợp lệ: {unit_id!r}")
+        return self.progress_dir / f"{int(year):04d}" / f"{unit_id}.yaml"
+
+    def contains(self, path: Path) -> bool:
+        """True when `path`, with symlinks followed, stays inside the workspace."""
+        try:
+            path.resolve().relative_to(self.root.resolve())
+        except (ValueError, OSError, RuntimeError):
+            return False
+        return True
+
+
+def find_workspace(start: Path, explicit_root: Path | None = None) -> Workspace:
+    """The workspace at `explicit_root`, or the nearest folder upward holding data/plan.yaml."""
+    if explicit_root is not None:
+        root = explicit_root.expanduser()
+        if not (root / PLAN_FILE).is_file():
+            raise WorkspaceNotFound(
+                f"Không thấy {PLAN_FILE.as_posix()} trong thư mục {root}: "
+                "--root (hoặc KEHOACH_ROOT) phải trỏ tới thư mục chứa data/plan.yaml."
+            )
+        return Workspace(root.absolute())
+    current = start.absolute()
+    for folder in (current, *current.parents):
+        if (folder / PLAN_FILE).is_file():
+            return Workspace(folder)
+    raise WorkspaceNotFound(
+        f"Không tìm thấy {PLAN_FILE.as_posix()} trong {current} hay các thư mục cha. "
+        "Chạy lệnh trong thư mục dữ liệu, hoặc chỉ rõ bằng --root THƯ_MỤC."
+    )
+
+
+@dataclass(frozen=True)
+class ProgressRef:
+    """A progress file and what its location says: data/progress/<year>/<unit>.yaml."""
+
+    path: Path
+    year: int
+    unit: str
+
+
+def classify_progress_path(workspace: Workspace, path: Path) -> ProgressRef | Issue:
+    """Check that `path` sits where a progress file belongs; return its reference or an issue."""
+    try:
+        relative = path.absolute().relative_to(workspace.progress_dir.absolute())
+    except ValueError:
+        return make_issue("KH318", path, detail="chỉ nhận data/plan.yaml và data/progress/…")
+    parts = relative.parts
+    if len(parts) != 2 or not _YEAR_DIR.match(parts[0]):
+        return make_issue(
+            "KH316", path, detail=f"'{relative.as_posix()}' không có dạng <năm>/<đơn vị>.yaml"
+        )
+    match = _UNIT_FILE.match(parts[1])
+    if not match:
+        return make_issue("KH316", path, detail=f"tên tệp '{parts[1]}' không phải <mã đơn vị>.yaml")
+    if path.is_symlink() and not workspace.contains(path):
+        return make_issue("KH317", path, detail=relative.as_posix())
+    return ProgressRef(path=path, year=int(parts[0]), unit=match.group(1))
+
+
+def list_progress_files(
+    workspace: Workspace, years: set[int] | None = None
+) -> tuple[list[ProgressRef], list[Issue]]:
+    """Every progress file of the workspace (sorted), and issues for misplaced ones.
+
+    Files that are not YAML (README, .gitkeep) and hidden entries are ignored.
+    """
+    refs: list[ProgressRef] = []
+    issues: list[Issue] = []
+    base = workspace.progress_dir
+    if not base.is_dir():
+        return refs, issues
+    for year_entry in sorted(os.scandir(base), key=lambda entry: entry.name):
+        if year_entry.name.startswith("."):
+            continue
+        year_path = Path(year_entry.path)
+        if not year_entry.is_dir():
+            if year_path.suffix in YAML_SUFFIXES:
+                issues.append(
+                    make_issue("KH316", year_path, detail="tệp phải nằm trong thư mục năm")
+                )
+            continue
+        if not _YEAR_DIR.match(year_entry.name):
+            issues.append(
+                make_issue("KH316", year_path, detail=f"thư mục '{year_entry.name}' không phải năm")
+            )
+            continue
+        if years is not None and int(year_entry.name) not in years:
+            continue
+        by_unit: dict[str, ProgressRef] = {}
+        for entry in sorted(os.scandir(year_path), key=lambda entry: entry.name):
+            entry_path = Path(entry.path)
+            if entry.name.startswith(".") or entry_path.suffix not in YAML_SUFFIXES:
+                continue
+            ref = classify_progress_path(workspace, entry_path)
+            if isinstance(ref, Issue):
+                issues.append(ref)
+                continue
+            previous = by_unit.get(ref.unit)
+            if previous is not None:
+                issues.append(
+                    make_issue(
+                        "KH315", entry_path, unit=ref.unit, year=ref.year, other=previous.path.name
+                    )
+                )
+                continue
+            by_unit[ref.unit] = ref
+            refs.append(ref)
+    return refs, issues

@@ -1,0 +1,275 @@
+"""YAML → plain Python values that remember where they came from.
+
+We drive the YAML parser event by event (libyaml when present) and build the values
+ourselves, because PyYAML's own constructors are what the traps in PITFALLS.md come
+from: YAML 1.1 implicit typing (task `2.10` → 2.1, `no` → False), duplicate keys
+silently merged, aliases expanded into bombs, tags that build Python objects.
+
+Here every plain scalar stays a string except null/true/false; quoted scalars are always
+strings; anchors, aliases, merge keys, tags and a second document are rejected; duplicate
+keys are reported with both lines; nesting is capped. Building iteratively means no input
+can exhaust the Python stack.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kehoach_cli.diagnostics import Issue, Position, make_issue
+
+try:  # libyaml is about five times faster; the pure-Python parser gives the same events.
+    from yaml import CParser as _FastParser
+
+    def _make_parser(text: str) -> Any:
+        return _FastParser(text)
+
+    HAS_LIBYAML = True
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    HAS_LIBYAML = False
+
+    def _make_parser(text: str) -> Any:
+        return yaml.SafeLoader(text)
+
+
+MAX_DEPTH = 64
+
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
+class PositionedDict(dict):  # type: ignore[type-arg]
+    """A mapping that knows the position of itself, of each key and of each value."""
+
+    __slots__ = ("key_positions", "start", "value_positions")
+
+    def __init__(self, start: Position) -> None:
+        super().__init__()
+        self.start = start
+        self.key_positions: dict[str, Position] = {}
+        self.value_positions: dict[str, Position] = {}
+
+
+class PositionedList(list):  # type: ignore[type-arg]
+    """A sequence that knows the position of itself and of each item."""
+
+    __slots__ = ("item_positions", "start")
+
+    def __init__(self, start: Position) -> None:
+        super().__init__()
+        self.start = start
+        self.item_positions: list[Position] = []
+
+
+class YamlError(Exception):
+    """The file is not usable YAML; `issues` says where and why (at least one)."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__(issues[0].message)
+        self.issues = issues
+
+
+def _pos(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def parse_yaml(text: str, path: Path, max_depth: int = MAX_DEPTH) -> tuple[Any, list[Issue]]:
+    """Parse one YAML document. Returns (value, duplicate-key issues) or raises YamlError.
+
+    Duplicate keys do not stop parsing (the first value is kept) so that every duplicate
+    in the file is reported in one run.
+    """
+    parser = _make_parser(text)
+    try:
+        return _build(parser, path, max_depth)
+    except yaml.MarkedYAMLError as error:
+        raise YamlError([_syntax_issue(error, path)]) from None
+    except yaml.YAMLError as error:
+        raise YamlError([make_issue("KH005", path, detail=str(error), advice="")]) from None
+    finally:
+        parser.dispose()
+
+
+def _build(parser: Any, path: Path, max_depth: int) -> tuple[Any, list[Issue]]:
+    duplicates: list[Issue] = []
+    # Each frame: [container, pending key or None, key position]
+    stack: list[list[Any]] = []
+    root: Any = None
+    seen_document = False
+    get_event = parser.get_event
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            if event.anchor is not None:
+                raise YamlError(
+                    [make_issue("KH007", path, _pos(event.start_mark), what="&" + event.anchor)]
+                )
+            if event.tag is not None:
+                raise YamlError(
+                    [make_issue("KH008", path, _pos(event.start_mark), tag=_short(event.tag))]
+                )
+            position = _pos(event.start_mark)
+            if not stack:
+                root = _scalar(event)
+                continue
+            frame = stack[-1]
+            container = frame[0]
+            if type(container) is PositionedList:
+                container.append(_scalar(event))
+                container.item_positions.append(position)
+            elif frame[1] is None:  # this scalar is a key
+                key = event.value
+                if key == "<<" and event.implicit[0]:
+                    raise YamlError([make_issue("KH009", path, position)])
+                frame[1] = key
+                frame[2] = position
+            else:
+                _put(container, frame, _scalar(event), position, path, duplicates)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            position = _pos(event.start_mark)
+            if event.anchor is not None:
+                raise YamlError([make_issue("KH007", path, position, what="&" + event.anchor)])
+            if event.tag is not None:
+                raise YamlError([make_issue("KH008", path, position, tag=_short(event.tag))])
+            if len(stack) >= max_depth:
+                raise YamlError([make_issue("KH010", path, position, limit=max_depth)])
+            if stack and type(stack[-1][0]) is PositionedDict and stack[-1][1] is None:
+                raise YamlError([make_issue("KH013", path, position)])
+            new: Any = (
+                PositionedDict(position)
+                if kind is yaml.MappingStartEvent
+                else PositionedList(position)
+            )
+            stack.append([new, None, None, position])
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            finished, _, _, position = stack.pop()
+            if not stack:
+                root = finished
+                continue
+            frame = stack[-1]
+            container = frame[0]
+            if type(container) is PositionedList:
+                container.append(finished)
+                container.item_positions.append(position)
+            else:
+                _put(container, frame, finished, position, path, duplicates)
+        elif kind is yaml.AliasEvent:
+            raise YamlError(
+                [make_issue("KH007", path, _pos(event.start_mark), what="*" + event.anchor)]
+            )
+        elif kind is yaml.DocumentStartEvent:
+            if seen_document:
+                raise YamlError([make_issue("KH011", path, _pos(event.start_mark))])
+            seen_document = True
+        elif kind is yaml.StreamEndEvent:
+            return root, duplicates
+        # StreamStart and DocumentEnd carry nothing we need.
+
+
+def _put(
+    mapping: PositionedDict,
+    frame: list[Any],
+    value: Any,
+    position: Position,
+    path: Path,
+    duplicates: list[Issue],
+) -> None:
+    key, key_position = frame[1], frame[2]
+    frame[1] = None
+    if key in mapping:
+        first = mapping.key_positions[key]
+        duplicates.append(make_issue("KH006", path, key_position, key=key, first_line=first.line))
+        return
+    mapping[key] = value
+    mapping.key_positions[key] = key_position
+    mapping.value_positions[key] = position
+
+
+def _short(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!", 1)
+
+
+def _scalar(event: Any) -> Any:
+    value = event.value
+    if event.implicit[0]:  # plain (unquoted): only null and booleans are typed
+        if value in _NULLS:
+            return None
+        boolean = _BOOLS.get(value)
+        if boolean is not None:
+            return boolean
+    return value
+
+
+_PROBLEMS = {
+    "found character '\\t' that cannot start any token": (
+        "có ký tự Tab ở đầu dòng",
+        "YAML chỉ cho thụt lề bằng dấu cách: thay Tab bằng dấu cách.",
+    ),
+    "mapping values are not allowed here": (
+        "có dấu ':' không đúng chỗ",
+        "Nếu văn bản có dấu ':', đặt cả giá trị trong dấu nháy kép \"...\".",
+    ),
+    "could not find expected ':'": (
+        "thiếu dấu ':' sau tên khóa",
+        "Mỗi dòng dạng 'khóa: giá trị'; kiểm tra thụt lề của dòng này và dòng trên.",
+    ),
+    "did not find expected key": (
+        "thụt lề không khớp với các dòng cùng cấp",
+        "Các khóa cùng cấp phải thẳng cột; danh sách bắt đầu bằng '- '.",
+    ),
+    "did not find expected '-' indicator": (
+        "danh sách thụt lề không đều",
+        "Các mục '- ' của một danh sách phải thẳng cột.",
+    ),
+    "found unexpected end of stream": (
+        "tệp kết thúc giữa chừng (thiếu dấu nháy hoặc ngoặc đóng)",
+        "Kiểm tra các dấu \" ' [ { đã được đóng.",
+    ),
+    "found undefined tag handle": ("thẻ YAML không xác định", "Xóa thẻ bắt đầu bằng '!'."),
+    "block sequence entries are not allowed here": (
+        "mục danh sách '- ' không đúng chỗ",
+        "Đặt danh sách xuống dòng dưới khóa của nó và thụt lề.",
+    ),
+    "found a tab character that violates indentation": (
+        "có ký tự Tab trong thụt lề",
+        "YAML chỉ cho thụt lề bằng dấu cách: thay Tab bằng dấu cách.",
+    ),
+    "found a tab character where an indentation space is expected": (
+        "có ký tự Tab trong thụt lề",
+        "YAML chỉ cho thụt lề bằng dấu cách: thay Tab bằng dấu cách.",
+    ),
+}
+
+
+def _syntax_issue(error: yaml.MarkedYAMLError, path: Path) -> Issue:
+    mark = error.problem_mark or error.context_mark
+    problem = (error.problem or "").strip()
+    detail, hint = _PROBLEMS.get(
+        problem, (problem or "không đọc được", "Kiểm tra thụt lề và dấu ':' ở dòng này.")
+    )
+    position = _pos(mark) if mark is not None else None
+    return make_issue("KH005", path, position, detail=detail, advice=hint)
+
+
+def locate(value: Any, loc: tuple[str | int, ...], *, at_key: bool = False) -> Position | None:
+    """Position of the value at `loc` (keys and list indexes), or of the nearest known parent.
+
+    With `at_key`, point at the last key itself (for an unknown key) instead of its value.
+    """
+    best: Position | None = getattr(value, "start", None)
+    current = value
+    for depth, step in enumerate(loc):
+        last = depth == len(loc) - 1
+        if type(current) is PositionedDict and isinstance(step, str) and step in current:
+            positions = current.key_positions if (last and at_key) else current.value_positions
+            best = positions[step]
+            current = current[step]
+        elif type(current) is PositionedList and isinstance(step, int) and 0 <= step < len(current):
+            best = current.item_positions[step]
+            current = current[step]
+        else:
+            break
+    return best

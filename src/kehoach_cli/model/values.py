@@ -1,0 +1,159 @@
+"""Field types that accept what clerks type and keep one canonical form.
+
+Every plain YAML scalar reaches the models as a string (see loading/yamlsafe.py), so
+these parsers see exactly what was typed: `10/11/2024`, `150.000.000`, `60%`, `62,8`.
+Errors are raised as PydanticCustomError whose type is a catalogue code, so the
+translation to an Issue needs no guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_VN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+# Vietnamese grouping uses '.', the decimal mark is ','; a bare integer needs no grouping.
+_VN_NUMBER = re.compile(r"^(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?$")
+_MONEY_SUFFIX = re.compile(r"\s*(đồng|đ|vnđ|vnd)$", re.IGNORECASE)
+_UNIT_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
+_TASK_ID = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,5}$")
+
+
+def _text_of(value: Any) -> str:
+    if isinstance(value, bool) or value is None:
+        raise PydanticCustomError("KH103", "{detail}", {"detail": "cần một giá trị", "advice": ""})
+    return str(value).strip()
+
+
+def parse_date(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    text = _text_of(value)
+    match = _ISO_DATE.match(text)
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+    else:
+        match = _VN_DATE.match(text)
+        if not match:
+            raise PydanticCustomError(
+                "KH106", "{detail}", {"detail": f"'{text}' không phải dạng ngày"}
+            )
+        day, month, year = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise PydanticCustomError(
+            "KH106", "{detail}", {"detail": f"ngày {day}/{month}/{year} không tồn tại"}
+        ) from None
+
+
+def parse_vn_number(text: str) -> Decimal | None:
+    """`1.234.567` → 1234567, `62,8` → 62.8, `60` → 60; None when not of that form."""
+    match = _VN_NUMBER.match(text)
+    if not match:
+        return None
+    whole = match.group("int").replace(".", "")
+    frac = match.group("frac")
+    try:
+        return Decimal(f"{whole}.{frac}" if frac else whole)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+        return None
+
+
+def parse_money(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        number: Decimal | None = Decimal(value)
+        text = str(value)
+    else:
+        text = _text_of(value)
+        number = parse_vn_number(_MONEY_SUFFIX.sub("", text).replace(" ", ""))
+    if number is None:
+        detail = f"'{text}' không phải số tiền"
+        if text.startswith("-"):
+            detail = f"'{text}' là số âm"
+        raise PydanticCustomError("KH107", "{detail}", {"detail": detail})
+    if number != number.to_integral_value():
+        raise PydanticCustomError(
+            "KH107", "{detail}", {"detail": f"'{text}' có phần lẻ; số tiền tính bằng đồng"}
+        )
+    return int(number)
+
+
+def parse_percent(value: Any) -> Any:
+    text = _text_of(value)
+    number = parse_vn_number(text.removesuffix("%").strip())
+    if number is None or number != number.to_integral_value():
+        raise PydanticCustomError(
+            "KH105",
+            "{detail}",
+            {
+                "detail": f"'{text}' không phải số phần trăm nguyên",
+                "advice": "Viết 0 đến 100, ví dụ 60 hoặc 60%.",
+            },
+        )
+    return int(number)
+
+
+def parse_decimal(value: Any) -> Any:
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return Decimal(value)
+    text = _text_of(value)
+    number = parse_vn_number(text.removesuffix("%").strip())
+    if number is None:
+        raise PydanticCustomError(
+            "KH105",
+            "{detail}",
+            {
+                "detail": f"'{text}' không phải số",
+                "advice": "Dùng dấu phẩy cho phần thập phân (62,8) và dấu chấm ngăn nghìn (1.234).",
+            },
+        )
+    return number
+
+
+def _id_checker(pattern: re.Pattern[str]) -> Any:
+    def check(value: Any) -> Any:
+        text = _text_of(value)
+        if not pattern.match(text):
+            raise PydanticCustomError("KH108", "{value}", {"value": text})
+        return text
+
+    return check
+
+
+Money = Annotated[int, BeforeValidator(parse_money), Field(ge=0)]
+Percent = Annotated[int, BeforeValidator(parse_percent), Field(ge=0, le=100)]
+VnDecimal = Annotated[Decimal, BeforeValidator(parse_decimal)]
+VnDate = Annotated[date, BeforeValidator(parse_date)]
+UnitId = Annotated[str, BeforeValidator(_id_checker(_UNIT_ID))]
+TaskId = Annotated[str, BeforeValidator(_id_checker(_TASK_ID))]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def is_unit_id(text: str) -> bool:
+    """True when `text` is a well-formed unit id (safe to use as a file name)."""
+    return bool(_UNIT_ID.match(text))
+
+
+def is_task_id(text: str) -> bool:
+    return bool(_TASK_ID.match(text))
+
+
+SUPPORTED_SCHEMA_VERSIONS = (1,)
+
+
+def _schema_version(value: Any) -> Any:
+    text = _text_of(value)
+    if not text.isdigit() or int(text) not in SUPPORTED_SCHEMA_VERSIONS:
+        supported = ", ".join(str(v) for v in SUPPORTED_SCHEMA_VERSIONS)
+        raise PydanticCustomError("KH110", "{value}", {"value": text, "supported": supported})
+    return int(text)
+
+
+SchemaVersion = Annotated[int, BeforeValidator(_schema_version)]

@@ -1,0 +1,1 @@
+"""Documents built from the plan and the progress files."""
