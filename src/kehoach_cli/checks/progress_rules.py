@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
 
 from kehoach_cli.checks.fieldpath import format_field
 from kehoach_cli.checks.schema import suggestion
@@ -12,15 +15,94 @@ from kehoach_cli.diagnostics import Issue, make_issue
 from kehoach_cli.loading.workspace import ProgressRef
 from kehoach_cli.loading.yamlsafe import locate
 from kehoach_cli.model.index import PlanIndex
-from kehoach_cli.model.progress import Activity, Progress, TaskStatus
+from kehoach_cli.model.progress import (
+    Activity,
+    Difficulty,
+    IndicatorValue,
+    Progress,
+    TaskReport,
+    TaskStatus,
+)
+from kehoach_cli.model.values import Percent, UnitId
 
 Loc = tuple[str | int, ...]
 
 
+def salvage_progress(data: Any) -> Progress | None:
+    """The parts of an invalid file that validate on their own, so rules still run on them.
+
+    A clerk should see every problem of a file in one run, not a schema error first and
+    the rule problems only after fixing it. None when unit or year is unusable.
+    """
+    if not isinstance(data, dict):
+        return None
+    try:
+        unit = TypeAdapter(UnitId).validate_python(data.get("unit"))
+        year = TypeAdapter(int).validate_python(data.get("year"))
+    except ValidationError:
+        return None
+    tasks: dict[str, Any] = {}
+    if isinstance(data.get("tasks"), dict):
+        for task_id, value in data["tasks"].items():
+            report = _salvage_task(value)
+            if report is not None:
+                tasks[task_id] = report
+    indicators: dict[str, Any] = {}
+    if isinstance(data.get("indicators"), dict):
+        for indicator_id, value in data["indicators"].items():
+            indicator = _valid_or_none(IndicatorValue, value)
+            if indicator is not None:
+                indicators[indicator_id] = indicator
+    return Progress.model_construct(
+        schema_version=1,
+        unit=unit,
+        year=year,
+        submitted_on=None,
+        prepared_by=None,
+        tasks=tasks,
+        indicators=indicators,
+    )
+
+
+def _valid_or_none(kind: Any, value: Any) -> Any:
+    try:
+        return TypeAdapter(kind).validate_python(value)
+    except ValidationError:
+        return None
+
+
+def _salvage_task(value: Any) -> TaskReport | None:
+    """A task report whose invalid fields are None and invalid list items are None.
+
+    List items keep their index so that issues still point at the right lines.
+    """
+    report = _valid_or_none(TaskReport, value)
+    if report is not None or not isinstance(value, dict):
+        return report
+    fields: dict[str, Any] = {
+        "status": _valid_or_none(TaskStatus, value.get("status")),
+        "progress": _valid_or_none(Percent, value.get("progress")),
+    }
+    for name, kind in (("activities", Activity), ("difficulties", Difficulty)):
+        items = value.get(name)
+        fields[name] = (
+            [_valid_or_none(kind, item) for item in items] if isinstance(items, list) else []
+        )
+    return TaskReport.model_construct(**fields)
+
+
 def check_progress(
-    progress: Progress, data: Any, ref: ProgressRef, index: PlanIndex | None
+    progress: Progress,
+    data: Any,
+    ref: ProgressRef,
+    index: PlanIndex | None,
+    reported_task_ids: Iterable[str] | None = None,
 ) -> list[Issue]:
-    """Every rule of DESIGN.md §4 for one progress file; plan rules only when the plan loaded."""
+    """Every rule of DESIGN.md §4 for one progress file; plan rules only when the plan loaded.
+
+    `reported_task_ids` lists the task keys present in the file when `progress` holds
+    only a salvaged part of it.
+    """
     path = ref.path
     issues: list[Issue] = []
 
@@ -35,7 +117,12 @@ def check_progress(
     for task_id, report in progress.tasks.items():
         loc: Loc = ("tasks", task_id)
         done = report.status is TaskStatus.DONE
-        if done != (report.progress == 100) and report.status is not TaskStatus.CANCELLED:
+        if (
+            report.status is not None
+            and report.progress is not None
+            and done != (report.progress == 100)
+            and report.status is not TaskStatus.CANCELLED
+        ):
             issues.append(
                 make_issue(
                     "KH309",
@@ -45,9 +132,16 @@ def check_progress(
                 )
             )
         for number, activity in enumerate(report.activities):
-            issues += _activity_issues(activity, (*loc, "activities", number), progress.year, at)
+            if activity is not None:  # None: invalid, already reported by the schema
+                issues += _activity_issues(
+                    activity, (*loc, "activities", number), progress.year, at
+                )
         for number, difficulty in enumerate(report.difficulties):
-            if difficulty.raised_on and difficulty.raised_on.year != progress.year:
+            if (
+                difficulty is not None
+                and difficulty.raised_on
+                and difficulty.raised_on.year != progress.year
+            ):
                 issues.append(
                     make_issue(
                         "KH307",
@@ -58,7 +152,8 @@ def check_progress(
                 )
 
     if index is not None:
-        issues += _plan_issues(progress, index, at)
+        reported = set(progress.tasks if reported_task_ids is None else reported_task_ids)
+        issues += _plan_issues(progress, index, at, reported)
     return issues
 
 
@@ -119,7 +214,7 @@ def _activity_issues(activity: Activity, loc: Loc, year: int, at: Any) -> list[I
     return issues
 
 
-def _plan_issues(progress: Progress, index: PlanIndex, at: Any) -> list[Issue]:
+def _plan_issues(progress: Progress, index: PlanIndex, at: Any, reported: set[str]) -> list[Issue]:
     issues = []
     unit = index.units.get(progress.unit)
     if unit is None or not unit.reports:
@@ -158,7 +253,7 @@ def _plan_issues(progress: Progress, index: PlanIndex, at: Any) -> list[Issue]:
                 )
             )
     for task_id in index.led_tasks(unit.id):
-        if task_id not in progress.tasks:
+        if task_id not in reported:
             issues.append(
                 make_issue("KH306", *at(("tasks",), at_key=True), id=task_id, unit=unit.id)
             )

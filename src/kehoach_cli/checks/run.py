@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehoach_cli.checks.plan_rules import check_plan
-from kehoach_cli.checks.progress_rules import check_progress
+from kehoach_cli.checks.progress_rules import check_progress, salvage_progress
 from kehoach_cli.checks.schema import validate_data
 from kehoach_cli.diagnostics import Issue
 from kehoach_cli.loading.documents import load_yaml_file
@@ -85,6 +85,13 @@ def check_progress_file(ref: ProgressRef, index: PlanIndex | None) -> CheckedPro
     issues = loaded.issues + issues
     if progress is not None:
         issues += check_progress(progress, loaded.data, ref, index)
+    else:
+        partial = salvage_progress(loaded.data)
+        if partial is not None:
+            present = [key for key in loaded.data.get("tasks") or {} if isinstance(key, str)]
+            rule_issues = check_progress(partial, loaded.data, ref, index, present)
+            flagged = {(issue.position, issue.field) for issue in issues}
+            issues += [i for i in rule_issues if (i.position, i.field) not in flagged]
     return CheckedProgress(ref, progress, issues)
 
 
@@ -96,19 +103,22 @@ def check_workspace(
     """Check the plan and the progress files (all, those of `years`, or only `paths`).
 
     The plan is always loaded: progress files are judged against it. When it has errors,
-    progress files still get their own checks, without the cross-file ones.
+    progress files still get their own checks, without the cross-file ones. When `paths`
+    names the plan itself, every progress file is checked.
     """
     plan, plan_issues = load_plan(workspace)
     index = PlanIndex.build(plan) if plan is not None else None
     result = CheckResult(workspace, plan, index, plan_issues)
+    plan_path = workspace.plan_path.resolve()
+    if paths is not None:
+        paths = list(paths)
+        if any(path.resolve() == plan_path for path in paths):
+            paths = None  # a changed plan can break any progress file: check them all
     if paths is None:
         refs, result.other_issues = list_progress_files(workspace, years)
     else:
         refs = []
-        plan_path = workspace.plan_path.resolve()
         for path in paths:
-            if path.resolve() == plan_path:
-                continue
             ref = classify_progress_path(workspace, path)
             if isinstance(ref, Issue):
                 result.other_issues.append(ref)

@@ -22,7 +22,7 @@ Thư mục dữ liệu:
 \b
 Ví dụ:
   kehoach validate                    kiểm tra toàn bộ dữ liệu
-  kehoach validate data/progress/2024/qlkh.yaml
+  kehoach validate data/progress/2024/<mã-đơn-vị>.yaml
 """
 
 app = typer.Typer(

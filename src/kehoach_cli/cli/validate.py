@@ -27,7 +27,7 @@ Mã thoát: 0 hợp lệ; 1 dữ liệu có lỗi (hoặc có cảnh báo khi d�
 \b
 Ví dụ:
   kehoach validate                                 # cả thư mục dữ liệu
-  kehoach validate data/progress/2024/qlkh.yaml    # chỉ một tệp (vẫn đối chiếu kế hoạch)
+  kehoach validate data/progress/2024/phong-a.yaml # chỉ một tệp (vẫn đối chiếu kế hoạch)
   kehoach validate --format json > ket-qua.json
   kehoach validate --strict --root ../du-lieu-ke-hoach
 """

@@ -161,7 +161,8 @@ _RULES = [
         "KH108",
         "error",
         "Mã không hợp lệ '{value}'",
-        "Mã chỉ gồm chữ thường không dấu, chữ số và dấu '-', ví dụ 'qlkh'; mã nhiệm vụ dạng '2.1'.",
+        "Mã chỉ gồm chữ thường không dấu, chữ số và dấu '-', ví dụ 'phong-a'; "
+        "mã nhiệm vụ dạng '2.1'.",
         "unit: Phòng QLKH",
     ),
     Rule("KH109", "error", "Giá trị không hợp lệ: {detail}", "{advice}", "title: ''"),
@@ -206,7 +207,7 @@ _RULES = [
         "warning",
         "Đơn vị '{id}' vừa chủ trì vừa phối hợp nhiệm vụ '{task}'",
         "Bỏ đơn vị chủ trì khỏi danh sách phối hợp.",
-        "lead: qlkh, cooperate: [qlkh]",
+        "lead: phong-a, cooperate: [phong-a]",
     ),
     Rule(
         "KH206",
@@ -221,7 +222,7 @@ _RULES = [
         "Đơn vị '{id}' là {kind}, không thể {role}",
         "Chỉ đơn vị thuộc Sở mới chủ trì, phối hợp và nộp báo cáo; cơ quan bên ngoài ghi ở "
         "'partners'.",
-        "lead: cuc-thong-ke",
+        "lead: co-quan-ngoai",
     ),
     Rule(
         "KH208",
@@ -243,7 +244,7 @@ _RULES = [
         "error",
         "Đơn vị trong tệp ('{value}') khác tên tệp ('{expected}')",
         "Tên tệp phải là mã đơn vị: data/progress/<năm>/{value}.yaml.",
-        "unit: qlkh trong tệp khtc.yaml",
+        "unit: phong-a trong tệp phong-b.yaml",
     ),
     Rule(
         "KH303",
@@ -264,14 +265,14 @@ _RULES = [
         "error",
         "Đơn vị '{unit}' không được giao nhiệm vụ '{id}'",
         "Đơn vị này chủ trì hoặc phối hợp các nhiệm vụ: {assigned}.",
-        "qlkh báo cáo nhiệm vụ 2.2",
+        "phong-a báo cáo nhiệm vụ 2.2",
     ),
     Rule(
         "KH306",
         "error",
         "Thiếu báo cáo nhiệm vụ '{id}' mà đơn vị '{unit}' chủ trì",
         'Thêm mục tasks."{id}" với status và progress.',
-        "khtc không báo cáo 2.6",
+        "phong-b không báo cáo 2.6",
     ),
     Rule(
         "KH307",
@@ -306,14 +307,14 @@ _RULES = [
         "error",
         "Chỉ tiêu '{id}' không có trong kế hoạch{suggestion}",
         "Các chỉ tiêu: {known}.",
-        "indicators: {{tpf: ...}}",
+        "indicators: {{chi-tieu-sai: ...}}",
     ),
     Rule(
         "KH312",
         "warning",
         "Đơn vị '{unit}' báo cáo chỉ tiêu '{id}' của nhiệm vụ {task} mà đơn vị không tham gia",
         "Chỉ đơn vị chủ trì hoặc phối hợp nhiệm vụ {task} báo cáo chỉ tiêu này.",
-        "qlkh báo cáo tfp",
+        "phong-a báo cáo chỉ tiêu của nhiệm vụ khác",
     ),
     Rule(
         "KH313",
@@ -334,7 +335,7 @@ _RULES = [
         "error",
         "Có hai tệp cho cùng đơn vị '{unit}' năm {year}: {other}",
         "Giữ một tệp .yaml, xóa tệp còn lại.",
-        "qlkh.yaml và qlkh.yml",
+        "phong-a.yaml và phong-a.yml",
     ),
     Rule(
         "KH316",
@@ -348,7 +349,7 @@ _RULES = [
         "error",
         "Tệp '{detail}' trỏ ra ngoài thư mục dữ liệu",
         "Liên kết tượng trưng (symlink) ra ngoài workspace không được đọc; chép tệp vào đúng chỗ.",
-        "qlkh.yaml -> /etc/passwd",
+        "phong-a.yaml -> /etc/passwd",
     ),
     Rule(
         "KH318",

@@ -21,7 +21,7 @@ import yaml
 from kehoach_cli.diagnostics import Issue, Position, make_issue
 
 try:  # libyaml is about five times faster; the pure-Python parser gives the same events.
-    from yaml import CParser as _FastParser
+    from yaml.cyaml import CParser as _FastParser
 
     def _make_parser(text: str) -> Any:
         return _FastParser(text)
@@ -85,7 +85,7 @@ def parse_yaml(text: str, path: Path, max_depth: int = MAX_DEPTH) -> tuple[Any, 
     try:
         return _build(parser, path, max_depth)
     except yaml.MarkedYAMLError as error:
-        raise YamlError([_syntax_issue(error, path)]) from None
+        raise YamlError([_syntax_issue(error, path, text, max_depth)]) from None
     except yaml.YAMLError as error:
         raise YamlError([make_issue("KH005", path, detail=str(error), advice="")]) from None
     finally:
@@ -244,13 +244,17 @@ _PROBLEMS = {
 }
 
 
-def _syntax_issue(error: yaml.MarkedYAMLError, path: Path) -> Issue:
+def _syntax_issue(error: yaml.MarkedYAMLError, path: Path, text: str, max_depth: int) -> Issue:
     mark = error.problem_mark or error.context_mark
+    position = _pos(mark) if mark is not None else None
     problem = (error.problem or "").strip()
+    if "nesting depth" in problem:  # libyaml's own guard, met before ours on flow collections
+        return make_issue("KH010", path, position, limit=max_depth)
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        problem = "found a tab character that violates indentation"  # libyaml does not say "tab"
     detail, hint = _PROBLEMS.get(
         problem, (problem or "không đọc được", "Kiểm tra thụt lề và dấu ':' ở dòng này.")
     )
-    position = _pos(mark) if mark is not None else None
     return make_issue("KH005", path, position, detail=detail, advice=hint)
 
 

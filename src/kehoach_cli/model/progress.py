@@ -60,7 +60,7 @@ class Activity(StrictModel):
 
 class Difficulty(StrictModel):
     text: Text = Field(description="Khó khăn, vướng mắc")
-    raised_on: VnDate | None = Field(default=None, description="Ngày báo cáo Phòng KHTC")
+    raised_on: VnDate | None = Field(default=None, description="Ngày báo cáo đơn vị tổng hợp")
     resolved: bool = Field(default=False, description="Đã được giải quyết chưa")
 
 
@@ -85,7 +85,8 @@ class Progress(StrictModel):
     unit: UnitId = Field(description="Mã đơn vị, trùng tên tệp")
     year: int = Field(ge=2000, le=2200, description="Năm báo cáo, trùng thư mục")
     submitted_on: VnDate | None = Field(
-        default=None, description="Ngày gửi Phòng KHTC; để trống khi còn là bản nháp"
+        default=None,
+        description="Ngày gửi báo cáo cho đơn vị tổng hợp; để trống khi còn là bản nháp",
     )
     prepared_by: Text | None = Field(default=None, description="Người lập")
     tasks: dict[TaskId, TaskReport] = Field(default_factory=dict)

@@ -1,0 +1,191 @@
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, edit
+
+QLKH = Path("data/progress/2024/qlkh.yaml")
+
+
+def test_clean_workspace_exits_zero_with_summary(cli, workspace: Path):
+    result = cli("validate", cwd=workspace)
+    assert result.code == 0
+    assert result.stdout == ""
+    assert "0 lỗi, 0 cảnh báo trong 10 tệp" in result.stderr
+
+
+def test_workspace_is_found_from_a_subfolder(cli, workspace: Path):
+    result = cli("validate", cwd=workspace / "data" / "progress" / "2024")
+    assert result.code == 0
+
+
+def test_root_option_and_environment_variable(cli, workspace: Path, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    assert cli("validate", "--root", str(workspace), cwd=elsewhere).code == 0
+    assert cli("validate", cwd=elsewhere, env={"KEHOACH_ROOT": str(workspace)}).code == 0
+
+
+def test_no_workspace_is_a_usage_error(cli, tmp_path: Path):
+    result = cli("validate", cwd=tmp_path)
+    assert result.code == 2
+    assert "data/plan.yaml" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# The damages named by the issue: each gives one located Vietnamese error, exit 1.
+DAMAGES = [
+    ("year: 2024", "year: 2024\nyear: 2024", "KH006", 7),
+    (
+        '  "1":  # Thông tin',
+        '  "2.10":\n    status: done\n    progress: 100\n  "1":  # Thông tin',
+        "KH304",
+        46,
+    ),
+    (
+        "status: in_progress\n    progress: 70%",
+        "stauts: in_progress\n    status: in_progress\n    progress: 70%",
+        "KH101",
+        12,
+    ),
+    ("progress: 70%", "progress: 150", "KH105", 13),
+    (
+        '  "1":  # Thông tin',
+        '  "2.2":\n    status: done\n    progress: 100\n  "1":  # Thông tin',
+        "KH305",
+        46,
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "code", "line"), DAMAGES)
+def test_damaged_file_gives_one_located_error(cli, workspace: Path, old, new, code, line):
+    edit(workspace / QLKH, old, new)
+    result = cli("validate", cwd=workspace)
+    assert result.code == 1
+    lines = [entry for entry in result.stderr.splitlines() if "[lỗi]" in entry]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"{QLKH.as_posix()}:{line}:")
+    assert f"({code})" in lines[0]
+    assert "1 lỗi, 0 cảnh báo trong 10 tệp." in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_file_moved_under_the_wrong_year(cli, workspace: Path):
+    shutil.move(workspace / "data/progress/2024/thanhtra.yaml", workspace / "data/progress/2023/")
+    result = cli("validate", cwd=workspace)
+    assert result.code == 1
+    assert (
+        "data/progress/2023/thanhtra.yaml:7:7: [lỗi] year: Năm trong tệp (2024) khác năm của thư mục (2023) (KH301)"
+        in result.stderr
+    )
+
+
+def test_paths_mode_checks_only_those_files_against_the_plan(cli, workspace: Path):
+    edit(workspace / "data/progress/2024/tdc.yaml", "progress: 100%", "progress: 150")
+    edit(
+        workspace / QLKH,
+        '  "1":  # Thông tin',
+        '  "2.2":\n    status: done\n    progress: 100\n  "1":  # Thông tin',
+    )
+    result = cli("validate", str(QLKH), cwd=workspace)
+    assert result.code == 1
+    assert "KH305" in result.stderr and "KH105" not in result.stderr
+    assert "trong 2 tệp" in result.stderr  # the plan and the one file
+
+
+def test_changed_plan_in_paths_mode_checks_every_progress_file(cli, workspace: Path):
+    edit(workspace / "data/plan.yaml", 'task: "2.6"', 'task: "2"')
+    result = cli("validate", "data/plan.yaml", cwd=workspace)
+    assert result.code == 0  # KH312 is a warning, found in files not named on the command line
+    assert "data/progress/2024/khtc.yaml" in result.stderr
+    assert "trong 10 tệp" in result.stderr
+
+
+def test_missing_path_is_a_usage_error(cli, workspace: Path):
+    result = cli("validate", "data/progress/2024/khong-co.yaml", cwd=workspace)
+    assert result.code == 2
+    assert "khong-co.yaml" in result.stderr
+
+
+def test_json_format_is_data_on_stdout(cli, workspace: Path):
+    edit(workspace / QLKH, "progress: 70%", "progress: 150")
+    edit(workspace / QLKH, "spent: 142.300.000", "spent: 152.300.000")
+    result = cli("validate", "--format", "json", cwd=workspace)
+    assert result.code == 1
+    document = json.loads(result.stdout)
+    assert (document["ok"], document["errors"], document["warnings"], document["files"]) == (
+        False,
+        1,
+        1,
+        10,
+    )
+    by_code = {issue["code"]: issue for issue in document["issues"]}
+    assert by_code["KH105"]["file"] == QLKH.as_posix()
+    assert (by_code["KH105"]["line"], by_code["KH105"]["column"]) == (13, 15)
+    assert by_code["KH105"]["field"] == 'tasks."2.1".progress'
+    assert by_code["KH310"]["severity"] == "warning"
+    assert "1 lỗi, 1 cảnh báo trong 10 tệp." in result.stderr
+
+
+def test_github_format_and_its_automatic_choice(cli, workspace: Path):
+    edit(workspace / QLKH, "progress: 70%", "progress: 150")
+    result = cli("validate", cwd=workspace, env={"GITHUB_ACTIONS": "true"})
+    assert result.code == 1
+    [annotation] = result.stdout.splitlines()
+    assert annotation.startswith(f"::error file={QLKH.as_posix()},line=13,col=15,title=KH105::")
+    explicit = cli("validate", "--format", "text", cwd=workspace, env={"GITHUB_ACTIONS": "true"})
+    assert explicit.stdout == "" and "(KH105)" in explicit.stderr
+
+
+def test_github_annotation_escapes_newlines_and_percent(cli, workspace: Path):
+    from kehoach_cli.cli.issue_output import format_github
+    from kehoach_cli.diagnostics import Position, make_issue
+
+    issue = make_issue(
+        "KH005", workspace / "a,b:c.yaml", Position(1, 2), detail="50%\nx", advice=""
+    )
+    line = format_github(issue)
+    assert "\n" not in line and "50%25%0Ax" in line
+    assert "a%2Cb%3Ac.yaml" in line
+
+
+def test_strict_turns_warnings_into_failure(cli, workspace: Path):
+    edit(workspace / QLKH, "spent: 142.300.000", "spent: 152.300.000")
+    relaxed = cli("validate", cwd=workspace)
+    assert relaxed.code == 0 and "[cảnh báo]" in relaxed.stderr
+    assert cli("validate", "--strict", cwd=workspace).code == 1
+
+
+def test_broken_plan_is_reported_and_progress_still_checked(cli, workspace: Path):
+    edit(workspace / "data/plan.yaml", "lead: thanhtra", "lead: thanh-tra")
+    edit(workspace / QLKH, "progress: 70%", "progress: 150")
+    result = cli("validate", cwd=workspace)
+    assert result.code == 1
+    assert "(KH203)" in result.stderr and "(KH105)" in result.stderr
+
+
+def test_unknown_option_is_a_vietnamese_usage_error(cli, workspace: Path):
+    result = cli("validate", "--fromat", "json", cwd=workspace)
+    assert result.code == 2
+    assert "Không có tùy chọn --fromat" in result.stderr
+    assert "--format" in result.stderr
+    bad_choice = cli("validate", "--format", "xml", cwd=workspace)
+    assert bad_choice.code == 2 and "không thuộc" in bad_choice.stderr
+
+
+def test_console_script_runs_as_a_module():
+    completed = subprocess.run(
+        [sys.executable, "-m", "kehoach_cli", "validate", "--root", str(REPO)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "Dữ liệu hợp lệ" in completed.stderr

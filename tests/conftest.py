@@ -1,0 +1,55 @@
+"""Shared fixtures: a scratch copy of the bundled workspace and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from kehoach_cli.cli.app import main
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A copy of the bundled data: tests may damage it freely."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    return tmp_path
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace `old` by `new` in a file, insisting that `old` occurs exactly `count` times."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == count, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@dataclass
+class CliResult:
+    code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """Run `kehoach ARGS` in-process through the real entry point (error boundary included)."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("KEHOACH_ROOT", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> CliResult:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        for key, value in (env or {}).items():
+            monkeypatch.setenv(key, value)
+        capsys.readouterr()
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return CliResult(int(code), captured.out, captured.err)
+
+    return run
