@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from kehoach_cli import __version__
+from kehoach_cli.cli import status as status_command
 from kehoach_cli.cli import validate as validate_command
 from kehoach_cli.cli.common import ExitCode
 from kehoach_cli.cli.vietnamese import VietnameseCommand, VietnameseGroup, describe_usage_error
@@ -23,6 +24,7 @@ Thư mục dữ liệu:
 Ví dụ:
   kehoach validate                    kiểm tra toàn bộ dữ liệu
   kehoach validate data/progress/2024/<mã-đơn-vị>.yaml
+  kehoach status --year 2024          ai đã nộp báo cáo, nhiệm vụ đến đâu
 """
 
 app = typer.Typer(
@@ -66,6 +68,7 @@ def root_callback(
 app.command("validate", cls=VietnameseCommand, help=validate_command.HELP)(
     validate_command.validate
 )
+app.command("status", cls=VietnameseCommand, help=status_command.HELP)(status_command.status)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,310 @@
+"""Render status views as rich tables, plain text, CSV, JSON or Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from kehoach_cli import formatting as fmt
+from kehoach_cli.model.progress import STATUS_LABELS
+from kehoach_cli.status.table import Column, View
+from kehoach_cli.status.views import (
+    ASSESSMENT_LABELS,
+    COMPARISON_WORDS,
+    SUBMISSION_LABELS,
+    TREND_LABELS,
+)
+
+STATUS_STYLES = {
+    "done": "green",
+    "in_progress": "cyan",
+    "delayed": "bold red",
+    "not_started": "dim",
+    "cancelled": "dim",
+}
+SUBMISSION_STYLES = {
+    "on_time": "green",
+    "late": "bold yellow",
+    "pending": "cyan",
+    "missing": "bold red",
+    "invalid": "bold red",
+}
+ASSESSMENT_STYLES = {
+    "met": "green",
+    "on_track": "cyan",
+    "at_risk": "bold red",
+    "missed": "bold red",
+}
+TREND_ARROWS = {"up": "↑", "down": "↓", "flat": "→"}
+RATIOS = {
+    "cooperators": ("cooperators_reported", "cooperators_expected"),
+    "activities": ("activities_done", "activities_total"),
+}
+# Columns kept in the overview, so that all views fit a 100-column terminal.
+COMPACT = {
+    "task": ["task", "name", "lead", "status", "progress", "activities", "open_difficulties"],
+    "submission": ["unit_name", "submitted_on", "state", "days_left", "days_late"],
+    "indicator": ["name", "target", "values", "assessment"],
+    "budget": ["unit_name", "planned", "spent", "rate", "submission"],
+    "unit": ["unit_name", "submission", "led", "open_difficulties"],
+}
+
+# Columns given up first when a full view is wider than the terminal.
+DROP_ORDER = {
+    "task": ["spent", "cooperators", "planned", "open_difficulties", "activities", "lead"],
+    "submission": ["unit", "days_left"],
+    "indicator": ["indicator", "period", "trend"],
+    "budget": ["unit", "activities"],
+    "unit": ["unit", "cooperated"],
+}
+NO_WRAP = ("bar", "money", "date", "int", "ratio", "percent", "status", "submission")
+NARROWEST_TEXT = 20
+
+NONE = "—"
+
+
+def _label(mapping: dict[str, str], value: Any) -> str:
+    return mapping.get(value, NONE) if value is not None else NONE
+
+
+def cell_text(column: Column, row: dict[str, Any], *, styled: bool = False) -> str:
+    """The text of one cell; with `styled`, rich markup for colour and bars."""
+    kind = column.kind
+    value = row.get(column.key)
+
+    def style(text: str, name: str | None) -> str:
+        return f"[{name}]{text}[/]" if styled and name else text
+
+    if kind == "ratio":
+        done_key, total_key = RATIOS[column.key]
+        if row.get(total_key) is None:
+            return NONE
+        return f"{row.get(done_key)}/{row.get(total_key)}"
+    if value is None:
+        return NONE
+    if kind == "int":
+        return fmt.number(value)
+    if kind == "money":
+        return fmt.money(value)
+    if kind == "percent":
+        return fmt.percent(value, 1)
+    if kind == "date":
+        return fmt.short_date(value)
+    if kind == "status":
+        return style(_label(STATUS_LABELS, value), STATUS_STYLES.get(value))
+    if kind == "submission":
+        return style(_label(SUBMISSION_LABELS, value), SUBMISSION_STYLES.get(value))
+    if kind == "assessment":
+        return style(_label(ASSESSMENT_LABELS, value), ASSESSMENT_STYLES.get(value))
+    if kind == "trend":
+        return f"{TREND_ARROWS[value]} {TREND_LABELS[value]}"
+    if kind == "bar":
+        if not styled:
+            return f"{value}%"
+        if value is None:
+            return NONE
+        filled = round(value / 10)
+        return f"[green]{'█' * filled}[/][dim]{'░' * (10 - filled)}[/] {value:>3}%"
+    if kind == "target":
+        word = COMPARISON_WORDS.get(row["comparison"], "")
+        return f"{word} {fmt.decimal(value)}{row['unit_of_measure']}".strip()
+    if kind == "values":
+        unit = row.get("unit_of_measure", "")
+        return "; ".join(f"{year}: {fmt.decimal(v)}{unit}" for year, v in value.items()) or NONE
+    if kind == "task_states":
+        parts = []
+        for state in value:
+            if column.key == "cooperated" and state["status"] is None:
+                continue  # cooperating units report only where they contributed
+            label = _label(STATUS_LABELS, state["status"]) if state["status"] else "chưa báo cáo"
+            percent = f" {state['progress']}%" if state["progress"] is not None else ""
+            parts.append(
+                f"{state['task']} {style(label, STATUS_STYLES.get(state['status']))}{percent}"
+            )
+        return "; ".join(parts) or NONE
+    return str(value)
+
+
+def _columns(view: View, compact: bool) -> list[Column]:
+    if not compact:
+        return view.columns
+    keep = COMPACT[view.name]
+    return [c for c in view.columns if c.key in keep]
+
+
+def _min_width(column: Column, cells: list[str]) -> int:
+    from rich.cells import cell_len
+
+    words = [cell_len(word) for text in [column.header, *cells] for word in text.split()]
+    longest_word = max(words, default=1)
+    if column.kind in NO_WRAP:  # rich does not wrap these, header included
+        return max([cell_len(column.header)] + [cell_len(c) for c in cells])
+    widest = max((cell_len(c) for c in cells), default=1)
+    return max(longest_word, min(widest, NARROWEST_TEXT))
+
+
+def _fit(view: View, columns: list[Column], width: int, boxed: bool) -> tuple[list[Column], bool]:
+    """Drop low-priority columns until the table's minimum width fits `width`."""
+    rows = view.rows + ([view.total] if view.total else [])
+    minimum = {c.key: _min_width(c, [cell_text(c, r) for r in rows]) for c in columns}
+    kept = list(columns)
+    dropped = False
+    for key in DROP_ORDER.get(view.name, []):
+        needed = sum(minimum[c.key] + 2 for c in kept) + (len(kept) + 1 if boxed else 0)
+        if needed <= width:
+            break
+        if any(c.key == key for c in kept):
+            kept = [c for c in kept if c.key != key]
+            dropped = True
+    return kept, dropped
+
+
+def render_rich(
+    views: list[View], *, boxed: bool, compact: bool, width: int | None, heading: str = ""
+) -> str:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        color_system="auto" if boxed else None,
+        force_terminal=boxed,
+        no_color=not boxed,
+        highlight=False,
+        emoji=False,
+    )
+    if heading:
+        console.print(heading, style="bold" if boxed else None)
+        console.print()
+    for number, view in enumerate(views):
+        if number:
+            console.print()
+        table = Table(
+            title=view.title,
+            title_justify="left",
+            box=box.ROUNDED if boxed else None,
+            show_edge=boxed,
+            pad_edge=False,
+            header_style="bold" if boxed else "",
+            title_style="bold" if boxed else "",
+        )
+        columns, dropped = _fit(view, _columns(view, compact), console.width, boxed)
+        for column in columns:
+            table.add_column(
+                column.header,
+                justify="right" if column.numeric else "left",
+                no_wrap=column.kind in NO_WRAP,
+                overflow="fold",
+            )
+        if dropped and not compact:
+            view.notes.append("(Màn hình hẹp nên bớt cột; dùng --format json hoặc csv để xem đủ.)")
+        for row in view.rows:
+            indent = "  " * row.get("level", 0) if view.name == "task" else ""
+            cells = [cell_text(column, row, styled=boxed) for column in columns]
+            if view.name == "task":
+                cells[0] = indent + cells[0]
+            table.add_row(*cells)
+        if view.total:
+            table.add_row(
+                *[
+                    cell_text(c, view.total, styled=boxed) if c.key in view.total else ""
+                    for c in columns
+                ],
+                style="bold" if boxed else None,
+            )
+        console.print(table)
+        for note in view.notes:
+            console.print(note)
+    text: str = console.file.getvalue()  # type: ignore[attr-defined]
+    if not boxed:  # plain text for files and pipes: no padding at line ends
+        text = "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+    return text.lstrip("\n")
+
+
+def _plain_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return float(fmt.round_half_up(value, 2))
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_value(v) for v in value]
+    return value
+
+
+LABELS_BY_KIND = {
+    "status": STATUS_LABELS,
+    "submission": SUBMISSION_LABELS,
+    "assessment": ASSESSMENT_LABELS,
+    "trend": TREND_LABELS,
+}
+
+
+def _json_row(view: View, row: dict[str, Any]) -> dict[str, Any]:
+    out = {key: _plain_value(value) for key, value in row.items()}
+    for column in view.columns:
+        labels = LABELS_BY_KIND.get(column.kind)
+        if labels is not None and column.key in row:
+            out[f"{column.key}_label"] = labels.get(row[column.key]) if row[column.key] else None
+    return out
+
+
+def render_json(views: list[View], meta: dict[str, Any]) -> str:
+    document = {
+        **{key: _plain_value(value) for key, value in meta.items()},
+        "views": {
+            view.name: {
+                "title": view.title,
+                "rows": [_json_row(view, row) for row in view.rows],
+                **({"total": _json_row(view, view.total)} if view.total else {}),
+            }
+            for view in views
+        },
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _csv_value(column: Column, row: dict[str, Any]) -> Any:
+    value = row.get(column.key)
+    if column.kind in ("int", "money") and value is not None:
+        return value
+    if column.kind == "percent" and value is not None:
+        return f"{fmt.round_half_up(value, 1)}"
+    if column.kind == "bar":
+        return "" if value is None else value
+    if column.kind == "date" and value is not None:
+        return value.isoformat()
+    text = cell_text(column, row)
+    return "" if text == NONE else text
+
+
+def render_csv(view: View) -> str:
+    """UTF-8 with BOM so that Excel shows Vietnamese; numbers unformatted, dates ISO."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([column.header for column in view.columns])
+    rows = view.rows + ([view.total] if view.total else [])
+    for row in rows:
+        writer.writerow([_csv_value(column, row) for column in view.columns])
+    return "\ufeff" + buffer.getvalue()
+
+
+def render_markdown(views: list[View], heading: str) -> str:
+    lines = [f"# {heading}", ""]
+    for view in views:
+        lines += [f"## {view.title}", ""]
+        lines.append("| " + " | ".join(c.header for c in view.columns) + " |")
+        lines.append("|" + "|".join("---:" if c.numeric else "---" for c in view.columns) + "|")
+        rows = view.rows + ([view.total] if view.total else [])
+        for row in rows:
+            cells = [cell_text(c, row).replace("|", "\\|") for c in view.columns]
+            lines.append("| " + " | ".join(cells) + " |")
+        lines.append("")
+    return "\n".join(lines)
