@@ -46,7 +46,7 @@ RATIOS = {
 }
 # Columns kept in the overview, so that all views fit a 100-column terminal.
 COMPACT = {
-    "task": ["task", "name", "lead", "status", "progress", "activities", "open_difficulties"],
+    "task": ["task", "name", "status", "progress", "activities", "open_difficulties"],
     "submission": ["unit_name", "submitted_on", "state", "days_left", "days_late"],
     "indicator": ["name", "target", "values", "assessment"],
     "budget": ["unit_name", "planned", "spent", "rate", "submission"],
@@ -190,7 +190,7 @@ def render_rich(
             title_justify="left",
             box=box.ROUNDED if boxed else None,
             show_edge=boxed,
-            pad_edge=False,
+            pad_edge=boxed,
             header_style="bold" if boxed else "",
             title_style="bold" if boxed else "",
         )
