@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from kehoach_cli import __version__
+from kehoach_cli.cli import report as report_command
 from kehoach_cli.cli import status as status_command
 from kehoach_cli.cli import validate as validate_command
 from kehoach_cli.cli.common import ExitCode
@@ -25,6 +26,7 @@ Ví dụ:
   kehoach validate                    kiểm tra toàn bộ dữ liệu
   kehoach validate data/progress/2024/<mã-đơn-vị>.yaml
   kehoach status --year 2024          ai đã nộp báo cáo, nhiệm vụ đến đâu
+  kehoach report --year 2024          báo cáo năm (.docx) để trình ký
 """
 
 app = typer.Typer(
@@ -69,6 +71,7 @@ app.command("validate", cls=VietnameseCommand, help=validate_command.HELP)(
     validate_command.validate
 )
 app.command("status", cls=VietnameseCommand, help=status_command.HELP)(status_command.status)
+app.command("report", cls=VietnameseCommand, help=report_command.HELP)(report_command.report)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,163 @@
+"""`kehoach report`: the yearly report as a .docx ready to sign."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kehoach_cli import __version__
+from kehoach_cli.cli.common import ExitCode, RootOption, display_path, fail_usage, open_workspace
+
+HELP = """Tạo báo cáo năm (.docx) theo thể thức Nghị định 30/2020/NĐ-CP, từ tệp tiến độ của
+mọi đơn vị: kết quả từng nhiệm vụ, bảng tiến độ, kinh phí, chỉ tiêu, đánh giá, phương
+hướng, kiến nghị và phụ lục các đơn vị nộp muộn.
+
+Mẫu Word: --template, hoặc templates/bao-cao.docx của thư mục dữ liệu, hoặc mẫu mặc
+định. Tệp được ghi trọn vẹn hoặc không ghi gì (không bao giờ dở dang).
+
+\b
+Ví dụ:
+  kehoach report --year 2024                  # ghi bao-cao-2024.docx
+  kehoach report --year 2024 -o bao-cao.docx
+  kehoach report --year 2024 --unit phong-a   # báo cáo riêng của một đơn vị
+  kehoach report --year 2024 --template mau-cua-so.docx
+"""
+
+
+def _git_commit(root: Path) -> tuple[str | None, bool]:
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        )
+        if head.returncode != 0:
+            return None, False
+        dirty = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain", "--", "data"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        )
+        return head.stdout.strip(), bool(dirty.stdout.strip())
+    except (OSError, subprocess.SubprocessError):
+        return None, False
+
+
+def check_output_path(output: Path, workspace_root: Path) -> Path:
+    """Refuse folders, missing parents and paths inside data/ (never touch the inputs)."""
+    if output.is_dir():
+        fail_usage(
+            f"{display_path(output)} là một thư mục; hãy chỉ tên tệp, "
+            f"ví dụ {display_path(output / 'bao-cao.docx')}."
+        )
+    if output.suffix.lower() != ".docx":
+        fail_usage(f"tệp kết quả phải có đuôi .docx: {display_path(output)}")
+    parent = output.absolute().parent
+    if not parent.is_dir():
+        fail_usage(f"thư mục {display_path(parent)} không tồn tại.")
+    data_dir = (workspace_root / "data").resolve()
+    try:
+        output.absolute().resolve().relative_to(data_dir)
+    except ValueError:
+        return output
+    fail_usage("không ghi báo cáo vào thư mục data/ (chỉ chứa dữ liệu); chọn chỗ khác với -o.")
+
+
+def report(
+    year: Annotated[int, typer.Option("--year", "-y", help="Năm báo cáo.", min=2000, max=2200)],
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", "-u", help="Báo cáo riêng của đơn vị này gửi đơn vị tổng hợp."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Tệp .docx cần ghi. Mặc định: bao-cao-<năm>[-<đơn vị>].docx ở thư mục hiện tại.",
+            show_default=False,
+            dir_okay=True,
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="Mẫu Word (.docx có thẻ Jinja) thay cho mẫu mặc định.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Ngày ghi trên báo cáo và để tính hạn nộp. Mặc định: hôm nay.",
+            show_default=False,
+        ),
+    ] = None,
+    root: RootOption = None,
+) -> None:
+    workspace = open_workspace(root)
+    from kehoach_cli.cli.status import _parse_as_of
+
+    today = _parse_as_of(as_of)
+    target = output or Path(f"bao-cao-{year}{'-' + unit if unit else ''}.docx")
+    target = check_output_path(target, workspace.root)
+
+    from kehoach_cli.atomic import write_atomic
+    from kehoach_cli.report.context import NothingToReport, ReportOptions, build_context
+    from kehoach_cli.report.render import Provenance, TemplateProblem, render_docx, resolve_template
+    from kehoach_cli.status.dataset import PlanUnusable, load_status_data
+
+    typer.echo(f"Đang đọc dữ liệu năm {year}…", err=True)
+    try:
+        data = load_status_data(workspace, year, today)
+    except PlanUnusable:
+        typer.echo("Lỗi: data/plan.yaml có lỗi. Chạy 'kehoach validate' để sửa.", err=True)
+        raise typer.Exit(ExitCode.DATA_PROBLEMS) from None
+    if unit is not None and unit not in {u.id for u in data.index.reporting_units}:
+        fail_usage(
+            f"không có đơn vị '{unit}'. "
+            f"Các đơn vị: {', '.join(u.id for u in data.index.reporting_units)}."
+        )
+    if data.skipped:
+        typer.echo(
+            f"Bỏ qua {len(data.skipped)} tệp có lỗi (ví dụ {display_path(data.skipped[0].path)}); "
+            "chạy 'kehoach validate' để xem chi tiết.",
+            err=True,
+        )
+    try:
+        context = build_context(data, ReportOptions(unit=unit, report_date=today), today)
+    except NothingToReport as error:
+        typer.echo(f"Lỗi: {error}", err=True)
+        raise typer.Exit(ExitCode.DATA_PROBLEMS) from None
+    commit, dirty = _git_commit(workspace.root)
+    provenance = Provenance(__version__, datetime.now().replace(microsecond=0), commit, dirty)
+    chosen_template = resolve_template(template, workspace.templates_dir)
+    typer.echo("Đang tạo văn bản…", err=True)
+    try:
+        document = render_docx(chosen_template, context, provenance)
+    except TemplateProblem as error:
+        typer.echo(f"Lỗi trong mẫu {chosen_template}: {error}", err=True)
+        for line in error.context_lines:
+            typer.echo(f"    {line}", err=True)
+        typer.echo("Chạy 'kehoach template check' để kiểm tra mẫu.", err=True)
+        raise typer.Exit(ExitCode.DATA_PROBLEMS) from None
+    try:
+        write_atomic(target, document)
+    except OSError as error:
+        fail_usage(f"không ghi được {display_path(target)}: {error.strerror or error}")
+    missing = [row for row in context["late_rows"]]
+    note = f"; {len(missing)} đơn vị nộp muộn hoặc chưa nộp (xem Phụ lục)" if missing else ""
+    typer.echo(f"Đã ghi {display_path(target)} ({len(document) // 1024} KB){note}.", err=True)
+    sys.stdout.write(f"{target}\n")

@@ -1,0 +1,94 @@
+"""Render a Word template with the report context: sandboxed Jinja, strict, escaped."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+REPORT_TEMPLATE_NAME = "bao-cao.docx"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    tool_version: str
+    generated_at: datetime
+    data_commit: str | None = None
+    data_dirty: bool = False
+
+    def describe(self) -> str:
+        text = f"Tạo bởi kehoach {self.tool_version} lúc {self.generated_at:%Y-%m-%d %H:%M:%S}"
+        if self.data_commit:
+            text += f"; dữ liệu: commit {self.data_commit[:12]}"
+            if self.data_dirty:
+                text += " (có thay đổi chưa commit)"
+        return text
+
+
+class TemplateProblem(Exception):
+    """The template cannot be rendered; `context_lines` is the template text around it."""
+
+    def __init__(self, message: str, context_lines: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.context_lines = context_lines or []
+
+
+def jinja_environment() -> SandboxedEnvironment:
+    """Templates are code that clerks edit: sandboxed, undefined names are errors, and
+    autoescape so that '&', '<', '>' and quotes in the data reach the XML intact."""
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+
+
+def default_template() -> Any:
+    """The template shipped inside the package (works from any folder, any install)."""
+    return resources.files("kehoach_cli") / "resources" / REPORT_TEMPLATE_NAME
+
+
+def resolve_template(explicit: Path | None, templates_dir: Path) -> Any:
+    if explicit is not None:
+        return explicit
+    local = templates_dir / REPORT_TEMPLATE_NAME
+    return local if local.is_file() else default_template()
+
+
+def render_docx(
+    template: Any, context: dict[str, Any], provenance: Provenance | None = None
+) -> bytes:
+    from docxtpl import DocxTemplate
+
+    with _open(template) as stream:
+        document = DocxTemplate(stream)
+        try:
+            document.render(context, jinja_env=jinja_environment(), autoescape=True)
+        except TemplateError as error:
+            lines = [line.strip() for line in getattr(error, "docx_context", []) if line.strip()]
+            raise TemplateProblem(_describe(error), lines) from None
+    if provenance is not None:
+        properties = document.docx.core_properties
+        properties.author = f"kehoach {provenance.tool_version}"
+        properties.last_modified_by = properties.author
+        properties.comments = provenance.describe()
+        properties.created = properties.modified = provenance.generated_at
+        properties.title = str(context.get("summary", ""))
+        properties.subject = str(context.get("doc_type", ""))
+        properties.keywords = "kehoach"
+        properties.language = "vi-VN"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _open(template: Any) -> Any:
+    return template.open("rb") if hasattr(template, "open") else open(template, "rb")
+
+
+def _describe(error: TemplateError) -> str:
+    line = getattr(error, "lineno", None)
+    where = f" (dòng {line} trong XML của mẫu)" if line else ""
+    return f"{type(error).__name__}: {error.message or error}{where}"

@@ -1,0 +1,81 @@
+"""Named paragraph styles of the generated documents, so clerks can restyle them in Word."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.shared import Mm, Pt
+
+from kehoach_cli.report.docx_layout import BODY_PT, FIRST_LINE_INDENT_MM, set_fonts
+
+BODY = "KH Nội dung"
+SECTION = "KH Mục"  # I., II. … capitals, bold
+ITEM = "KH Tiểu mục"  # 1., a) … bold
+TABLE_TEXT = "KH Bảng"
+TABLE_HEAD = "KH Bảng tiêu đề"
+TABLE_NUMBER = "KH Bảng số"
+CAPTION = "KH Tên bảng"
+ADDRESSEE = "KH Kính gửi"
+NOTE = "KH Chú thích"
+TABLE_CENTER = "KH Bảng giữa"
+
+
+def add_styles(document: Any) -> None:
+    _style(document, BODY, BODY_PT, first_line=True, after=6, spacing=1.15)
+    _style(document, SECTION, BODY_PT, bold=True, first_line=True, before=6, after=6, keep=True)
+    _style(
+        document,
+        ITEM,
+        BODY_PT,
+        bold=True,
+        first_line=True,
+        before=6,
+        after=6,
+        spacing=1.15,
+        keep=True,
+    )
+    _style(document, TABLE_TEXT, 12, align="left")
+    _style(document, TABLE_HEAD, 12, bold=True, align="center")
+    _style(document, TABLE_NUMBER, 12, align="right")
+    _style(document, CAPTION, 13, bold=True, align="center", before=6, after=6, keep=True)
+    _style(document, ADDRESSEE, BODY_PT, align="center", after=6)
+    _style(document, NOTE, BODY_PT, italic=True, align="center", after=6)
+    _style(document, TABLE_CENTER, 12, align="center")
+
+
+def _style(
+    document: Any,
+    name: str,
+    size: float,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    first_line: bool = False,
+    align: str = "justify",
+    before: float = 0,
+    after: float = 0,
+    spacing: float = 1.0,
+    keep: bool = False,
+) -> None:
+    style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Normal"]
+    style.quick_style = True
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.italic = italic
+    set_fonts(style.element, size)
+    fmt = style.paragraph_format
+    fmt.alignment = {
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    }[align]
+    fmt.first_line_indent = Mm(FIRST_LINE_INDENT_MM) if first_line else None
+    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+    fmt.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
+    fmt.line_spacing = spacing
+    fmt.keep_with_next = keep
+    fmt.widow_control = True
