@@ -12,6 +12,8 @@ from kehoach_cli.cli import report as report_command
 from kehoach_cli.cli import status as status_command
 from kehoach_cli.cli import validate as validate_command
 from kehoach_cli.cli.common import ExitCode
+from kehoach_cli.cli.plan import plan_app
+from kehoach_cli.cli.template import template_app
 from kehoach_cli.cli.vietnamese import VietnameseCommand, VietnameseGroup, describe_usage_error
 
 APP_HELP = """Theo dõi và báo cáo thực hiện kế hoạch từ các tệp YAML trong git.
@@ -27,6 +29,8 @@ Ví dụ:
   kehoach validate data/progress/2024/<mã-đơn-vị>.yaml
   kehoach status --year 2024          ai đã nộp báo cáo, nhiệm vụ đến đâu
   kehoach report --year 2024          báo cáo năm (.docx) để trình ký
+  kehoach template check              kiểm tra mẫu Word của báo cáo
+  kehoach plan render                 dựng lại văn bản kế hoạch từ plan.yaml
 """
 
 app = typer.Typer(
@@ -72,6 +76,8 @@ app.command("validate", cls=VietnameseCommand, help=validate_command.HELP)(
 )
 app.command("status", cls=VietnameseCommand, help=status_command.HELP)(status_command.status)
 app.command("report", cls=VietnameseCommand, help=report_command.HELP)(report_command.report)
+app.add_typer(plan_app, name="plan")
+app.add_typer(template_app, name="template")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Annotated
 
@@ -142,7 +142,9 @@ def report(
         typer.echo(f"Lỗi: {error}", err=True)
         raise typer.Exit(ExitCode.DATA_PROBLEMS) from None
     commit, dirty = _git_commit(workspace.root)
-    provenance = Provenance(__version__, datetime.now().replace(microsecond=0), commit, dirty)
+    provenance = Provenance(
+        __version__, datetime.now(timezone.utc).replace(microsecond=0), commit, dirty
+    )
     chosen_template = resolve_template(template, workspace.templates_dir)
     typer.echo("Đang tạo văn bản…", err=True)
     try:

@@ -1,0 +1,78 @@
+"""Check a report template: unknown variables and filters, then a trial render."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import TemplateSyntaxError, meta, nodes
+
+from kehoach_cli.report.render import TemplateProblem, jinja_environment, render_docx
+
+
+@dataclass
+class TemplateReport:
+    variables: set[str] = field(default_factory=set)
+    unknown_variables: set[str] = field(default_factory=set)
+    unknown_filters: set[str] = field(default_factory=set)
+    unknown_tests: set[str] = field(default_factory=set)
+    syntax_error: TemplateProblem | None = None
+    render_error: TemplateProblem | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not (
+            self.unknown_variables
+            or self.unknown_filters
+            or self.unknown_tests
+            or self.syntax_error
+            or self.render_error
+        )
+
+
+def _template_source(template: Any) -> str:
+    """The template's body, header and footer XML, patched as docxtpl renders it."""
+    from docx.oxml import parse_xml
+    from docxtpl import DocxTemplate
+
+    with template.open("rb") if hasattr(template, "open") else open(template, "rb") as stream:
+        engine = DocxTemplate(stream)
+        engine.init_docx()
+        document: Any = engine.docx
+    xml = engine.patch_xml(engine.xml_to_string(document._element.body))
+    for relation in document.part.rels.values():
+        if relation.reltype in (engine.HEADER_URI, engine.FOOTER_URI) and relation.target_part.blob:
+            xml += engine.patch_xml(engine.xml_to_string(parse_xml(relation.target_part.blob)))
+    return xml
+
+
+def check_template(template: Any, context: dict[str, Any] | None) -> TemplateReport:
+    """`context` is a real report context to try; None checks syntax and names only."""
+    report = TemplateReport()
+    env = jinja_environment()
+    source = _template_source(template)
+    try:
+        tree = env.parse(source)
+    except TemplateSyntaxError as error:
+        lines = source.splitlines()[max(0, (error.lineno or 1) - 3) : (error.lineno or 1) + 2]
+        text = [re.sub(r"<[^>]+>", "", line).strip() for line in lines]
+        report.syntax_error = TemplateProblem(
+            f"Lỗi cú pháp Jinja: {error.message}", [t for t in text if t]
+        )
+        return report
+    report.unknown_filters = {node.name for node in tree.find_all(nodes.Filter)} - set(env.filters)
+    report.unknown_tests = {node.name for node in tree.find_all(nodes.Test)} - set(env.tests)
+    # Finding variables compiles the template, which fails on unknown filters and tests:
+    # stand-ins let us list the variables too, in the same run.
+    env.filters.update(dict.fromkeys(report.unknown_filters, lambda value, *args, **kwargs: value))
+    env.tests.update(dict.fromkeys(report.unknown_tests, lambda value, *args, **kwargs: True))
+    report.variables = set(meta.find_undeclared_variables(tree))
+    if context is not None:
+        report.unknown_variables = report.variables - set(context)
+    if context is not None and report.ok:
+        try:
+            render_docx(template, context)
+        except TemplateProblem as error:
+            report.render_error = error
+    return report
