@@ -58,7 +58,9 @@ def test_unwritable_target_is_a_clear_error_and_leaves_nothing(cli, workspace: P
 
     monkeypatch.setattr("kehoach_cli.atomic.os.replace", refuse)
     result = report(cli, workspace)
-    assert result.code == 2 and "không ghi được bao-cao-2024.docx: Permission denied" in result.stderr
+    assert (
+        result.code == 2 and "không ghi được bao-cao-2024.docx: Permission denied" in result.stderr
+    )
     assert not [p for p in workspace.iterdir() if p.is_file()]  # no temp file left behind
 
 
