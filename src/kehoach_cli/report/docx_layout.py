@@ -24,6 +24,20 @@ BODY_PT = 14
 FIRST_LINE_INDENT_MM = 12.7
 TEXT_WIDTH_MM = 210 - MARGINS["left"] - MARGINS["right"]
 _THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+ALIGNMENTS = {
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+}
+
+
+def _use_times_new_roman(fonts: Any) -> None:
+    """All four rFonts slots, and no theme attributes (they win over w:ascii in Word)."""
+    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(slot), FONT)
+    for attribute in _THEME_ATTRIBUTES:
+        fonts.attrib.pop(qn(attribute), None)
 
 
 def setup_page(section: Any) -> None:
@@ -43,10 +57,7 @@ def set_fonts(element: Any, size_pt: float | None = None) -> None:
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
-    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(slot), FONT)
-    for attribute in _THEME_ATTRIBUTES:
-        fonts.attrib.pop(qn(attribute), None)
+    _use_times_new_roman(fonts)
     if size_pt is not None:
         for tag in ("w:sz", "w:szCs"):
             size = rpr.find(qn(tag))
@@ -70,10 +81,7 @@ def normalise_styles(document: Any) -> None:
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
-    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(slot), FONT)
-    for attribute in _THEME_ATTRIBUTES:
-        fonts.attrib.pop(qn(attribute), None)
+    _use_times_new_roman(fonts)
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
@@ -81,10 +89,7 @@ def normalise_styles(document: Any) -> None:
     for slot in ("w:val", "w:eastAsia", "w:bidi"):
         lang.set(qn(slot), LANGUAGE)
     for element in styles_element.iter(qn("w:rFonts")):
-        for attribute in _THEME_ATTRIBUTES:
-            element.attrib.pop(qn(attribute), None)
-        for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-            element.set(qn(slot), FONT)
+        _use_times_new_roman(element)
     for element in styles_element.iter(qn("w:color")):  # headings are blue by default
         element.set(qn("w:val"), "000000")
         for attribute in ("w:themeColor", "w:themeShade", "w:themeTint"):
@@ -108,12 +113,7 @@ def format_paragraph(
     keep_with_next: bool = False,
 ) -> None:
     fmt = paragraph.paragraph_format
-    fmt.alignment = {
-        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
-        "center": WD_ALIGN_PARAGRAPH.CENTER,
-        "left": WD_ALIGN_PARAGRAPH.LEFT,
-        "right": WD_ALIGN_PARAGRAPH.RIGHT,
-    }[align]
+    fmt.alignment = ALIGNMENTS[align]
     fmt.first_line_indent = Mm(FIRST_LINE_INDENT_MM) if first_line_indent else None
     fmt.space_before, fmt.space_after = Pt(space_before), Pt(space_after)
     fmt.line_spacing_rule = WD_LINE_SPACING.MULTIPLE

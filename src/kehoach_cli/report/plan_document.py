@@ -5,13 +5,10 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from docx import Document
-
 from kehoach_cli import formatting as fmt
 from kehoach_cli.model.plan import Plan
 from kehoach_cli.report import styles
 from kehoach_cli.report.blocks import closing_block, header_block, title_block
-from kehoach_cli.report.docx_layout import normalise_styles, setup_headers, setup_page
 from kehoach_cli.report.plan_outline import plan_outline
 
 BLANK = "     "
@@ -35,12 +32,7 @@ def date_line(plan: Plan) -> str:
 
 def build_plan_document(plan: Plan) -> Any:
     document = plan.document
-    docx = Document()
-    normalise_styles(docx)
-    styles.add_styles(docx)
-    section = docx.sections[0]
-    setup_page(section)
-    setup_headers(section, docx)
+    docx = styles.new_document()
     number = f"Số: {document.number or BLANK}/{document.symbol}"
     header_block(
         docx, document.parent_body.upper(), document.issuing_body.upper(), number, date_line(plan)

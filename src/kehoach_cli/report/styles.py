@@ -5,10 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_LINE_SPACING
 from docx.shared import Mm, Pt
 
-from kehoach_cli.report.docx_layout import BODY_PT, FIRST_LINE_INDENT_MM, set_fonts
+from kehoach_cli.report.docx_layout import (
+    ALIGNMENTS,
+    BODY_PT,
+    FIRST_LINE_INDENT_MM,
+    normalise_styles,
+    set_fonts,
+    setup_headers,
+    setup_page,
+)
 
 BODY = "KH Nội dung"
 SECTION = "KH Mục"  # I., II. … capitals, bold
@@ -20,6 +28,19 @@ CAPTION = "KH Tên bảng"
 ADDRESSEE = "KH Kính gửi"
 NOTE = "KH Chú thích"
 TABLE_CENTER = "KH Bảng giữa"
+
+
+def new_document() -> Any:
+    """An empty A4 document with the Decree's fonts, margins, page numbers and our styles."""
+    from docx import Document
+
+    document = Document()
+    normalise_styles(document)
+    add_styles(document)
+    section = document.sections[0]
+    setup_page(section)
+    setup_headers(section, document)
+    return document
 
 
 def add_styles(document: Any) -> None:
@@ -67,12 +88,7 @@ def _style(
     style.font.italic = italic
     set_fonts(style.element, size)
     fmt = style.paragraph_format
-    fmt.alignment = {
-        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
-        "center": WD_ALIGN_PARAGRAPH.CENTER,
-        "left": WD_ALIGN_PARAGRAPH.LEFT,
-        "right": WD_ALIGN_PARAGRAPH.RIGHT,
-    }[align]
+    fmt.alignment = ALIGNMENTS[align]
     fmt.first_line_indent = Mm(FIRST_LINE_INDENT_MM) if first_line else None
     fmt.space_before, fmt.space_after = Pt(before), Pt(after)
     fmt.line_spacing_rule = WD_LINE_SPACING.MULTIPLE

@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from docx import Document
 from docx.enum.section import WD_SECTION
 
 from kehoach_cli.report import styles
@@ -24,10 +23,8 @@ from kehoach_cli.report.blocks import closing_block, header_block, title_block
 from kehoach_cli.report.docx_layout import (
     cant_split,
     grid_table,
-    normalise_styles,
     repeat_header,
     restart_page_numbers,
-    setup_headers,
     setup_page,
 )
 
@@ -79,12 +76,7 @@ def _table(
 
 
 def build_report_template() -> Any:
-    document = Document()
-    normalise_styles(document)
-    styles.add_styles(document)
-    section = document.sections[0]
-    setup_page(section)
-    setup_headers(section, document)
+    document = styles.new_document()
     header_block(
         document,
         "{{ parent_body }}",
