@@ -37,10 +37,9 @@ def test_each_view_as_table(cli, workspace: Path, view: str):
     result = status(cli, workspace, "--by", view)
     assert result.code == 0
     assert TITLES[VIEWS.index(view)] in result.stdout
-    if view in ("task", "unit"):
-        assert "chậm tiến độ" in result.stdout
-    if view in ("submission", "unit", "budget"):
-        assert "nộp muộn" in result.stdout
+    # every view points at the late unit and the delayed task
+    assert "Thanh tra Sở (nộp muộn)" in result.stdout
+    assert "chậm tiến độ: 2.4" in result.stdout
 
 
 @pytest.mark.parametrize("view", VIEWS)
@@ -101,9 +100,19 @@ def test_json_of_each_view_parses_and_matches_the_table(cli, workspace: Path, vi
         assert [s["status"] for s in unit["led"]] == ["in_progress", "delayed"]
 
 
-def test_overview_json_has_all_views(cli, workspace: Path):
+def test_overview_json_has_all_views_and_the_attention_list(cli, workspace: Path):
     document = json.loads(status(cli, workspace, "--format", "json").stdout)
     assert list(document["views"]) == VIEWS
+    assert document["attention"] == {
+        "late_units": [{"unit": "thanhtra", "unit_name": "Thanh tra Sở", "state": "late"}],
+        "delayed_tasks": [
+            {
+                "task": "2.4",
+                "name": "Hệ sinh thái đổi mới sáng tạo, khởi nghiệp, chuyển giao công nghệ",
+                "lead": "Phòng QLCN",
+            }
+        ],
+    }
 
 
 @pytest.mark.parametrize("view", VIEWS)

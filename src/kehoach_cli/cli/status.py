@@ -128,7 +128,13 @@ def status(
 
     from kehoach_cli.model.progress import STATUS_LABELS
     from kehoach_cli.status.dataset import PlanUnusable, load_status_data
-    from kehoach_cli.status.views import SUBMISSION_LABELS, VIEW_NAMES, Filters, build_view
+    from kehoach_cli.status.views import (
+        SUBMISSION_LABELS,
+        VIEW_NAMES,
+        Filters,
+        attention,
+        build_view,
+    )
 
     try:
         data = load_status_data(workspace, chosen_year, today)
@@ -162,6 +168,9 @@ def status(
         )
         names = ["task"]
     views = [build_view(name, data, filters) for name in names]
+    alerts = attention(data)
+    if by is not None:
+        views[0].notes.extend(alerts.lines())
     if not data.progress:
         years = ", ".join(str(y) for y in data.years_with_data()) or "chưa có"
         typer.echo(
@@ -179,12 +188,20 @@ def status(
         f"hạn nộp {data.deadline:%d/%m/%Y}, tính đến {today:%d/%m/%Y}."
     )
     if chosen == "json":
-        meta = {"year": chosen_year, "as_of": today, "deadline": data.deadline}
+        meta = {
+            "year": chosen_year,
+            "as_of": today,
+            "deadline": data.deadline,
+            "attention": {
+                "late_units": alerts.late_units,
+                "delayed_tasks": alerts.delayed_tasks,
+            },
+        }
         sys.stdout.write(render.render_json(views, meta))
     elif chosen == "csv":
         sys.stdout.buffer.write(render.render_csv(views[0]).encode("utf-8"))
     elif chosen == "markdown":
-        sys.stdout.write(render.render_markdown(views, heading))
+        sys.stdout.write(render.render_markdown(views, heading, alerts.lines()))
     else:
         interactive = sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
         width = None if interactive else int(os.environ.get("COLUMNS", "100") or 100)
@@ -194,7 +211,7 @@ def status(
                 boxed=interactive,
                 compact=by is None,
                 width=width,
-                heading=overview_heading if by is None else "",
+                heading="\n".join([overview_heading, *alerts.lines()]) if by is None else "",
             )
         )
 

@@ -220,7 +220,9 @@ def render_rich(
             )
         console.print(table)
         for note in view.notes:
-            console.print(note)
+            console.print(
+                note, style="bold yellow" if boxed and note.startswith("Cần chú ý") else None
+            )
     text: str = console.file.getvalue()  # type: ignore[attr-defined]
     if not boxed:  # plain text for files and pipes: no padding at line ends
         text = "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
@@ -296,8 +298,10 @@ def render_csv(view: View) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def render_markdown(views: list[View], heading: str) -> str:
+def render_markdown(views: list[View], heading: str, alerts: list[str] | None = None) -> str:
     lines = [f"# {heading}", ""]
+    if alerts:
+        lines += [*(f"> {alert}" for alert in alerts), ""]
     for view in views:
         lines += [f"## {view.title}", ""]
         lines.append("| " + " | ".join(c.header for c in view.columns) + " |")

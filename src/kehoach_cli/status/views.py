@@ -459,6 +459,42 @@ def build_view(name: str, data: StatusData, filters: Filters) -> View:
     return BUILDERS[name](data, filters)
 
 
+@dataclass(frozen=True)
+class Attention:
+    """What every view points out: units late or missing, tasks delayed."""
+
+    late_units: list[dict[str, Any]]
+    delayed_tasks: list[dict[str, Any]]
+
+    def lines(self) -> list[str]:
+        out = []
+        if self.late_units:
+            units = "; ".join(
+                f"{u['unit_name']} ({SUBMISSION_LABELS[u['state']]})" for u in self.late_units
+            )
+            out.append(f"Cần chú ý: báo cáo: {units}.")
+        if self.delayed_tasks:
+            tasks = "; ".join(f"{t['task']} {t['name']} ({t['lead']})" for t in self.delayed_tasks)
+            out.append(f"Cần chú ý: nhiệm vụ chậm tiến độ: {tasks}.")
+        return out
+
+
+def attention(data: StatusData) -> Attention:
+    late = []
+    for unit in data.index.reporting_units:
+        sub = submission_of(data, unit.id)
+        if sub.state in ("late", "missing", "invalid"):
+            late.append({"unit": unit.id, "unit_name": unit.label, "state": sub.state})
+    delayed = []
+    for task in data.plan.walk_tasks():
+        lead_progress = data.progress.get(task.lead) if task.lead else None
+        report = lead_progress.tasks.get(task.id) if lead_progress else None
+        if report is not None and report.status is TaskStatus.DELAYED:
+            lead = data.index.units[task.lead].label if task.lead else ""
+            delayed.append({"task": task.id, "name": task.label, "lead": lead})
+    return Attention(late, delayed)
+
+
 def deadline_failures(data: StatusData) -> list[Submission]:
     """Units that are late or missing once the deadline has passed (as of `as_of`)."""
     if data.as_of <= data.deadline:
