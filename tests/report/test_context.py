@@ -89,6 +89,8 @@ def test_unit_report_is_addressed_to_the_receiving_unit_and_signed_by_the_head()
     listed = [row["task"].split(" ")[0] for row in ctx["task_rows"]]
     assert "2.4." in listed and "2.2." in listed and "2.1." not in listed
     assert ctx["late_rows"] == []
+    assert ctx["direction"][0].startswith("- Phòng Quản lý chuyên ngành triển khai")
+    assert "chủ trì 2 nhiệm vụ (2.2, 2.4)" in ctx["direction"][0]
 
 
 def test_unit_without_a_file_cannot_have_its_own_report(workspace: Path):

@@ -216,30 +216,37 @@ def _addressee_lines(names: list[str]) -> list[str]:
 
 def _direction(data: StatusData, options: ReportOptions, plan_ref: str) -> list[str]:
     index = data.index
+    receiver = index.units[data.plan.reporting.receiver]
+    if options.unit:
+        unit = index.units[options.unit]
+        led = index.led_tasks(unit.id)
+        cooperated = [t for t in index.assigned_tasks(unit.id) if t not in led]
+        own = data.progress[unit.id]
+        activities = sum(len(report.activities) for report in own.tasks.values())
+        return [
+            f"- {unit.name} triển khai {plan_ref} đến toàn thể công chức, viên chức, người lao "
+            f"động của đơn vị; chủ trì {len(led)} nhiệm vụ ({', '.join(led) or 'không có'}) và "
+            f"phối hợp {len(cooperated)} nhiệm vụ ({', '.join(cooperated) or 'không có'}).",
+            f"- Xây dựng {activities} hoạt động chi tiết năm {data.year} với thời gian thực hiện "
+            f"và dự toán kinh phí cụ thể; báo cáo gửi {receiver.name}.",
+        ]
+    led_count = sum(1 for t in index.tasks.values() if t.lead)
     leaders = {t.lead for t in index.tasks.values() if t.lead}
     units = index.reporting_units
     subs = [submission_of(data, u.id) for u in units]
     on_time = sum(s.state == "on_time" for s in subs)
     late = sum(s.state == "late" for s in subs)
     missing = len(subs) - on_time - late
-    receiver = index.units[data.plan.reporting.receiver]
     activities = sum(len(r.activities) for p in data.progress.values() for r in p.tasks.values())
-    lines = [
-        f"- Triển khai {plan_ref} đến các phòng, đơn vị; phân công "
-        f"{sum(1 for t in index.tasks.values() if t.lead)} "
-        f"nhiệm vụ cho {len(leaders)} đơn vị chủ trì, các đơn vị còn lại phối hợp thực hiện.",
+    return [
+        f"- Triển khai {plan_ref} đến các phòng, đơn vị; phân công {led_count} nhiệm vụ cho "
+        f"{len(leaders)} đơn vị chủ trì, các đơn vị còn lại phối hợp thực hiện.",
         f"- Các đơn vị xây dựng {activities} hoạt động chi tiết năm {data.year} "
-        "với thời gian thực hiện "
-        "và dự toán kinh phí cụ thể.",
+        "với thời gian thực hiện và dự toán kinh phí cụ thể.",
+        f"- Đến ngày {fmt.short_date(data.as_of)}, {on_time + late}/{len(units)} đơn vị đã gửi "
+        f"báo cáo về {receiver.name} ({on_time} đúng hạn, {late} muộn, {missing} chưa gửi; "
+        f"hạn {fmt.short_date(data.deadline)}).",
     ]
-    if not options.unit:
-        lines.append(
-            f"- Đến ngày {fmt.short_date(data.as_of)}, {on_time + late}/{len(units)} "
-            "đơn vị đã gửi báo cáo về "
-            f"{receiver.name} ({on_time} đúng hạn, {late} muộn, {missing} chưa gửi; hạn "
-            f"{fmt.short_date(data.deadline)})."
-        )
-    return lines
 
 
 def _task_rows(rows: list[dict[str, Any]], data: StatusData) -> list[dict[str, str]]:
