@@ -72,6 +72,17 @@ def symlink_outside(root: Path) -> None:
     os.symlink(outside, root / P24 / "qlkh.yaml")
 
 
+def freshly_scaffolded(root: Path) -> None:
+    from kehoach_cli.checks.run import load_plan
+    from kehoach_cli.model.index import PlanIndex
+    from kehoach_cli.scaffold.progress_file import progress_file_text
+
+    plan, _ = load_plan(Workspace(root))
+    assert plan is not None
+    text = progress_file_text(PlanIndex.build(plan), "qlkh", 2024)
+    (root / P24 / "qlkh.yaml").write_text(text, encoding="utf-8")
+
+
 QLKH = P24 / "qlkh.yaml"
 HEAD = "schema_version: 1\n"
 
@@ -209,6 +220,7 @@ CASES: dict[str, tuple[Callable[[Path], None], Path, int | None]] = {
     "KH315": (copied_as("qlkh.yml"), P24 / "qlkh.yml", None),
     "KH316": (copied_as("QLKH bản cuối.yaml"), P24 / "QLKH bản cuối.yaml", None),
     "KH317": (symlink_outside, QLKH, None),
+    "KH319": (freshly_scaffolded, QLKH, None),
 }
 
 

@@ -253,6 +253,14 @@ def _plan_issues(progress: Progress, index: PlanIndex, at: Any, reported: set[st
                 )
             )
     for task_id in index.led_tasks(unit.id):
+        report = progress.tasks.get(task_id)
+        if (
+            report is not None
+            and report.status is TaskStatus.NOT_STARTED
+            and not report.activities
+            and not report.results
+        ):
+            issues.append(make_issue("KH319", *at(("tasks", task_id), at_key=True), id=task_id))
         if task_id not in reported:
             issues.append(
                 make_issue("KH306", *at(("tasks",), at_key=True), id=task_id, unit=unit.id)

@@ -8,10 +8,13 @@ from typing import Annotated
 import typer
 
 from kehoach_cli import __version__
+from kehoach_cli.cli import init as init_command
+from kehoach_cli.cli import new as new_command
 from kehoach_cli.cli import report as report_command
+from kehoach_cli.cli import schema as schema_command
 from kehoach_cli.cli import status as status_command
 from kehoach_cli.cli import validate as validate_command
-from kehoach_cli.cli.common import ExitCode
+from kehoach_cli.cli.common import ExitCode, RootOption
 from kehoach_cli.cli.plan import plan_app
 from kehoach_cli.cli.template import template_app
 from kehoach_cli.cli.vietnamese import VietnameseCommand, VietnameseGroup, describe_usage_error
@@ -37,7 +40,7 @@ app = typer.Typer(
     cls=VietnameseGroup,
     help=APP_HELP,
     rich_markup_mode=None,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -62,20 +65,28 @@ def root_callback(
             help="In phiên bản rồi thoát.",
         ),
     ] = False,
+    root: RootOption = None,
     debug: Annotated[
         bool,
         typer.Option("--debug", help="In chi tiết kỹ thuật (traceback) khi có lỗi không mong đợi."),
     ] = False,
 ) -> None:
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
+        from datetime import date
+
+        from kehoach_cli.cli.overview import overview_text
+
+        typer.echo(overview_text(root, date.today()))
 
 
+app.command("init", cls=VietnameseCommand, help=init_command.HELP)(init_command.init)
+app.command("new", cls=VietnameseCommand, help=new_command.HELP)(new_command.new)
 app.command("validate", cls=VietnameseCommand, help=validate_command.HELP)(
     validate_command.validate
 )
 app.command("status", cls=VietnameseCommand, help=status_command.HELP)(status_command.status)
 app.command("report", cls=VietnameseCommand, help=report_command.HELP)(report_command.report)
+app.command("schema", cls=VietnameseCommand, help=schema_command.HELP)(schema_command.schema)
 app.add_typer(plan_app, name="plan")
 app.add_typer(template_app, name="template")
 

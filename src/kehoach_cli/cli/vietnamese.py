@@ -83,11 +83,24 @@ class VietnameseCommand(_VietnameseHelpMixin, TyperCommand):
         self.options_metavar = "[TÙY CHỌN]"
 
 
+_COMPLETION_HELP = {
+    "install_completion": "Cài tự hoàn thành lệnh (phím Tab) cho shell đang dùng.",
+    "show_completion": "In mã tự hoàn thành lệnh để tự cài hoặc sửa.",
+}
+
+
 class VietnameseGroup(_VietnameseHelpMixin, TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.options_metavar = "[TÙY CHỌN]"
         self.subcommand_metavar = "LỆNH [THAM SỐ]..."
+
+    def get_params(self, ctx: Any) -> Any:
+        params = super().get_params(ctx)
+        for param in params:  # typer's standard completion options are added late
+            if param.name in _COMPLETION_HELP:
+                param.help = _COMPLETION_HELP[param.name]
+        return params
 
 
 _MESSAGE_PATTERNS = [

@@ -358,6 +358,13 @@ _RULES = [
         "Chỉ kiểm tra data/plan.yaml và data/progress/<năm>/<đơn vị>.yaml.",
         "kehoach validate README.md",
     ),
+    Rule(
+        "KH319",
+        "warning",
+        "Nhiệm vụ '{id}' do đơn vị chủ trì chưa có nội dung báo cáo",
+        "Điền status, progress, activities hoặc results cho nhiệm vụ này.",
+        "tệp mới tạo bằng kehoach new, chưa điền",
+    ),
 ]
 
 CATALOGUE: dict[str, Rule] = {rule.code: rule for rule in _RULES}

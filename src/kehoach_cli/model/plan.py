@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -16,6 +16,11 @@ GROUP_PREFIX = "group:"
 
 class PartialDate(StrictModel):
     """A document date that may be incomplete: the seed plan only has its year."""
+
+    json_alternatives: ClassVar[list[dict[str, Any]]] = [
+        {"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$|^\d{1,2}/\d{1,2}/\d{4}$"},
+        {"type": "integer"},
+    ]
 
     year: int = Field(ge=1945, le=2200)
     month: int | None = Field(default=None, ge=1, le=12)
@@ -60,6 +65,8 @@ class Document(StrictModel):
 
 
 class Paragraph(StrictModel):
+    json_alternatives: ClassVar[list[dict[str, Any]]] = [{"type": "string", "minLength": 1}]
+
     label: Text | None = Field(default=None, description="Tiêu đề ngắn trước dấu ':'")
     text: Text
 
@@ -169,6 +176,10 @@ class Indicator(StrictModel):
 
 
 class DayMonth(StrictModel):
+    json_alternatives: ClassVar[list[dict[str, Any]]] = [
+        {"type": "string", "pattern": r"^\d{1,2}/\d{1,2}$"}
+    ]
+
     day: int = Field(ge=1, le=31)
     month: int = Field(ge=1, le=12)
 

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -127,12 +127,54 @@ def _id_checker(pattern: re.Pattern[str]) -> Any:
     return check
 
 
-Money = Annotated[int, BeforeValidator(parse_money), Field(ge=0)]
-Percent = Annotated[int, BeforeValidator(parse_percent), Field(ge=0, le=100)]
-VnDecimal = Annotated[Decimal, BeforeValidator(parse_decimal)]
-VnDate = Annotated[date, BeforeValidator(parse_date)]
-UnitId = Annotated[str, BeforeValidator(_id_checker(_UNIT_ID))]
-TaskId = Annotated[str, BeforeValidator(_id_checker(_TASK_ID))]
+# JSON Schemas describe what a clerk may type (YAML 1.2 readers see numbers as numbers and
+# '150.000.000' as text), for editors and for peer tools such as check-jsonschema.
+_NUMBER_TEXT = r"^(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$"
+_MONEY_SCHEMA = {
+    "anyOf": [
+        {"type": "integer", "minimum": 0},
+        {"type": "string", "pattern": r"^(\d{1,3}(\.\d{3})+|\d+)( ?([đĐ]|đồng|[vV][nN][dDđĐ]))?$"},
+    ],
+    "description": "Số tiền bằng đồng: 150000000 hoặc 150.000.000",
+}
+_PERCENT_SCHEMA = {
+    "anyOf": [
+        {"type": "integer", "minimum": 0, "maximum": 100},
+        {"type": "string", "pattern": r"^(100|\d{1,2}) ?%?$"},
+    ],
+    "description": "Phần trăm 0–100: 60 hoặc 60%",
+}
+_DECIMAL_SCHEMA = {
+    "anyOf": [
+        {"type": "number"},
+        {"type": "string", "pattern": _NUMBER_TEXT.replace("$", " ?%?$")},
+    ],
+    "description": "Số; phần thập phân dùng dấu phẩy: 62,8",
+}
+_DATE_SCHEMA = {
+    "type": "string",
+    "pattern": r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$",
+    "description": "Ngày: 2024-11-10 hoặc 10/11/2024",
+}
+_UNIT_ID_SCHEMA = {
+    "type": "string",
+    "pattern": _UNIT_ID.pattern,
+    "description": "Mã đơn vị, ví dụ phong-a",
+}
+_TASK_ID_SCHEMA = {
+    "type": "string",
+    "pattern": _TASK_ID.pattern,
+    "description": "Mã nhiệm vụ, ví dụ 2.1",
+}
+
+Money = Annotated[int, BeforeValidator(parse_money), Field(ge=0), WithJsonSchema(_MONEY_SCHEMA)]
+Percent = Annotated[
+    int, BeforeValidator(parse_percent), Field(ge=0, le=100), WithJsonSchema(_PERCENT_SCHEMA)
+]
+VnDecimal = Annotated[Decimal, BeforeValidator(parse_decimal), WithJsonSchema(_DECIMAL_SCHEMA)]
+VnDate = Annotated[date, BeforeValidator(parse_date), WithJsonSchema(_DATE_SCHEMA)]
+UnitId = Annotated[str, BeforeValidator(_id_checker(_UNIT_ID)), WithJsonSchema(_UNIT_ID_SCHEMA)]
+TaskId = Annotated[str, BeforeValidator(_id_checker(_TASK_ID)), WithJsonSchema(_TASK_ID_SCHEMA)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
@@ -156,4 +198,8 @@ def _schema_version(value: Any) -> Any:
     return int(text)
 
 
-SchemaVersion = Annotated[int, BeforeValidator(_schema_version)]
+SchemaVersion = Annotated[
+    int,
+    BeforeValidator(_schema_version),
+    WithJsonSchema({"type": "integer", "enum": list(SUPPORTED_SCHEMA_VERSIONS)}),
+]

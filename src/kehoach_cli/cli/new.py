@@ -1,0 +1,58 @@
+"""`kehoach new`: a unit's progress file for a year, prefilled from the plan."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kehoach_cli.cli.common import ExitCode, RootOption, display_path, fail_usage, open_workspace
+
+HELP = """Tạo tệp báo cáo tiến độ data/progress/<năm>/<đơn vị>.yaml với mọi nhiệm vụ đơn vị chủ
+trì hoặc phối hợp (tên nhiệm vụ ghi ở chú thích), các trường cần điền kèm chú thích về giá
+trị cho phép. Không ghi đè tệp đã có.
+
+\b
+Ví dụ:
+  kehoach new --unit phong-a --year 2025
+  kehoach new -u phong-a -y 2025 && kehoach validate
+"""
+
+
+def new(
+    unit: Annotated[
+        str, typer.Option("--unit", "-u", help="Mã đơn vị (xem data/plan.yaml, mục units).")
+    ],
+    year: Annotated[int, typer.Option("--year", "-y", help="Năm báo cáo.", min=2000, max=2200)],
+    root: RootOption = None,
+) -> None:
+    workspace = open_workspace(root)
+    from kehoach_cli.atomic import write_atomic
+    from kehoach_cli.checks.run import load_plan
+    from kehoach_cli.model.index import PlanIndex
+    from kehoach_cli.scaffold.progress_file import progress_file_text
+
+    plan, _ = load_plan(workspace)
+    if plan is None:
+        typer.echo("Lỗi: data/plan.yaml có lỗi. Chạy 'kehoach validate' để sửa.", err=True)
+        raise typer.Exit(ExitCode.DATA_PROBLEMS)
+    index = PlanIndex.build(plan)
+    reporting = {u.id: u for u in index.reporting_units}
+    if unit not in reporting:
+        known = "\n".join(f"  {u.id:<14} {u.name}" for u in reporting.values())
+        fail_usage(f"không có đơn vị báo cáo '{unit}'. Các đơn vị:\n{known}")
+    target = workspace.progress_path(year, unit)  # unit is a checked id from the plan
+    if target.exists() or target.is_symlink():
+        fail_usage(f"{display_path(target)} đã có; kehoach không ghi đè. Mở tệp đó để sửa.")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, progress_file_text(index, unit, year).encode("utf-8"))
+    except OSError as error:
+        fail_usage(f"không ghi được {display_path(target)}: {error.strerror or error}")
+    tasks = index.assigned_tasks(unit)
+    typer.echo(
+        f"Đã tạo {display_path(target)} với {len(tasks)} nhiệm vụ ({', '.join(tasks)}). "
+        "Điền nội dung rồi chạy 'kehoach validate'.",
+        err=True,
+    )
+    typer.echo(display_path(target))

@@ -1,0 +1,58 @@
+"""What `kehoach` alone prints: the workspace at a glance and the main commands."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+COMMANDS = """\
+Lệnh chính:
+  kehoach new --unit <mã> --year <năm>   tạo tệp báo cáo tiến độ của đơn vị
+  kehoach validate                       kiểm tra dữ liệu (dùng trước khi commit)
+  kehoach status --year <năm>            ai đã nộp, nhiệm vụ đến đâu
+  kehoach report --year <năm>            báo cáo năm (.docx) để trình ký
+  kehoach init <thư mục>                 tạo kho dữ liệu mới
+Xem thêm: kehoach --help, kehoach <lệnh> --help"""
+
+
+def overview_text(root: Path | None, today: date) -> str:
+    from kehoach_cli import formatting as fmt
+    from kehoach_cli.loading.workspace import WorkspaceNotFound, find_workspace
+    from kehoach_cli.status.dataset import PlanUnusable, load_status_data
+    from kehoach_cli.status.views import submission_of
+
+    try:
+        workspace = find_workspace(Path.cwd(), root)
+    except WorkspaceNotFound:
+        return (
+            "kehoach: theo dõi và báo cáo thực hiện kế hoạch từ các tệp YAML trong git.\n"
+            "Thư mục này chưa phải kho dữ liệu (không có data/plan.yaml). "
+            "Tạo kho mới bằng 'kehoach init <thư mục>'.\n\n" + COMMANDS
+        )
+    try:
+        data = load_status_data(workspace, today.year, today)
+    except PlanUnusable:
+        return "data/plan.yaml có lỗi: chạy 'kehoach validate' để xem và sửa.\n\n" + COMMANDS
+    if today > data.deadline:
+        data = load_status_data(workspace, today.year + 1, today)
+    document = data.plan.document
+    years = ", ".join(str(year) for year in data.years_with_data()) or "chưa có"
+    waiting = [
+        unit.label
+        for unit in data.index.reporting_units
+        if submission_of(data, unit.id).state not in ("on_time", "late")
+    ]
+    days = (data.deadline - today).days
+    title = " ".join(document.title.split())
+    if len(title) > 90:
+        title = title[:89].rsplit(" ", 1)[0] + " …"
+    lines = [
+        f"{document.type.capitalize()} số {document.number or ''}/{document.symbol}: {title}",
+        f"Thư mục dữ liệu: {workspace.root}",
+        f"Năm có báo cáo tiến độ: {years}",
+        f"Hạn nộp tiếp theo: {fmt.short_date(data.deadline)} (còn {days} ngày); "
+        f"chưa nộp báo cáo năm {data.year}: {', '.join(waiting) or 'không còn đơn vị nào'}.",
+        "",
+        COMMANDS,
+    ]
+    return "\n".join(lines)

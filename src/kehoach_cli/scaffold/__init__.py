@@ -1,0 +1,1 @@
+"""Text of the files kehoach creates for clerks (new progress file, new data repository)."""

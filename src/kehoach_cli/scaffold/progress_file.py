@@ -1,0 +1,73 @@
+"""A new progress file for one unit and year, prefilled from the plan."""
+
+from __future__ import annotations
+
+from kehoach_cli.model.index import PlanIndex
+from kehoach_cli.model.schema import modeline
+
+STATUS_CHOICES = "not_started | in_progress | done | delayed | cancelled"
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def progress_file_text(index: PlanIndex, unit_id: str, year: int) -> str:
+    """YAML with every task the unit leads or cooperates on, valid as it stands.
+
+    Status starts as not_started and progress as 0, so the file validates at once; the
+    validator warns (KH319) while a led task still has no content.
+    """
+    plan = index.plan
+    unit = index.units[unit_id]
+    receiver = index.units[plan.reporting.receiver]
+    deadline = plan.reporting.deadline
+    led = set(index.led_tasks(unit_id))
+    lines = [
+        modeline("../../.."),
+        f"# Báo cáo tiến độ năm {year} của {unit.name}.",
+        "# Điền các mục còn trống, chạy 'kehoach validate' rồi commit.",
+        f"# Ngày: {year}-11-10 hoặc 10/11/{year}. Tiền (đồng): 150.000.000. "
+        "Phần trăm: 60 hoặc 60%. Số thập phân: 47,9.",
+        "schema_version: 1",
+        f"unit: {unit_id}",
+        f"year: {year}",
+        f"submitted_on:        # ngày gửi {receiver.name} "
+        f"(hạn {deadline.day:02d}/{deadline.month:02d}/{year}); để trống khi còn là bản nháp",
+        "prepared_by:         # họ và tên người lập",
+        "",
+        "tasks:",
+    ]
+    example = [
+        "    # activities:",
+        "    #   - title: Tên hoạt động",
+        f"    #     start: 01/02/{year}",
+        f"    #     due: 30/06/{year}",
+        f"    #     finished_on: 25/06/{year}   # khi đã xong",
+        "    #     status: done",
+        "    #     budget: {planned: 100.000.000, spent: 95.000.000}",
+        "    #     result: Sản phẩm, kết quả đạt được",
+    ]
+    for number, task_id in enumerate(index.assigned_tasks(unit_id)):
+        task = index.tasks[task_id]
+        role = "chủ trì" if task_id in led else "phối hợp"
+        lines += [
+            f"  {_quote(task_id)}:  # {role}: {task.label}",
+            f"    status: not_started   # {STATUS_CHOICES}",
+            "    progress: 0           # 0–100 (%); done đi cùng 100",
+            "    activities: []        # các hoạt động chi tiết"
+            + (", viết như mẫu dưới" if number == 0 else ", như mẫu ở nhiệm vụ đầu"),
+            *(example if number == 0 else []),
+            "    results:              # kết quả thực hiện trong năm",
+            "    difficulties: []      # mỗi mục: {text: ..., raised_on: ngày, resolved: false}",
+            "    proposals: []         # đề xuất, kiến nghị",
+            "    next_year: []         # nhiệm vụ năm sau",
+        ]
+    owned = [ind for ind in plan.indicators if ind.task in led]
+    if owned:
+        lines += ["", "indicators: {}        # khi có số liệu, thay bằng:", "# indicators:"]
+        lines += [
+            f'#   {ind.id}: {{value: "…", source: "…"}}   # {ind.name} ({ind.unit_of_measure})'
+            for ind in owned
+        ]
+    return "\n".join(lines) + "\n"
