@@ -1,3 +1,3 @@
-from kehoach_cli.cli.app import main
+from kehoach_cli.cli.entry import main
 
 main()

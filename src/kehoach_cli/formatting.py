@@ -25,8 +25,9 @@ def round_half_up(value: Decimal | int | float, digits: int = 0) -> Decimal:
     return Decimal(str(value)).quantize(exponent, rounding=ROUND_HALF_UP)
 
 
+@lru_cache(maxsize=16384)
 def number(value: Decimal | int | float, digits: int = 0) -> str:
-    """1234567 → '1.234.567'; 62.85 with one digit → '62,9'."""
+    """1234567 → '1.234.567'; 62.85 with one digit → '62,9'. Cached: reports repeat amounts."""
     rounded = round_half_up(value, digits)
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return str(_babel().format_decimal(rounded, format=pattern, locale=LOCALE))

@@ -41,7 +41,7 @@ def test_unexpected_exception_is_caught_at_the_boundary(cli, monkeypatch, worksp
     def boom(*args, **kwargs):
         raise RuntimeError("hỏng")
 
-    monkeypatch.setattr("kehoach_cli.checks.run.check_workspace", boom)
+    monkeypatch.setattr("kehoach_cli.checks.validation.validate", boom)
     result = cli("validate", cwd=workspace)
     assert result.code == 2
     assert "Lỗi không mong đợi" in result.stderr and "--debug" in result.stderr

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,7 +81,18 @@ def load_plan(workspace: Workspace) -> tuple[Plan | None, list[Issue]]:
     return plan, issues
 
 
-def check_progress_file(ref: ProgressRef, index: PlanIndex | None) -> CheckedProgress:
+def check_progress_file(
+    ref: ProgressRef, index: PlanIndex | None, keep_model: bool = True
+) -> CheckedProgress:
+    """Load and check one progress file. Without `keep_model` only the issues are kept
+    (what validate needs; cheaper to send back from a worker process)."""
+    checked = _check_progress_file(ref, index)
+    if not keep_model:
+        checked.progress = None
+    return checked
+
+
+def _check_progress_file(ref: ProgressRef, index: PlanIndex | None) -> CheckedProgress:
     loaded = load_yaml_file(ref.path)
     if not loaded.readable:
         return CheckedProgress(ref, None, loaded.issues)
@@ -95,10 +110,57 @@ def check_progress_file(ref: ProgressRef, index: PlanIndex | None) -> CheckedPro
     return CheckedProgress(ref, progress, issues)
 
 
+# Below this many files one process is faster than starting workers.
+PARALLEL_MIN_FILES = 48
+
+
+def _check_chunk(job: tuple[list[ProgressRef], PlanIndex | None, bool]) -> list[CheckedProgress]:
+    refs, index, keep_models = job
+    return [check_progress_file(ref, index, keep_models) for ref in refs]
+
+
+def _worker_count(files: int, max_workers: int | None = None) -> int:
+    if files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if max_workers is not None and max_workers <= 1:
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    limit = max_workers if max_workers is not None else 8
+    return max(1, min(cpus, limit, files // (PARALLEL_MIN_FILES // 2)))
+
+
+def check_progress_files(
+    refs: list[ProgressRef],
+    index: PlanIndex | None,
+    keep_models: bool = True,
+    max_workers: int | None = None,
+) -> list[CheckedProgress]:
+    """Check files in order, on several cores when there are many of them.
+
+    Workers are forked (they inherit the loaded code and models); where fork is not
+    available, or a pool cannot be started, the files are checked in this process.
+    """
+    workers = _worker_count(len(refs), max_workers)
+    if workers > 1:
+        size = -(-len(refs) // (workers * 4))
+        jobs = [(refs[i : i + size], index, keep_models) for i in range(0, len(refs), size)]
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                return [checked for chunk in pool.map(_check_chunk, jobs) for checked in chunk]
+        except (OSError, BrokenProcessPool):
+            pass
+    return [check_progress_file(ref, index, keep_models) for ref in refs]
+
+
 def check_workspace(
     workspace: Workspace,
     paths: Iterable[Path] | None = None,
     years: set[int] | None = None,
+    keep_models: bool = True,
 ) -> CheckResult:
     """Check the plan and the progress files (all, those of `years`, or only `paths`).
 
@@ -124,5 +186,5 @@ def check_workspace(
                 result.other_issues.append(ref)
             else:
                 refs.append(ref)
-    result.progress = [check_progress_file(ref, index) for ref in refs]
+    result.progress = check_progress_files(refs, index, keep_models)
     return result

@@ -21,6 +21,10 @@ class ValidateFormat(str, Enum):
 HELP = """Kiểm tra data/plan.yaml và các tệp tiến độ: cú pháp YAML, kiểu dữ liệu, mã đơn vị
 và nhiệm vụ, ngày tháng, tiến độ, kinh phí. Báo mọi lỗi kèm tệp:dòng:cột và gợi ý sửa.
 
+Kết quả của tệp không đổi được lưu trong .kehoach-cache/ (git bỏ qua) để lần sau chạy
+nhanh; --no-cache kiểm tra lại tất cả. Nhiều tệp thì dùng mọi lõi CPU (KEHOACH_WORKERS=1
+để chỉ dùng một).
+
 Mã thoát: 0 hợp lệ; 1 dữ liệu có lỗi (hoặc có cảnh báo khi dùng --strict);
 2 gọi sai lệnh hoặc không tìm thấy thư mục dữ liệu.
 
@@ -56,13 +60,21 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Coi cảnh báo là lỗi (mã thoát 1).")
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Kiểm tra lại mọi tệp, không dùng kết quả đã lưu trong .kehoach-cache/.",
+        ),
+    ] = False,
 ) -> None:
     workspace = open_workspace(root)
     chosen = output_format.value if output_format else None
     if chosen is None:
         chosen = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
-    from kehoach_cli.checks.run import check_workspace
+    from kehoach_cli import __version__
+    from kehoach_cli.checks.validation import validate as run_validation
     from kehoach_cli.cli.issue_output import write_issues
 
     selected = None
@@ -71,8 +83,15 @@ def validate(
         if missing:
             fail_usage(f"không có tệp {', '.join(missing)}")
         selected = paths
-    result = check_workspace(workspace, selected)
-    issues = result.issues
+    workers = os.environ.get("KEHOACH_WORKERS", "")
+    outcome = run_validation(
+        workspace,
+        selected,
+        __version__,
+        use_cache=not no_cache,
+        max_workers=int(workers) if workers.isdigit() else None,
+    )
+    issues = outcome.issues
     failed = any(issue.is_error for issue in issues) or (strict and bool(issues))
-    write_issues(issues, result.files_checked, chosen, ok=not failed)
+    write_issues(issues, outcome.files, chosen, ok=not failed)
     raise typer.Exit(ExitCode.DATA_PROBLEMS if failed else ExitCode.OK)

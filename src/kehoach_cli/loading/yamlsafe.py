@@ -41,26 +41,38 @@ _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fal
 
 
 class PositionedDict(dict):  # type: ignore[type-arg]
-    """A mapping that knows the position of itself, of each key and of each value."""
+    """A mapping that knows where it, each key and each value start in the file.
 
-    __slots__ = ("key_positions", "start", "value_positions")
+    Positions are kept as the parser's marks and turned into 1-based Positions only when
+    asked for: most values are never reported, and this is the loader's hot path.
+    """
 
-    def __init__(self, start: Position) -> None:
+    __slots__ = ("key_marks", "mark", "value_marks")
+
+    def __init__(self, mark: Any) -> None:
         super().__init__()
-        self.start = start
-        self.key_positions: dict[str, Position] = {}
-        self.value_positions: dict[str, Position] = {}
+        self.mark = mark
+        self.key_marks: dict[str, Any] = {}
+        self.value_marks: dict[str, Any] = {}
+
+    @property
+    def start(self) -> Position:
+        return _pos(self.mark)
 
 
 class PositionedList(list):  # type: ignore[type-arg]
-    """A sequence that knows the position of itself and of each item."""
+    """A sequence that knows where it and each item start in the file."""
 
-    __slots__ = ("item_positions", "start")
+    __slots__ = ("item_marks", "mark")
 
-    def __init__(self, start: Position) -> None:
+    def __init__(self, mark: Any) -> None:
         super().__init__()
-        self.start = start
-        self.item_positions: list[Position] = []
+        self.mark = mark
+        self.item_marks: list[Any] = []
+
+    @property
+    def start(self) -> Position:
+        return _pos(self.mark)
 
 
 class YamlError(Exception):
@@ -94,58 +106,58 @@ def parse_yaml(text: str, path: Path, max_depth: int = MAX_DEPTH) -> tuple[Any, 
 
 def _build(parser: Any, path: Path, max_depth: int) -> tuple[Any, list[Issue]]:
     duplicates: list[Issue] = []
-    # Each frame: [container, pending key or None, key position]
+    # Each frame: [container, pending key or None, key mark, container mark]
     stack: list[list[Any]] = []
     root: Any = None
     seen_document = False
     get_event = parser.get_event
+    scalar_event, mapping_start, sequence_start = (
+        yaml.ScalarEvent,
+        yaml.MappingStartEvent,
+        yaml.SequenceStartEvent,
+    )
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    nulls, booleans = _NULLS, _BOOLS
     while True:
         event = get_event()
         kind = type(event)
-        if kind is yaml.ScalarEvent:
-            if event.anchor is not None:
-                raise YamlError(
-                    [make_issue("KH007", path, _pos(event.start_mark), what="&" + event.anchor)]
-                )
-            if event.tag is not None:
-                raise YamlError(
-                    [make_issue("KH008", path, _pos(event.start_mark), tag=_short(event.tag))]
-                )
-            position = _pos(event.start_mark)
+        if kind is scalar_event:
+            if event.anchor is not None or event.tag is not None:
+                raise YamlError([_tag_or_anchor_issue(event, path)])
+            value = event.value
+            if event.implicit[0]:  # plain (unquoted): only null and booleans are typed
+                if value in nulls:
+                    value = None
+                elif value in booleans:
+                    value = booleans[value]
             if not stack:
-                root = _scalar(event)
+                root = value
                 continue
             frame = stack[-1]
             container = frame[0]
             if type(container) is PositionedList:
-                container.append(_scalar(event))
-                container.item_positions.append(position)
-            elif frame[1] is None:  # this scalar is a key
+                container.append(value)
+                container.item_marks.append(event.start_mark)
+            elif frame[1] is None:  # this scalar is a key: keep the text as typed
                 key = event.value
                 if key == "<<" and event.implicit[0]:
-                    raise YamlError([make_issue("KH009", path, position)])
+                    raise YamlError([make_issue("KH009", path, _pos(event.start_mark))])
                 frame[1] = key
-                frame[2] = position
+                frame[2] = event.start_mark
             else:
-                _put(container, frame, _scalar(event), position, path, duplicates)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            position = _pos(event.start_mark)
-            if event.anchor is not None:
-                raise YamlError([make_issue("KH007", path, position, what="&" + event.anchor)])
-            if event.tag is not None:
-                raise YamlError([make_issue("KH008", path, position, tag=_short(event.tag))])
+                _put(container, frame, value, event.start_mark, path, duplicates)
+        elif kind is mapping_start or kind is sequence_start:
+            mark = event.start_mark
+            if event.anchor is not None or event.tag is not None:
+                raise YamlError([_tag_or_anchor_issue(event, path)])
             if len(stack) >= max_depth:
-                raise YamlError([make_issue("KH010", path, position, limit=max_depth)])
+                raise YamlError([make_issue("KH010", path, _pos(mark), limit=max_depth)])
             if stack and type(stack[-1][0]) is PositionedDict and stack[-1][1] is None:
-                raise YamlError([make_issue("KH013", path, position)])
-            new: Any = (
-                PositionedDict(position)
-                if kind is yaml.MappingStartEvent
-                else PositionedList(position)
-            )
-            stack.append([new, None, None, position])
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            finished, _, _, position = stack.pop()
+                raise YamlError([make_issue("KH013", path, _pos(mark))])
+            new: Any = PositionedDict(mark) if kind is mapping_start else PositionedList(mark)
+            stack.append([new, None, None, mark])
+        elif kind is mapping_end or kind is sequence_end:
+            finished, _, _, mark = stack.pop()
             if not stack:
                 root = finished
                 continue
@@ -153,9 +165,9 @@ def _build(parser: Any, path: Path, max_depth: int) -> tuple[Any, list[Issue]]:
             container = frame[0]
             if type(container) is PositionedList:
                 container.append(finished)
-                container.item_positions.append(position)
+                container.item_marks.append(mark)
             else:
-                _put(container, frame, finished, position, path, duplicates)
+                _put(container, frame, finished, mark, path, duplicates)
         elif kind is yaml.AliasEvent:
             raise YamlError(
                 [make_issue("KH007", path, _pos(event.start_mark), what="*" + event.anchor)]
@@ -169,38 +181,36 @@ def _build(parser: Any, path: Path, max_depth: int) -> tuple[Any, list[Issue]]:
         # StreamStart and DocumentEnd carry nothing we need.
 
 
+def _tag_or_anchor_issue(event: Any, path: Path) -> Issue:
+    position = _pos(event.start_mark)
+    if event.anchor is not None:
+        return make_issue("KH007", path, position, what="&" + event.anchor)
+    return make_issue("KH008", path, position, tag=_short(event.tag))
+
+
 def _put(
     mapping: PositionedDict,
     frame: list[Any],
     value: Any,
-    position: Position,
+    mark: Any,
     path: Path,
     duplicates: list[Issue],
 ) -> None:
-    key, key_position = frame[1], frame[2]
+    key, key_mark = frame[1], frame[2]
     frame[1] = None
     if key in mapping:
-        first = mapping.key_positions[key]
-        duplicates.append(make_issue("KH006", path, key_position, key=key, first_line=first.line))
+        first = mapping.key_marks[key]
+        duplicates.append(
+            make_issue("KH006", path, _pos(key_mark), key=key, first_line=first.line + 1)
+        )
         return
     mapping[key] = value
-    mapping.key_positions[key] = key_position
-    mapping.value_positions[key] = position
+    mapping.key_marks[key] = key_mark
+    mapping.value_marks[key] = mark
 
 
 def _short(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!", 1)
-
-
-def _scalar(event: Any) -> Any:
-    value = event.value
-    if event.implicit[0]:  # plain (unquoted): only null and booleans are typed
-        if value in _NULLS:
-            return None
-        boolean = _BOOLS.get(value)
-        if boolean is not None:
-            return boolean
-    return value
 
 
 _PROBLEMS = {
@@ -263,17 +273,17 @@ def locate(value: Any, loc: tuple[str | int, ...], *, at_key: bool = False) -> P
 
     With `at_key`, point at the last key itself (for an unknown key) instead of its value.
     """
-    best: Position | None = getattr(value, "start", None)
+    best = getattr(value, "mark", None)
     current = value
     for depth, step in enumerate(loc):
         last = depth == len(loc) - 1
         if type(current) is PositionedDict and isinstance(step, str) and step in current:
-            positions = current.key_positions if (last and at_key) else current.value_positions
-            best = positions[step]
+            marks = current.key_marks if (last and at_key) else current.value_marks
+            best = marks[step]
             current = current[step]
         elif type(current) is PositionedList and isinstance(step, int) and 0 <= step < len(current):
-            best = current.item_positions[step]
+            best = current.item_marks[step]
             current = current[step]
         else:
             break
-    return best
+    return _pos(best) if best is not None else None

@@ -17,6 +17,9 @@ class PlanIndex:
     # task id → cooperating unit ids, groups expanded, lead and unknown ids removed
     cooperators: dict[str, list[str]] = field(default_factory=dict)
     parent: dict[str, str | None] = field(default_factory=dict)
+    # unit id → task ids it leads / leads or cooperates on, in plan order
+    _led: dict[str, list[str]] = field(default_factory=dict)
+    _assigned: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, plan: Plan) -> PlanIndex:
@@ -36,6 +39,12 @@ class PlanIndex:
             pending.extend((sub, task.id) for sub in reversed(task.subtasks))
         for task in index.tasks.values():
             index.cooperators[task.id] = index._expand(task)
+            if task.lead:
+                index._led.setdefault(task.lead, []).append(task.id)
+            for unit_id in ([task.lead] if task.lead else []) + index.cooperators[task.id]:
+                assigned = index._assigned.setdefault(unit_id, [])
+                if task.id not in assigned:
+                    assigned.append(task.id)
         return index
 
     def _expand(self, task: Task) -> list[str]:
@@ -57,11 +66,7 @@ class PlanIndex:
 
     def assigned_tasks(self, unit_id: str) -> list[str]:
         """Task ids the unit leads or cooperates on, in plan order."""
-        return [
-            task_id
-            for task_id, task in self.tasks.items()
-            if task.lead == unit_id or unit_id in self.cooperators[task_id]
-        ]
+        return list(self._assigned.get(unit_id, []))
 
     def led_tasks(self, unit_id: str) -> list[str]:
-        return [task_id for task_id, task in self.tasks.items() if task.lead == unit_id]
+        return list(self._led.get(unit_id, []))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
@@ -34,7 +35,12 @@ def _text_of(value: Any) -> str:
 def parse_date(value: Any) -> Any:
     if isinstance(value, date):
         return value
-    text = _text_of(value)
+    return _date_from_text(_text_of(value))
+
+
+@lru_cache(maxsize=8192)
+def _date_from_text(text: str) -> date:
+    """Cached: a corpus repeats the same few hundred dates thousands of times."""
     match = _ISO_DATE.match(text)
     if match:
         year, month, day = (int(part) for part in match.groups())
@@ -68,15 +74,17 @@ def parse_vn_number(text: str) -> Decimal | None:
 
 def parse_money(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
-        number: Decimal | None = Decimal(value)
-        text = str(value)
-    else:
-        text = _text_of(value)
-        number = parse_vn_number(_MONEY_SUFFIX.sub("", text).replace(" ", ""))
+        if value < 0:
+            raise PydanticCustomError("KH107", "{detail}", {"detail": f"'{value}' là số âm"})
+        return value
+    return _money_from_text(_text_of(value))
+
+
+@lru_cache(maxsize=8192)
+def _money_from_text(text: str) -> int:
+    number = parse_vn_number(_MONEY_SUFFIX.sub("", text).replace(" ", ""))
     if number is None:
-        detail = f"'{text}' không phải số tiền"
-        if text.startswith("-"):
-            detail = f"'{text}' là số âm"
+        detail = f"'{text}' là số âm" if text.startswith("-") else f"'{text}' không phải số tiền"
         raise PydanticCustomError("KH107", "{detail}", {"detail": detail})
     if number != number.to_integral_value():
         raise PydanticCustomError(
