@@ -77,8 +77,11 @@ def _decode_issue(data: bytes, error: UnicodeDecodeError, path: Path) -> Issue:
     line = head.count(b"\n") + 1
     column = len(head[head.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
     detail = f"byte 0x{data[error.start]:02X} không hợp lệ"
-    if b"\x00" in data[:200]:
+    head = data[:1000]
+    if head[1::2].count(0) > len(head) // 5 or head[0::2].count(0) > len(head) // 5:
         detail += "; có thể tệp lưu bằng UTF-16 không có BOM"
+    elif b"\x00" in head:
+        detail += "; tệp có vẻ không phải văn bản (tệp nhị phân, ảnh, tệp nén?)"
     else:
         detail += "; có thể tệp lưu bằng bảng mã cũ (TCVN3, VNI hoặc Windows-1258)"
     return make_issue("KH002", path, Position(line, column), detail=detail)

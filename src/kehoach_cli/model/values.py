@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
+from pydantic import BeforeValidator, Field, PlainSerializer, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -179,7 +179,19 @@ Money = Annotated[int, BeforeValidator(parse_money), Field(ge=0), WithJsonSchema
 Percent = Annotated[
     int, BeforeValidator(parse_percent), Field(ge=0, le=100), WithJsonSchema(_PERCENT_SCHEMA)
 ]
-VnDecimal = Annotated[Decimal, BeforeValidator(parse_decimal), WithJsonSchema(_DECIMAL_SCHEMA)]
+
+
+def _vietnamese_decimal(value: Decimal) -> str:
+    return format(value, "f").replace(".", ",")
+
+
+VnDecimal = Annotated[
+    Decimal,
+    BeforeValidator(parse_decimal),
+    WithJsonSchema(_DECIMAL_SCHEMA),
+    # Written back as a clerk would type it ('62,8'), so a dump loads again unchanged.
+    PlainSerializer(_vietnamese_decimal, return_type=str, when_used="json"),
+]
 VnDate = Annotated[date, BeforeValidator(parse_date), WithJsonSchema(_DATE_SCHEMA)]
 UnitId = Annotated[str, BeforeValidator(_id_checker(_UNIT_ID)), WithJsonSchema(_UNIT_ID_SCHEMA)]
 TaskId = Annotated[str, BeforeValidator(_id_checker(_TASK_ID)), WithJsonSchema(_TASK_ID_SCHEMA)]

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import io
+import signal
+import threading
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from docx.opc.exceptions import PackageNotFoundError
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -57,18 +63,65 @@ def resolve_template(explicit: Path | None, templates_dir: Path) -> Any:
     return local if local.is_file() else default_template()
 
 
+# A template is code a clerk edits: a loop that never ends must not hang the command.
+RENDER_TIME_LIMIT_SECONDS = 60.0
+
+
+class _RenderTimeout(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Interrupt the block after `seconds` (Unix main thread; elsewhere no limit)."""
+    usable = (
+        seconds is not None
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise _RenderTimeout
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def render_docx(
-    template: Any, context: dict[str, Any], provenance: Provenance | None = None
+    template: Any,
+    context: dict[str, Any],
+    provenance: Provenance | None = None,
+    time_limit: float | None = RENDER_TIME_LIMIT_SECONDS,
 ) -> bytes:
+    """The rendered document. Every failure that comes from the template (syntax, unknown
+    names, unsafe access, runaway loops, a file that is not .docx) is a TemplateProblem."""
     from docxtpl import DocxTemplate
 
-    with _open(template) as stream:
-        document = DocxTemplate(stream)
-        try:
+    try:
+        with _open(template) as stream, _time_limit(time_limit):
+            document = DocxTemplate(stream)
             document.render(context, jinja_env=jinja_environment(), autoescape=True)
-        except TemplateError as error:
-            lines = [line.strip() for line in getattr(error, "docx_context", []) if line.strip()]
-            raise TemplateProblem(_describe(error), lines) from None
+    except TemplateError as error:
+        lines = [line.strip() for line in getattr(error, "docx_context", []) if line.strip()]
+        raise TemplateProblem(_describe(error), lines) from None
+    except _RenderTimeout:
+        raise TemplateProblem(
+            f"quá {time_limit:g} giây mà chưa tạo xong: mẫu có vòng lặp quá lớn hoặc không dừng"
+        ) from None
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError):
+        raise TemplateProblem("mẫu không phải tệp Word (.docx) hợp lệ") from None
+    except OSError:
+        raise  # reading the template: an environment problem, reported as such
+    except Exception as error:  # anything the template's own expressions raise
+        raise TemplateProblem(f"{type(error).__name__}: {error}") from None
     if provenance is not None:
         properties = document.docx.core_properties
         properties.author = f"kehoach {provenance.tool_version}"

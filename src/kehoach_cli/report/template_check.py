@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from docx.opc.exceptions import PackageNotFoundError
 from jinja2 import TemplateSyntaxError, meta, nodes
 
 from kehoach_cli.report.render import TemplateProblem, jinja_environment, render_docx
@@ -51,7 +53,11 @@ def check_template(template: Any, context: dict[str, Any] | None) -> TemplateRep
     """`context` is a real report context to try; None checks syntax and names only."""
     report = TemplateReport()
     env = jinja_environment()
-    source = _template_source(template)
+    try:
+        source = _template_source(template)
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError):
+        report.syntax_error = TemplateProblem("mẫu không phải tệp Word (.docx) hợp lệ")
+        return report
     try:
         tree = env.parse(source)
     except TemplateSyntaxError as error:
