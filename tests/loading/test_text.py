@@ -58,6 +58,7 @@ def test_size_cap(tmp_path: Path):
     with pytest.raises(TextError) as caught:
         read_text(big, max_bytes=1000)
     assert caught.value.issue.code == "KH003"
+    assert "2.004 byte (tối đa 1.000 byte)" in caught.value.issue.message
 
 
 def test_folder_and_missing_file_are_read_errors(tmp_path: Path):

@@ -152,3 +152,25 @@ def test_libyaml_is_used_when_available():
 def test_empty_document_is_none():
     assert parse("") is None
     assert parse("# chỉ có chú thích\n") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: b: c",
+        "@a: 1",
+        'a: "\\q"',
+        "a: &\n",
+        "...\na: 1",
+        "a: [1, 2",
+        "a: {b: 1",
+        "a:\n  b: 1\n c: 2",
+        "a: 'x",
+    ],
+)
+def test_common_syntax_mistakes_are_explained_in_vietnamese(text: str):
+    issue = error_of(text)
+    assert issue.code == "KH005" and issue.position is not None
+    for english in ("expected", "allowed", "found", "token", "while"):
+        assert english not in issue.message
+    assert issue.hint

@@ -43,8 +43,12 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
         raise TextError(make_issue("KH001", path, reason=error.strerror or str(error))) from None
     if len(data) > max_bytes:
         size = path.stat().st_size if path.exists() else len(data)
-        raise TextError(make_issue("KH003", path, size=f"{size:,}", limit=f"{max_bytes:,}"))
+        raise TextError(make_issue("KH003", path, size=_grouped(size), limit=_grouped(max_bytes)))
     return decode_text(data, path)
+
+
+def _grouped(number: int) -> str:
+    return f"{number:,}".replace(",", ".")  # Vietnamese digit grouping
 
 
 def decode_text(data: bytes, path: Path) -> str:

@@ -218,6 +218,38 @@ _PROBLEMS = {
         "có ký tự Tab ở đầu dòng",
         "YAML chỉ cho thụt lề bằng dấu cách: thay Tab bằng dấu cách.",
     ),
+    "mapping values are not allowed in this context": (
+        "có dấu ':' không đúng chỗ",
+        "Nếu văn bản có dấu ':', đặt cả giá trị trong dấu nháy kép \"...\".",
+    ),
+    "did not find expected ',' or ']'": (
+        "danh sách trong ngoặc vuông chưa đóng hoặc thiếu dấu phẩy",
+        "Kiểm tra cặp [ ] và dấu phẩy giữa các mục.",
+    ),
+    "did not find expected ',' or '}'": (
+        "bảng trong ngoặc nhọn chưa đóng hoặc thiếu dấu phẩy",
+        "Kiểm tra cặp { } và dấu phẩy giữa các mục.",
+    ),
+    "found character that cannot start any token": (
+        "có ký tự không được đứng đầu giá trị (như @ hoặc `)",
+        'Đặt giá trị trong dấu nháy kép "...".',
+    ),
+    "found unknown escape character": (
+        "dấu \\ trong chuỗi nháy kép tạo thành ký tự thoát không hợp lệ",
+        "Dùng dấu nháy đơn '...' cho văn bản có dấu \\, hoặc viết \\\\.",
+    ),
+    "did not find expected alphabetic or numeric character": (
+        "dấu & hoặc * không theo sau bởi tên",
+        'Đặt văn bản có dấu & hoặc * trong dấu nháy kép "...".',
+    ),
+    "did not find expected node content": (
+        "thiếu giá trị ở chỗ này",
+        "Kiểm tra dòng này và dòng trên; xóa các dấu '...' hay '---' thừa.",
+    ),
+    "found duplicate %YAML directive": (
+        "chỉ thị %YAML bị lặp",
+        "Xóa các dòng bắt đầu bằng '%' ở đầu tệp.",
+    ),
     "mapping values are not allowed here": (
         "có dấu ':' không đúng chỗ",
         "Nếu văn bản có dấu ':', đặt cả giá trị trong dấu nháy kép \"...\".",
