@@ -5,8 +5,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -145,6 +143,9 @@ def check_progress_files(
     """
     workers = _worker_count(len(refs), max_workers)
     if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor  # only when it pays
+        from concurrent.futures.process import BrokenProcessPool
+
         size = -(-len(refs) // (workers * 4))
         jobs = [(refs[i : i + size], index, keep_models) for i in range(0, len(refs), size)]
         try:
