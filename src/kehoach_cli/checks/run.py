@@ -13,12 +13,7 @@ from kehoach_cli.checks.progress_rules import check_progress, salvage_progress
 from kehoach_cli.checks.schema import validate_data
 from kehoach_cli.diagnostics import Issue
 from kehoach_cli.loading.documents import load_yaml_file
-from kehoach_cli.loading.workspace import (
-    ProgressRef,
-    Workspace,
-    classify_progress_path,
-    list_progress_files,
-)
+from kehoach_cli.loading.workspace import ProgressRef, Workspace, select_progress_files
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.plan import Plan
 from kehoach_cli.model.progress import Progress
@@ -172,20 +167,8 @@ def check_workspace(
     plan, plan_issues = load_plan(workspace)
     index = PlanIndex.build(plan) if plan is not None else None
     result = CheckResult(workspace, plan, index, plan_issues)
-    plan_path = workspace.plan_path.resolve()
-    if paths is not None:
-        paths = list(paths)
-        if any(path.resolve() == plan_path for path in paths):
-            paths = None  # a changed plan can break any progress file: check them all
-    if paths is None:
-        refs, result.other_issues = list_progress_files(workspace, years)
-    else:
-        refs = []
-        for path in paths:
-            ref = classify_progress_path(workspace, path)
-            if isinstance(ref, Issue):
-                result.other_issues.append(ref)
-            else:
-                refs.append(ref)
+    refs, result.other_issues = select_progress_files(
+        workspace, list(paths) if paths is not None else None, years
+    )
     result.progress = check_progress_files(refs, index, keep_models)
     return result

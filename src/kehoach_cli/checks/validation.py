@@ -11,12 +11,7 @@ from pathlib import Path
 from kehoach_cli.checks.cache import ValidationCache, digest
 from kehoach_cli.diagnostics import Issue
 from kehoach_cli.loading.text import MAX_FILE_BYTES
-from kehoach_cli.loading.workspace import (
-    ProgressRef,
-    Workspace,
-    classify_progress_path,
-    list_progress_files,
-)
+from kehoach_cli.loading.workspace import ProgressRef, Workspace, select_progress_files
 
 PLAN_KEY = "data/plan.yaml"
 
@@ -53,17 +48,9 @@ def validate(
     max_workers: int | None = None,
 ) -> ValidationOutcome:
     plan_path = workspace.plan_path
-    if paths is not None:
-        paths = list(paths)
-        if any(path.resolve() == plan_path.resolve() for path in paths):
-            paths = None  # a changed plan can break any progress file: check them all
-    if paths is None:
-        refs, layout_issues = list_progress_files(workspace)
-    else:
-        refs, layout_issues = [], []
-        for path in paths:
-            ref = classify_progress_path(workspace, path)
-            (layout_issues.append(ref) if isinstance(ref, Issue) else refs.append(ref))
+    refs, layout_issues = select_progress_files(
+        workspace, list(paths) if paths is not None else None
+    )
 
     plan_bytes = _read_for_digest(plan_path)
     cache = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import IntEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -51,3 +52,17 @@ def display_path(path: Path | None) -> str:
         return path.absolute().relative_to(Path.cwd()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def parse_as_of(text: str | None) -> date:
+    """--as-of in either form clerks type; today when not given."""
+    if text is None:
+        return date.today()
+    from pydantic_core import PydanticCustomError
+
+    from kehoach_cli.model.values import parse_date
+
+    try:
+        return parse_date(text)
+    except PydanticCustomError as error:
+        fail_usage(f"--as-of: {error.context.get('detail') if error.context else text}")

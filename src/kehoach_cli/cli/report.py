@@ -11,7 +11,14 @@ from typing import Annotated
 import typer
 
 from kehoach_cli import __version__
-from kehoach_cli.cli.common import ExitCode, RootOption, display_path, fail_usage, open_workspace
+from kehoach_cli.cli.common import (
+    ExitCode,
+    RootOption,
+    display_path,
+    fail_usage,
+    open_workspace,
+    parse_as_of,
+)
 
 HELP = """Tạo báo cáo năm (.docx) theo thể thức Nghị định 30/2020/NĐ-CP, từ tệp tiến độ của
 mọi đơn vị: kết quả từng nhiệm vụ, bảng tiến độ, kinh phí, chỉ tiêu, đánh giá, phương
@@ -108,9 +115,7 @@ def report(
     root: RootOption = None,
 ) -> None:
     workspace = open_workspace(root)
-    from kehoach_cli.cli.status import _parse_as_of
-
-    today = _parse_as_of(as_of)
+    today = parse_as_of(as_of)
     target = output or Path(f"bao-cao-{year}{'-' + unit if unit else ''}.docx")
     target = check_output_path(target, workspace.root)
 

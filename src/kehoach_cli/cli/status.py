@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
 from enum import Enum
 from typing import Annotated
 
 import typer
 
-from kehoach_cli.cli.common import ExitCode, RootOption, display_path, fail_usage, open_workspace
+from kehoach_cli.cli.common import (
+    ExitCode,
+    RootOption,
+    display_path,
+    fail_usage,
+    open_workspace,
+    parse_as_of,
+)
 
 
 class StatusView(str, Enum):
@@ -43,19 +49,6 @@ Ví dụ:
   kehoach status --year 2024 --format json
   kehoach status --year 2024 --check-deadline --as-of 2024-11-16   # cho CI
 """
-
-
-def _parse_as_of(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    from pydantic_core import PydanticCustomError
-
-    from kehoach_cli.model.values import parse_date
-
-    try:
-        return parse_date(text)
-    except PydanticCustomError as error:
-        fail_usage(f"--as-of: {error.context.get('detail') if error.context else text}")
 
 
 def status(
@@ -123,7 +116,7 @@ def status(
     root: RootOption = None,
 ) -> None:
     workspace = open_workspace(root)
-    today = _parse_as_of(as_of)
+    today = parse_as_of(as_of)
     chosen_year = year or today.year
 
     from kehoach_cli.model.progress import STATUS_LABELS

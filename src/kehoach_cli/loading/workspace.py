@@ -150,3 +150,24 @@ def list_progress_files(
             by_unit[ref.unit] = ref
             refs.append(ref)
     return refs, issues
+
+
+def select_progress_files(
+    workspace: Workspace, paths: list[Path] | None, years: set[int] | None = None
+) -> tuple[list[ProgressRef], list[Issue]]:
+    """The progress files to check: all of them (or those of `years`), or only `paths`.
+
+    Naming the plan among `paths` selects every file: a changed plan can break any of them.
+    """
+    plan = workspace.plan_path.resolve()
+    if paths is None or any(path.resolve() == plan for path in paths):
+        return list_progress_files(workspace, years)
+    refs: list[ProgressRef] = []
+    issues: list[Issue] = []
+    for path in paths:
+        ref = classify_progress_path(workspace, path)
+        if isinstance(ref, Issue):
+            issues.append(ref)
+        else:
+            refs.append(ref)
+    return refs, issues
