@@ -129,5 +129,6 @@ def test_plan_render(cli, workspace: Path):
 def test_report_with_a_skipped_file_still_works(cli, workspace: Path):
     edit(workspace / "data/progress/2024/tdc.yaml", "progress: 100%", "progress: 150")
     result = report(cli, workspace)
-    assert result.code == 0 and "Bỏ qua 1 tệp" in result.stderr
+    assert result.code == 1 and "Bỏ qua 1 tệp" in result.stderr
+    assert (workspace / "bao-cao-2024.docx").exists() and "thiếu dữ liệu của 1 tệp" in result.stderr
     shutil.rmtree(workspace / "data" / "progress")

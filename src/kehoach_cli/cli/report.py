@@ -25,7 +25,8 @@ mọi đơn vị: kết quả từng nhiệm vụ, bảng tiến độ, kinh ph�
 hướng, kiến nghị và phụ lục các đơn vị nộp muộn.
 
 Mẫu Word: --template, hoặc templates/bao-cao.docx của thư mục dữ liệu, hoặc mẫu mặc
-định. Tệp được ghi trọn vẹn hoặc không ghi gì (không bao giờ dở dang).
+định. Tệp được ghi trọn vẹn hoặc không ghi gì (không bao giờ dở dang). Tệp tiến độ có lỗi
+được bỏ qua: báo cáo vẫn được ghi, mã thoát 1.
 
 \b
 Ví dụ:
@@ -168,3 +169,8 @@ def report(
     note = f"; {len(missing)} đơn vị nộp muộn hoặc chưa nộp (xem Phụ lục)" if missing else ""
     typer.echo(f"Đã ghi {display_path(target)} ({len(document) // 1024} KB){note}.", err=True)
     sys.stdout.write(f"{target}\n")
+    if data.skipped:
+        typer.echo(
+            f"Báo cáo thiếu dữ liệu của {len(data.skipped)} tệp có lỗi; sửa rồi tạo lại.", err=True
+        )
+        raise typer.Exit(ExitCode.DATA_PROBLEMS)

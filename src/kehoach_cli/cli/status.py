@@ -37,7 +37,8 @@ class StatusFormat(str, Enum):
 HELP = """Xem tình hình thực hiện kế hoạch trong một năm: nhiệm vụ, tình hình nộp báo cáo,
 chỉ tiêu, kinh phí và từng đơn vị. Không có --by: bản tóm tắt mọi mục.
 
-Tệp tiến độ có lỗi được bỏ qua (có thông báo); chạy 'kehoach validate' để xem chi tiết.
+Tệp tiến độ có lỗi được bỏ qua (có thông báo, mã thoát 1); chạy 'kehoach validate' để
+xem chi tiết.
 Hạn nộp lấy từ data/plan.yaml; nộp đúng ngày hạn vẫn là đúng hạn.
 
 \b
@@ -207,6 +208,8 @@ def status(
                 heading="\n".join([overview_heading, *alerts.lines()]) if by is None else "",
             )
         )
+    if data.skipped:  # shown what could be shown; the data still has problems
+        raise typer.Exit(ExitCode.DATA_PROBLEMS)
 
 
 def _report_skipped(data) -> None:  # type: ignore[no-untyped-def]
