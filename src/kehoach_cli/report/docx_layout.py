@@ -103,7 +103,7 @@ def normalise_styles(document: Any) -> None:
 
 
 def format_paragraph(
-    paragraph: Any,
+    paragraph: Any,  # a paragraph or a paragraph style: both have paragraph_format
     *,
     align: str = "justify",
     first_line_indent: bool = False,

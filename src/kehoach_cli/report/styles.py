@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_LINE_SPACING
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from kehoach_cli.report.docx_layout import (
-    ALIGNMENTS,
     BODY_PT,
-    FIRST_LINE_INDENT_MM,
+    format_paragraph,
     normalise_styles,
     set_fonts,
     setup_headers,
@@ -87,11 +85,14 @@ def _style(
     style.font.bold = bold
     style.font.italic = italic
     set_fonts(style.element, size)
-    fmt = style.paragraph_format
-    fmt.alignment = ALIGNMENTS[align]
-    fmt.first_line_indent = Mm(FIRST_LINE_INDENT_MM) if first_line else None
-    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
-    fmt.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
-    fmt.line_spacing = spacing
-    fmt.keep_with_next = keep
-    fmt.widow_control = True
+    # a style has the same paragraph_format as a paragraph
+    format_paragraph(
+        style,
+        align=align,
+        first_line_indent=first_line,
+        space_before=before,
+        space_after=after,
+        line_spacing=spacing,
+        keep_with_next=keep,
+    )
+    style.paragraph_format.widow_control = True
