@@ -25,10 +25,30 @@ def main(argv: list[str] | None = None) -> int:
         return _done(0, argv)
     from kehoach_cli.cli.app import main as full_main
 
-    return full_main(argv)
+    return _done(full_main(args), argv)
 
 
 def _done(code: int, argv: list[str] | None) -> int:
-    if argv is None:
-        sys.exit(code)
-    return code
+    if argv is not None:  # called from Python (tests, embedding): just return
+        return code
+    _exit_without_teardown(code)
+    return code  # not reached
+
+
+def _exit_without_teardown(code: int) -> None:
+    """End the process once its output is flushed, skipping interpreter teardown.
+
+    Tearing down the ~1,500 modules and objects that pydantic, lxml and docx leave
+    behind took 0.15–0.2 s of every run (measured: `kehoach report` 1.0 s → 0.8 s).
+    Nothing of ours relies on teardown: files are written, fsynced and closed by
+    write_atomic, process pools are shut down by their `with` blocks, and the
+    validation cache is written before the command returns.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):
+            pass  # reader went away (`| head`) or stream closed: nothing left to say
+        except OSError:
+            code = code or 2
+    os._exit(code)

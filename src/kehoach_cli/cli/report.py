@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,29 +34,6 @@ Ví dụ:
   kehoach report --year 2024 --unit phong-a   # báo cáo riêng của một đơn vị
   kehoach report --year 2024 --template mau-cua-so.docx
 """
-
-
-def _git_commit(root: Path) -> tuple[str | None, bool]:
-    try:
-        head = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=5,
-            check=False,
-        )
-        if head.returncode != 0:
-            return None, False
-        dirty = subprocess.run(
-            ["git", "-C", str(root), "status", "--porcelain", "--", "data"],
-            capture_output=True,
-            text=True,
-            timeout=5,
-            check=False,
-        )
-        return head.stdout.strip(), bool(dirty.stdout.strip())
-    except (OSError, subprocess.SubprocessError):
-        return None, False
 
 
 def check_output_path(output: Path, workspace_root: Path) -> Path:
@@ -122,45 +98,51 @@ def report(
 
     from kehoach_cli.atomic import write_atomic
     from kehoach_cli.report.context import NothingToReport, ReportOptions, build_context
+    from kehoach_cli.report.data_commit import DataCommitProbe
     from kehoach_cli.report.render import Provenance, TemplateProblem, render_docx, resolve_template
     from kehoach_cli.status.dataset import PlanUnusable, load_status_data
 
     typer.echo(f"Đang đọc dữ liệu năm {year}…", err=True)
-    try:
-        data = load_status_data(workspace, year, today)
-    except PlanUnusable:
-        typer.echo("Lỗi: data/plan.yaml có lỗi. Chạy 'kehoach validate' để sửa.", err=True)
-        raise typer.Exit(ExitCode.DATA_PROBLEMS) from None
-    if unit is not None and unit not in {u.id for u in data.index.reporting_units}:
-        fail_usage(
-            f"không có đơn vị '{unit}'. "
-            f"Các đơn vị: {', '.join(u.id for u in data.index.reporting_units)}."
+    with DataCommitProbe(workspace.root) as data_commit:  # git runs while we read and render
+        try:
+            data = load_status_data(workspace, year, today)
+        except PlanUnusable:
+            typer.echo("Lỗi: data/plan.yaml có lỗi. Chạy 'kehoach validate' để sửa.", err=True)
+            raise typer.Exit(ExitCode.DATA_PROBLEMS) from None
+        if unit is not None and unit not in {u.id for u in data.index.reporting_units}:
+            fail_usage(
+                f"không có đơn vị '{unit}'. "
+                f"Các đơn vị: {', '.join(u.id for u in data.index.reporting_units)}."
+            )
+        if data.skipped:
+            typer.echo(
+                f"Bỏ qua {len(data.skipped)} tệp có lỗi "
+                f"(ví dụ {display_path(data.skipped[0].path)}); "
+                "chạy 'kehoach validate' để xem chi tiết.",
+                err=True,
+            )
+        try:
+            context = build_context(data, ReportOptions(unit=unit, report_date=today), today)
+        except NothingToReport as error:
+            typer.echo(f"Lỗi: {error}", err=True)
+            raise typer.Exit(ExitCode.DATA_PROBLEMS) from None
+        chosen_template = resolve_template(template, workspace.templates_dir)
+        typer.echo("Đang tạo văn bản…", err=True)
+        origin = data_commit.result()
+        provenance = Provenance(
+            __version__,
+            datetime.now(timezone.utc).replace(microsecond=0),
+            origin.commit,
+            origin.dirty,
         )
-    if data.skipped:
-        typer.echo(
-            f"Bỏ qua {len(data.skipped)} tệp có lỗi (ví dụ {display_path(data.skipped[0].path)}); "
-            "chạy 'kehoach validate' để xem chi tiết.",
-            err=True,
-        )
-    try:
-        context = build_context(data, ReportOptions(unit=unit, report_date=today), today)
-    except NothingToReport as error:
-        typer.echo(f"Lỗi: {error}", err=True)
-        raise typer.Exit(ExitCode.DATA_PROBLEMS) from None
-    commit, dirty = _git_commit(workspace.root)
-    provenance = Provenance(
-        __version__, datetime.now(timezone.utc).replace(microsecond=0), commit, dirty
-    )
-    chosen_template = resolve_template(template, workspace.templates_dir)
-    typer.echo("Đang tạo văn bản…", err=True)
-    try:
-        document = render_docx(chosen_template, context, provenance)
-    except TemplateProblem as error:
-        typer.echo(f"Lỗi trong mẫu {chosen_template}: {error}", err=True)
-        for line in error.context_lines:
-            typer.echo(f"    {line}", err=True)
-        typer.echo("Chạy 'kehoach template check' để kiểm tra mẫu.", err=True)
-        raise typer.Exit(ExitCode.DATA_PROBLEMS) from None
+        try:
+            document = render_docx(chosen_template, context, provenance)
+        except TemplateProblem as error:
+            typer.echo(f"Lỗi trong mẫu {chosen_template}: {error}", err=True)
+            for line in error.context_lines:
+                typer.echo(f"    {line}", err=True)
+            typer.echo("Chạy 'kehoach template check' để kiểm tra mẫu.", err=True)
+            raise typer.Exit(ExitCode.DATA_PROBLEMS) from None
     try:
         write_atomic(target, document)
     except OSError as error:
