@@ -24,20 +24,44 @@ def test_second_run_reuses_every_result(workspace: Path):
 
 
 def test_cached_issues_equal_fresh_ones(workspace: Path):
-    edit(workspace / QLKH, "progress: 70%", "progress: 150")
-    edit(workspace / QLKH, "spent: 142.300.000", "spent: 152.300.000")
+    edit(workspace / QLKH, "spent: 142.300.000", "spent: 152.300.000")  # a warning
     cold = run(workspace)
     warm = run(workspace)
-    assert [i.code for i in cold.issues] == ["KH105", "KH310"]
+    assert [i.code for i in cold.issues] == ["KH310"]
     assert warm.issues == cold.issues and warm.cache_hits == 9
 
 
 def test_a_changed_file_is_checked_again(workspace: Path):
     run(workspace)
-    edit(workspace / QLKH, "progress: 70%", "progress: 150")
+    edit(workspace / QLKH, "spent: 142.300.000", "spent: 152.300.000")
     again = run(workspace)
     assert again.cache_hits == 8
-    assert [i.code for i in again.issues] == ["KH105"]
+    assert [i.code for i in again.issues] == ["KH310"]
+
+
+def test_a_run_with_errors_writes_nothing(workspace: Path):
+    """Bad input never causes a write: no cache is created, an existing one is untouched."""
+    edit(workspace / QLKH, "progress: 70%", "progress: 150")
+    first = run(workspace)
+    assert [i.code for i in first.issues] == ["KH105"]
+    assert not (workspace / CACHE_DIR).exists()
+
+    edit(workspace / QLKH, "progress: 150", "progress: 70%")
+    run(workspace)  # valid: the cache is written
+    cache = workspace / CACHE_DIR / CACHE_FILE
+    stored = (cache.read_bytes(), cache.stat().st_mtime_ns)
+    edit(workspace / QLKH, "progress: 70%", "progress: 150")
+    broken = run(workspace)
+    assert broken.cache_hits == 8 and [i.code for i in broken.issues] == ["KH105"]
+    assert (cache.read_bytes(), cache.stat().st_mtime_ns) == stored
+
+
+def test_an_unchanged_run_does_not_rewrite_the_cache(workspace: Path):
+    run(workspace)
+    cache = workspace / CACHE_DIR / CACHE_FILE
+    stored = (cache.read_bytes(), cache.stat().st_mtime_ns)
+    assert run(workspace).cache_hits == 9
+    assert (cache.read_bytes(), cache.stat().st_mtime_ns) == stored
 
 
 def test_a_changed_plan_or_tool_version_empties_the_cache(workspace: Path):

@@ -2,9 +2,10 @@
 
 One JSON file in `.kehoach-cache/` of the workspace (with its own .gitignore). An entry is
 reused only when the file's bytes, the plan's bytes and the tool version are all the same
-as when it was computed. A missing, corrupt or unwritable cache is ignored: validation
-then simply runs in full. JSON, not pickle: a cache file from elsewhere must not be able
-to run code.
+as when it was computed. It is written only when its content changes, and (see
+checks/validation.py) only by a run that found no errors. A missing, corrupt or
+unwritable cache is ignored: validation then simply runs in full. JSON, not pickle: a
+cache file from elsewhere must not be able to run code.
 """
 
 from __future__ import annotations
@@ -101,7 +102,10 @@ class ValidationCache:
         }
 
     def save(self) -> None:
-        """Keep only the entries of this run; never fail the command over the cache."""
+        """Keep only the entries of this run; never fail the command over the cache.
+        Nothing is written when the run found exactly what was stored."""
+        if self.fresh == self.entries:
+            return
         document = {"format": FORMAT, "key": self.key, "files": self.fresh}
         try:
             folder = self.path.parent

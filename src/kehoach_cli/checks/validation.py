@@ -1,6 +1,7 @@
 """Validation for `kehoach validate`: cached results where nothing changed, a full check
-of the rest. Importing this module does not build the pydantic models, so a run where
-every file hits the cache never pays for them."""
+of the rest; the cache is saved only after a run without errors. Importing this module
+does not build the pydantic models, so a run where every file hits the cache never pays
+for them."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kehoach_cli.checks.cache import ValidationCache, digest
-from kehoach_cli.diagnostics import Issue
+from kehoach_cli.diagnostics import Issue, Severity
 from kehoach_cli.loading.text import MAX_FILE_BYTES
 from kehoach_cli.loading.workspace import ProgressRef, Workspace, select_progress_files
 
@@ -92,6 +93,8 @@ def validate(
         if cache is not None and plan_bytes is not None:
             cache.store(PLAN_KEY, digest(plan_bytes), plan_issues)
     issues += plan_issues
-    if cache is not None:
+    # A run that finds errors leaves the workspace exactly as it was, cache included:
+    # bad input must never cause a write. Results read from the cache still count.
+    if cache is not None and not any(issue.severity is Severity.ERROR for issue in issues):
         cache.save()
     return ValidationOutcome(sorted(issues, key=Issue.sort_key), 1 + len(refs), hits)
