@@ -3,12 +3,21 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
 
+# Collect cycles 300 times less often: start-up allocates ~10^6 long-lived objects
+# (pydantic's schemas, Typer, lxml) and the default thresholds re-scan them dozens of
+# times, 0.1–0.2 s per run. Our data is acyclic, so memory stays the same (measured:
+# validate on 1,200 files peaks at 41 MB either way). The setting mypy uses.
+GC_THRESHOLDS = (200_000, 30, 30)
+
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:  # a real process, not a call from Python (tests keep their settings)
+        gc.set_threshold(*GC_THRESHOLDS)
     # kehoach uses no pydantic plugins; looking them up scans every installed package's
     # entry points (~30 ms per run). A user's explicit setting wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
