@@ -58,10 +58,26 @@ def test_unwritable_target_is_a_clear_error_and_leaves_nothing(cli, workspace: P
 
     monkeypatch.setattr("kehoach_cli.atomic.os.replace", refuse)
     result = report(cli, workspace)
-    assert (
-        result.code == 2 and "không ghi được bao-cao-2024.docx: Permission denied" in result.stderr
-    )
+    assert result.code == 2
+    assert "không ghi được bao-cao-2024.docx: không có quyền" in result.stderr
+    assert "đang mở trong Word" in result.stderr  # the usual cause on a clerk's machine
     assert not [p for p in workspace.iterdir() if p.is_file()]  # no temp file left behind
+
+
+def test_full_disk_keeps_the_previous_report_and_says_so(cli, workspace: Path, monkeypatch):
+    target = workspace / "bao-cao-2024.docx"
+    assert report(cli, workspace).code == 0
+    before = target.read_bytes()
+
+    def disk_full(descriptor):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("kehoach_cli.atomic.os.fsync", disk_full)
+    result = report(cli, workspace)
+    assert result.code == 2 and "ổ đĩa đã đầy" in result.stderr
+    assert "No space" not in result.stderr
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in workspace.iterdir() if p.is_file()) == ["bao-cao-2024.docx"]
 
 
 def test_failed_render_leaves_the_previous_report_untouched(cli, workspace: Path, tmp_path_factory):

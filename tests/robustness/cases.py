@@ -6,6 +6,7 @@ from the shell and prints the table of outcomes).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import unicodedata
 from collections.abc import Callable
@@ -26,6 +27,21 @@ class Case:
     located: bool = True  # the message carries file:line:col
     single: bool = True  # exactly one error
     in_plan: bool = False  # the damage is to the plan (status/report cannot run)
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    """Every path under `root` with its content hash (or link target): to prove nothing
+    was created, changed or removed."""
+    files = {}
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        if path.is_symlink():
+            files[relative] = "->" + str(path.readlink())
+        elif path.is_file():
+            files[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
+        else:
+            files[relative] = "dir"
+    return files
 
 
 def write(rel: str, data: bytes | str) -> Callable[[Path], None]:

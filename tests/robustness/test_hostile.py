@@ -10,7 +10,6 @@ keeps in `.kehoach-cache/` (git-ignored) for its next run.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 from pathlib import Path
@@ -19,24 +18,11 @@ import pytest
 
 from kehoach_cli.checks.cache import CACHE_DIR
 from tests.conftest import REPO
-from tests.robustness.cases import CASES, MARKER, PROGRESS, Case
+from tests.robustness.cases import CASES, MARKER, PROGRESS, Case, snapshot
 
 VIETNAMESE = re.compile(
     "[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I
 )
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    files = {}
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root).as_posix()
-        if path.is_symlink():
-            files[relative] = "->" + str(path.readlink())
-        elif path.is_file():
-            files[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
-        else:
-            files[relative] = "dir"
-    return files
 
 
 @pytest.fixture
@@ -116,6 +102,10 @@ def test_status_and_report_stop_on_an_unusable_plan(cli, damaged, tmp_path_facto
         assert_clean_failure(result)
         assert result.code == case.validate_exit
         assert "data/plan.yaml" in result.stderr
+        if case.validate_exit == 1 and case.code:  # the plan's own error, as validate gives it
+            assert f"({case.code})" in result.stderr, result.stderr
+            if case.located:
+                assert re.search(r"^data/plan\.yaml:\d+:\d+: \[lỗi\]", result.stderr, re.M)
     assert not out.exists()
 
 

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from kehoach_cli.cli.common import display_path, fail_usage
+from kehoach_cli.os_errors import describe_os_error
 
 HELP = """Tạo một kho dữ liệu mới: data/plan.yaml mẫu (hợp lệ ngay), data/progress/, mẫu Word,
 lược đồ cho trình soạn thảo, cấu hình pre-commit, GitHub Actions, GitLab CI, .editorconfig,
@@ -56,7 +57,7 @@ def init(
             write_atomic(target, content)
             written += 1
     except OSError as error:
-        fail_usage(f"không ghi được vào {display_path(folder)}: {error.strerror or error}")
+        fail_usage(f"không ghi được vào {display_path(folder)}: {describe_os_error(error)}")
     typer.echo(f"Đã tạo {written} tệp trong thư mục '{display_path(folder)}'.", err=True)
     if kept:
         typer.echo(f"Giữ nguyên {len(kept)} tệp đã có: {', '.join(kept)}.", err=True)

@@ -92,3 +92,14 @@ def write_issues(issues: Sequence[Issue], files: int, output_format: str, ok: bo
             sys.stderr.write(format_text(issue, color) + "\n")
     verdict = " Dữ liệu hợp lệ." if ok else ""
     sys.stderr.write(summary_line(issues, files) + verdict + "\n")
+
+
+def write_plan_errors(issues: Sequence[Issue], shown: int = 3) -> None:
+    """Why status/report cannot run: the plan's first errors, located, on stderr."""
+    sys.stderr.write("Lỗi: data/plan.yaml có lỗi nên không tính được tiến độ:\n")
+    color = _use_color(sys.stderr)
+    for issue in issues[:shown]:
+        sys.stderr.write(format_text(issue, color) + "\n")
+    if len(issues) > shown:
+        sys.stderr.write(f"… và {len(issues) - shown} lỗi khác.\n")
+    sys.stderr.write("Sửa rồi chạy lại; 'kehoach validate' liệt kê đủ mọi lỗi.\n")

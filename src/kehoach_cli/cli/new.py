@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from kehoach_cli.cli.common import ExitCode, RootOption, display_path, fail_usage, open_workspace
+from kehoach_cli.os_errors import describe_os_error
 
 HELP = """Tạo tệp báo cáo tiến độ data/progress/<năm>/<đơn vị>.yaml với mọi nhiệm vụ đơn vị chủ
 trì hoặc phối hợp (tên nhiệm vụ ghi ở chú thích), các trường cần điền kèm chú thích về giá
@@ -48,7 +49,7 @@ def new(
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, progress_file_text(index, unit, year).encode("utf-8"))
     except OSError as error:
-        fail_usage(f"không ghi được {display_path(target)}: {error.strerror or error}")
+        fail_usage(f"không ghi được {display_path(target)}: {describe_os_error(error)}")
     tasks = index.assigned_tasks(unit)
     typer.echo(
         f"Đã tạo {display_path(target)} với {len(tasks)} nhiệm vụ ({', '.join(tasks)}). "

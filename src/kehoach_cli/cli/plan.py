@@ -9,6 +9,7 @@ import typer
 
 from kehoach_cli.cli.common import ExitCode, RootOption, display_path, fail_usage, open_workspace
 from kehoach_cli.cli.vietnamese import VietnameseCommand, VietnameseGroup
+from kehoach_cli.os_errors import describe_os_error
 
 plan_app = typer.Typer(
     cls=VietnameseGroup,
@@ -52,5 +53,5 @@ def render(
     try:
         write_atomic(target, render_plan(plan))
     except OSError as error:
-        fail_usage(f"không ghi được {display_path(target)}: {error.strerror or error}")
+        fail_usage(f"không ghi được {display_path(target)}: {describe_os_error(error)}")
     typer.echo(f"Đã ghi {display_path(target)}.", err=True)

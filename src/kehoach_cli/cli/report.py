@@ -18,6 +18,8 @@ from kehoach_cli.cli.common import (
     open_workspace,
     parse_as_of,
 )
+from kehoach_cli.cli.issue_output import write_plan_errors
+from kehoach_cli.os_errors import describe_os_error
 
 HELP = """Tạo báo cáo năm (.docx) theo thể thức Nghị định 30/2020/NĐ-CP, từ tệp tiến độ của
 mọi đơn vị: kết quả từng nhiệm vụ, bảng tiến độ, kinh phí, chỉ tiêu, đánh giá, phương
@@ -106,8 +108,8 @@ def report(
     with DataCommitProbe(workspace.root) as data_commit:  # git runs while we read and render
         try:
             data = load_status_data(workspace, year, today)
-        except PlanUnusable:
-            typer.echo("Lỗi: data/plan.yaml có lỗi. Chạy 'kehoach validate' để sửa.", err=True)
+        except PlanUnusable as error:
+            write_plan_errors(error.issues)
             raise typer.Exit(ExitCode.DATA_PROBLEMS) from None
         if unit is not None and unit not in {u.id for u in data.index.reporting_units}:
             fail_usage(
@@ -146,7 +148,7 @@ def report(
     try:
         write_atomic(target, document)
     except OSError as error:
-        fail_usage(f"không ghi được {display_path(target)}: {error.strerror or error}")
+        fail_usage(f"không ghi được {display_path(target)}: {describe_os_error(error)}")
     missing = [row for row in context["late_rows"]]
     note = f"; {len(missing)} đơn vị nộp muộn hoặc chưa nộp (xem Phụ lục)" if missing else ""
     typer.echo(f"Đã ghi {display_path(target)} ({len(document) // 1024} KB){note}.", err=True)

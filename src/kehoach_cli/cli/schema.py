@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from kehoach_cli.cli.common import display_path, fail_usage
+from kehoach_cli.os_errors import describe_os_error
 
 HELP = """Ghi lược đồ JSON (JSON Schema) của data/plan.yaml và tệp tiến độ, để trình soạn
 thảo (VS Code với yaml-language-server) gợi ý khóa và gạch chân lỗi khi gõ. Các tệp
@@ -35,4 +36,4 @@ def schema(
             write_atomic(output / name, schema_text(document).encode("utf-8"))
             typer.echo(f"Đã ghi {display_path(output / name)}", err=True)
     except OSError as error:
-        fail_usage(f"không ghi được vào {display_path(output)}: {error.strerror or error}")
+        fail_usage(f"không ghi được vào {display_path(output)}: {describe_os_error(error)}")

@@ -17,6 +17,7 @@ from kehoach_cli.cli.common import (
     open_workspace,
     parse_as_of,
 )
+from kehoach_cli.cli.issue_output import write_plan_errors
 
 
 class StatusView(str, Enum):
@@ -133,9 +134,7 @@ def status(
     try:
         data = load_status_data(workspace, chosen_year, today)
     except PlanUnusable as error:
-        first = error.issues[0] if error.issues else None
-        where = f" ({display_path(first.file)}: {first.message})" if first else ""
-        typer.echo(f"Lỗi: data/plan.yaml có lỗi{where}. Chạy 'kehoach validate' để sửa.", err=True)
+        write_plan_errors(error.issues)
         raise typer.Exit(ExitCode.DATA_PROBLEMS) from None
 
     reporting_ids = [u.id for u in data.index.reporting_units]

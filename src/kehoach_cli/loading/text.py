@@ -7,6 +7,7 @@ import unicodedata
 from pathlib import Path
 
 from kehoach_cli.diagnostics import Issue, Position, make_issue
+from kehoach_cli.os_errors import describe_os_error
 
 # A progress file is a few tens of KB; the cap stops a pasted dump or /dev/zero early.
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -40,7 +41,7 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as error:
-        raise TextError(make_issue("KH001", path, reason=error.strerror or str(error))) from None
+        raise TextError(make_issue("KH001", path, reason=describe_os_error(error))) from None
     if len(data) > max_bytes:
         size = path.stat().st_size if path.exists() else len(data)
         raise TextError(make_issue("KH003", path, size=_grouped(size), limit=_grouped(max_bytes)))
