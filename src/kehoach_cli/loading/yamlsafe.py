@@ -35,6 +35,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 
 MAX_DEPTH = 64
+_SCALAR_ROOT = "chỉ có một giá trị"  # every kehoach file is a mapping; a lone value is not
 
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -109,6 +110,7 @@ def _build(parser: Any, path: Path, max_depth: int) -> tuple[Any, list[Issue]]:
     # Each frame: [container, pending key or None, key mark, container mark]
     stack: list[list[Any]] = []
     root: Any = None
+    root_mark: Any = None  # where a document that is a single scalar starts
     seen_document = False
     get_event = parser.get_event
     scalar_event, mapping_start, sequence_start = (
@@ -131,7 +133,7 @@ def _build(parser: Any, path: Path, max_depth: int) -> tuple[Any, list[Issue]]:
                 elif value in booleans:
                     value = booleans[value]
             if not stack:
-                root = value
+                root, root_mark = value, event.start_mark
                 continue
             frame = stack[-1]
             container = frame[0]
@@ -177,6 +179,8 @@ def _build(parser: Any, path: Path, max_depth: int) -> tuple[Any, list[Issue]]:
                 raise YamlError([make_issue("KH011", path, _pos(event.start_mark))])
             seen_document = True
         elif kind is yaml.StreamEndEvent:
+            if root_mark is not None and root is not None:  # `xin chào` alone: say where
+                raise YamlError([make_issue("KH012", path, _pos(root_mark), what=_SCALAR_ROOT)])
             return root, duplicates
         # StreamStart and DocumentEnd carry nothing we need.
 
