@@ -60,6 +60,12 @@ def test_duplicate_key_reported_with_both_lines_and_first_value_kept():
     assert "dòng 1" in issue.message
 
 
+def test_duplicate_on_one_line_is_told_by_column():
+    _, [issue] = parse_yaml("budget: {planned: 1, spent: 2, planned: 3}\n", PATH)
+    assert issue.position == Position(1, 32)
+    assert "(đã có ở cột 10 cùng dòng)" in issue.message
+
+
 def test_every_duplicate_in_a_file_is_reported():
     _, duplicates = parse_yaml("a: 1\na: 2\nb:\n  c: 1\n  c: 2\n", PATH)
     assert [(i.code, i.position.line) for i in duplicates] == [("KH006", 2), ("KH006", 5)]

@@ -182,6 +182,26 @@ CASES = [
         1,
         "KH006",
     ),
+    Case(
+        "mã nhiệm vụ trùng (sau khi gộp nhánh)",
+        replace(
+            PROGRESS,
+            '  "2.6":  # TFP',
+            '  "1":\n    status: done\n    progress: 100\n  "2.6":  # TFP',
+        ),
+        1,
+        "KH006",
+    ),
+    Case(
+        "khóa trùng trong {…} một dòng",
+        replace(
+            PROGRESS,
+            "budget: {planned: 90.000.000, spent: 40.000.000}",
+            "budget: {planned: 90.000.000, spent: 40.000.000, planned: 9.000.000}",
+        ),
+        1,
+        "KH006",
+    ),
     # KH006 for the pair, and KH101: no progress file has a key of that name
     Case("khóa chỉ khác NFC/NFD", _nfc_nfd_keys(), 1, "KH006", single=False),
     Case(
@@ -286,6 +306,13 @@ CASES = [
         replace(PLAN, "  symbol: KH-SKHCN", "  symbol: KH-SKHCN\n  sybmol: x"),
         1,
         "KH101",
+        in_plan=True,
+    ),
+    Case(
+        "plan.yaml khóa trùng",
+        replace(PLAN, "  symbol: KH-SKHCN", "  symbol: KH-SKHCN\n  symbol: KH-UBND"),
+        1,
+        "KH006",
         in_plan=True,
     ),
     Case(

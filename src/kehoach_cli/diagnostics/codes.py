@@ -60,8 +60,9 @@ _RULES = [
     Rule(
         "KH006",
         "error",
-        "Khóa '{key}' bị lặp (đã có ở dòng {first_line})",
-        "Gộp hai khối thành một; YAML chỉ giữ khối cuối nên dữ liệu khối đầu sẽ mất.",
+        "Khóa '{key}' bị lặp (đã có ở {first})",
+        "Gộp hai khối thành một rồi xóa khối thừa (nhiều công cụ YAML lặng lẽ chỉ giữ khối "
+        "cuối, nên dữ liệu của khối đầu sẽ mất).",
         'dán khối nhiệm vụ "2.1" hai lần',
     ),
     Rule(

@@ -204,9 +204,12 @@ def _put(
     frame[1] = None
     if key in mapping:
         first = mapping.key_marks[key]
-        duplicates.append(
-            make_issue("KH006", path, _pos(key_mark), key=key, first_line=first.line + 1)
+        where = (  # `{a: 1, a: 2}` repeats a key on one line: the column tells them apart
+            f"cột {first.column + 1} cùng dòng"
+            if first.line == key_mark.line
+            else f"dòng {first.line + 1}"
         )
+        duplicates.append(make_issue("KH006", path, _pos(key_mark), key=key, first=where))
         return
     mapping[key] = value
     mapping.key_marks[key] = key_mark
