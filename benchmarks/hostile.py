@@ -90,7 +90,7 @@ def main() -> int:
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: bytecode is cached
 
     print(
-        f"{'#':>2} {'trường hợp':<34} {'mã thoát v/s/r':>14} {'giây v/s/r':>15} {'ws':>3}  "
+        f"{'#':>2} {'trường hợp':<38} {'mã thoát v/s/r':>14} {'giây v/s/r':>15} {'ws':>3}  "
         "thông báo đầu tiên của validate"
     )
     slowest = [0.0, 0.0, 0.0]
@@ -100,7 +100,7 @@ def main() -> int:
         codes = "/".join(str(r.code) for r in results)
         times = "/".join(f"{r.seconds:.2f}" for r in results)
         print(
-            f"{number:>2} {case.name:<34} {codes:>14} {times:>15} {'ok' if unchanged else 'ĐỔI':>3}"
+            f"{number:>2} {case.name:<38} {codes:>14} {times:>15} {'ok' if unchanged else 'ĐỔI':>3}"
             f"  {results[0].message[:110]}"
         )
         slowest = [max(a, r.seconds) for a, r in zip(slowest, results, strict=True)]

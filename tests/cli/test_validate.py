@@ -189,3 +189,22 @@ def test_console_script_runs_as_a_module():
     )
     assert completed.returncode == 0, completed.stderr
     assert "Dữ liệu hợp lệ" in completed.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "words", "where"),
+    [
+        ("", "Tệp rỗng (hoặc chỉ có chú thích)", ""),
+        ("- a\n- b\n", "Tệp là một danh sách", ":1:1"),
+        ("# ghi chú\nxin chào\n", "Tệp chỉ có một giá trị", ":2:1"),
+    ],
+)
+def test_a_file_that_is_not_a_mapping_says_what_it_is(
+    cli, workspace: Path, content: str, words: str, where: str
+):
+    (workspace / QLKH).write_text(content, encoding="utf-8")
+    result = cli("validate", cwd=workspace)
+    assert result.code == 1
+    assert f"{QLKH.as_posix()}{where}: [lỗi] {words}, cần một bảng khóa: giá trị (KH012)" in (
+        result.stderr
+    )

@@ -24,9 +24,12 @@ _KEY_MARK = "[key]"
 def validate_data(model: type[ModelT], data: Any, path: Path) -> tuple[ModelT | None, list[Issue]]:
     """The model built from `data`, or None and every schema problem found."""
     if not isinstance(data, dict):
-        what = {type(None): "rỗng (hoặc chỉ có chú thích)", list: "là một danh sách"}.get(
-            type(data), "chỉ có một giá trị"
-        )
+        if data is None:
+            what = "rỗng (hoặc chỉ có chú thích)"
+        elif isinstance(data, list):  # the loader's PositionedList included
+            what = "là một danh sách"
+        else:
+            what = "chỉ có một giá trị"
         return None, [make_issue("KH012", path, getattr(data, "start", None), what=what)]
     try:
         return model.model_validate(data), []
