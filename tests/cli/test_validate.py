@@ -208,3 +208,23 @@ def test_a_file_that_is_not_a_mapping_says_what_it_is(
     assert f"{QLKH.as_posix()}{where}: [lỗi] {words}, cần một bảng khóa: giá trị (KH012)" in (
         result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shape"),
+    [
+        (
+            "status: in_progress\n    progress: 70%",
+            "status: [done]\n    progress: 70%",
+            "danh sách",
+        ),
+        ("progress: 70%", "progress: {a: 1}", "bảng khóa: giá trị"),
+        ("prepared_by: Trần Văn Hùng", "prepared_by:\n  - Trần Văn Hùng", "danh sách"),
+    ],
+)
+def test_a_list_or_mapping_where_one_value_belongs(cli, workspace: Path, old, new, shape):
+    edit(workspace / QLKH, old, new)
+    result = cli("validate", cwd=workspace)
+    assert result.code == 1
+    assert f"cần một giá trị, không phải một {shape} (KH103)" in result.stderr
+    assert "Positioned" not in result.stderr and "{'" not in result.stderr

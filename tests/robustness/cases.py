@@ -259,6 +259,16 @@ CASES = [
         "KH104",
     ),
     Case(
+        "danh sách ở chỗ cần một giá trị",
+        replace(
+            PROGRESS,
+            "status: in_progress\n    progress: 70%",
+            "status:\n      - done\n    progress: 70%",
+        ),
+        1,
+        "KH103",
+    ),
+    Case(
         "đơn vị không có",
         replace(PROGRESS, "unit: qlkh", "unit: phong-ma"),
         1,

@@ -78,6 +78,17 @@ def _translate(model: type[BaseModel], data: Any, path: Path, error: Any) -> Iss
     if kind == "missing":
         return make_issue("KH102", path, locate(data, loc[:-1]), field, key=str(loc[-1]))
     position = locate(data, loc, at_key=at_key)
+    if isinstance(value, (dict, list)) and kind not in _CONTAINER_KINDS:
+        # `status: [done]` or `progress: {a: 1}`: say so, rather than print Python's repr
+        shape = "một danh sách" if isinstance(value, list) else "một bảng khóa: giá trị"
+        return make_issue(
+            "KH103",
+            path,
+            position,
+            field,
+            detail=f"cần một giá trị, không phải {shape}",
+            advice="Viết giá trị ngay sau dấu ':' trên cùng dòng, không dùng '- ' hay '{…}'.",
+        )
     if kind in CATALOGUE:  # raised by our own validators (model/values.py)
         values = {"detail": "", "advice": "", "value": _show(value), **ctx}
         return make_issue(kind, path, position, field, **values)
@@ -98,8 +109,17 @@ def _translate(model: type[BaseModel], data: Any, path: Path, error: Any) -> Iss
     return make_issue(code, path, position, field, detail=detail, advice=advice)
 
 
+# Errors about the kind of container itself (a list where a mapping belongs, …): their
+# messages never show the value, so a list or mapping as input is expected there.
+_CONTAINER_KINDS = frozenset(
+    ("list_type", "dict_type", "model_type", "model_attributes_type", "too_short", "too_long")
+)
+
+
 def _show(value: Any) -> str:
-    text = str(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    if isinstance(value, (dict, list)):
+        return "danh sách" if isinstance(value, list) else "bảng khóa: giá trị"
+    text = str(value)
     return text if len(text) <= 60 else text[:57] + "…"
 
 
