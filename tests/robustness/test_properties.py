@@ -3,6 +3,7 @@ every valid progress model survives a trip through YAML unchanged."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import string
 import unicodedata
@@ -73,6 +74,9 @@ def mutate(text: str, data) -> str:
     return "".join(lines)
 
 
+PYTHON_INTERNALS = re.compile(r"Positioned|Decimal\(|datetime\.|<class |object at 0x|NoneType")
+
+
 @SETTINGS
 @given(data=st.data())
 def test_mutated_files_never_produce_a_traceback(data, tmp_path_factory, monkeypatch, capsys):
@@ -89,6 +93,7 @@ def test_mutated_files_never_produce_a_traceback(data, tmp_path_factory, monkeyp
         code, output = run_quietly(capsys, *args)
         assert code in (0, 1), output
         assert "Traceback" not in output and "Lỗi không mong đợi" not in output
+        assert not PYTHON_INTERNALS.search(output), output  # messages speak the clerk's words
 
 
 # --- round trip -------------------------------------------------------------------------
