@@ -72,6 +72,46 @@ def test_a_file_that_is_not_docx_is_a_template_problem(tmp_path: Path, context):
     assert ".docx" in str(caught.value)
 
 
+def inflated_template(tmp_path: Path, extra_bytes: int) -> Path:
+    """A real template plus one part of zeros: tiny on disk, `extra_bytes` when inflated."""
+    source = template_with(tmp_path, "{{ year }}")
+    path = tmp_path / "phinh.docx"
+    with (
+        zipfile.ZipFile(source) as original,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for info in original.infolist():
+            out.writestr(info, original.read(info))
+        with out.open("word/media/zeros.bin", "w") as part:
+            for _ in range(extra_bytes // 65536):
+                part.write(bytes(65536))
+    return path
+
+
+def test_a_template_that_inflates_past_the_limit_is_refused_uninflated(
+    tmp_path: Path, context, monkeypatch
+):
+    monkeypatch.setattr("kehoach_cli.report.render.MAX_TEMPLATE_BYTES", 1024 * 1024)
+    bomb = inflated_template(tmp_path, 4 * 1024 * 1024)
+    assert bomb.stat().st_size < 64 * 1024  # what a clerk would see in the folder
+    with pytest.raises(TemplateProblem) as caught:
+        render_docx(bomb, context)
+    assert "quá lớn khi giải nén" in str(caught.value)
+
+
+def test_template_check_reports_an_inflating_template(tmp_path: Path, cli, monkeypatch):
+    monkeypatch.setattr("kehoach_cli.report.render.MAX_TEMPLATE_BYTES", 1024 * 1024)
+    result = cli("template", "check", str(inflated_template(tmp_path, 4 * 1024 * 1024)))
+    assert result.code == 1 and "quá lớn khi giải nén" in result.stdout
+
+
+def test_the_bundled_template_is_far_below_the_limit():
+    from kehoach_cli.report.render import MAX_TEMPLATE_BYTES, default_template, open_template
+
+    with zipfile.ZipFile(open_template(default_template())) as archive:
+        assert sum(info.file_size for info in archive.infolist()) < MAX_TEMPLATE_BYTES / 50
+
+
 def test_very_long_and_xml_special_text_renders_verbatim(tmp_path: Path, context):
     long_text = ('R&D <b>"x"</b> & ]]> ' * 20_000).strip()
     changed = {**context, "opening": long_text}

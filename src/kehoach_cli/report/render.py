@@ -105,8 +105,9 @@ def render_docx(
     names, unsafe access, runaway loops, a file that is not .docx) is a TemplateProblem."""
     from docxtpl import DocxTemplate
 
+    stream = open_template(template)
     try:
-        with _open(template) as stream, _time_limit(time_limit):
+        with _time_limit(time_limit):
             document = DocxTemplate(stream)
             document.render(context, jinja_env=jinja_environment(), autoescape=True)
     except TemplateError as error:
@@ -137,8 +138,32 @@ def render_docx(
     return buffer.getvalue()
 
 
-def _open(template: Any) -> Any:
-    return template.open("rb") if hasattr(template, "open") else open(template, "rb")
+# A report template is a few hundred KB (a logo at most adds a few MB). The cap keeps a
+# crafted archive (a "zip bomb": 450 KB that inflates to 400 MB took 0.9 GB of memory
+# before lxml gave up) from ever being inflated.
+MAX_TEMPLATE_BYTES = 64 * 1024 * 1024
+
+
+def open_template(template: Any) -> io.BytesIO:
+    """The template's bytes, once they are known to be a .docx-sized zip archive.
+    Raises TemplateProblem otherwise; OSError when the file cannot be read."""
+    with template.open("rb") if hasattr(template, "open") else open(template, "rb") as stream:
+        data = stream.read(MAX_TEMPLATE_BYTES + 1)
+    megabytes = MAX_TEMPLATE_BYTES // (1024 * 1024)
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise TemplateProblem(f"mẫu quá lớn (hơn {megabytes} MB)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            # Sizes from the central directory; zipfile never inflates a part past them.
+            inflated = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        raise TemplateProblem("mẫu không phải tệp Word (.docx) hợp lệ") from None
+    if inflated > MAX_TEMPLATE_BYTES:
+        raise TemplateProblem(
+            f"mẫu quá lớn khi giải nén ({inflated // (1024 * 1024)} MB, tối đa {megabytes} MB): "
+            "tệp .docx có thể đã bị làm hỏng hoặc cố ý làm phình"
+        )
+    return io.BytesIO(data)
 
 
 def _describe(error: TemplateError) -> str:

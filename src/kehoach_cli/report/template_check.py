@@ -10,7 +10,12 @@ from typing import Any
 from docx.opc.exceptions import PackageNotFoundError
 from jinja2 import TemplateSyntaxError, meta, nodes
 
-from kehoach_cli.report.render import TemplateProblem, jinja_environment, render_docx
+from kehoach_cli.report.render import (
+    TemplateProblem,
+    jinja_environment,
+    open_template,
+    render_docx,
+)
 
 
 @dataclass
@@ -38,10 +43,9 @@ def _template_source(template: Any) -> str:
     from docx.oxml import parse_xml
     from docxtpl import DocxTemplate
 
-    with template.open("rb") if hasattr(template, "open") else open(template, "rb") as stream:
-        engine = DocxTemplate(stream)
-        engine.init_docx()
-        document: Any = engine.docx
+    engine = DocxTemplate(open_template(template))
+    engine.init_docx()
+    document: Any = engine.docx
     xml = engine.patch_xml(engine.xml_to_string(document._element.body))
     for relation in document.part.rels.values():
         if relation.reltype in (engine.HEADER_URI, engine.FOOTER_URI) and relation.target_part.blob:
@@ -55,6 +59,9 @@ def check_template(template: Any, context: dict[str, Any] | None) -> TemplateRep
     env = jinja_environment()
     try:
         source = _template_source(template)
+    except TemplateProblem as problem:
+        report.syntax_error = problem
+        return report
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError):
         report.syntax_error = TemplateProblem("mẫu không phải tệp Word (.docx) hợp lệ")
         return report
