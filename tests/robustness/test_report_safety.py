@@ -105,6 +105,24 @@ def test_template_check_reports_an_inflating_template(tmp_path: Path, cli, monke
     assert result.code == 1 and "quá lớn khi giải nén" in result.stdout
 
 
+def test_an_xml_entity_bomb_in_a_template_is_stopped(tmp_path: Path, context):
+    source = template_with(tmp_path, "{{ year }}")
+    entities = '<!ENTITY a0 "lol">' + "".join(
+        f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10)
+    )
+    bomb = tmp_path / "bom.docx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(bomb, "w") as out:
+        for info in original.infolist():
+            data = original.read(info)
+            if info.filename == "word/document.xml":
+                declaration, rest = data.decode("utf-8").split("?>", 1)
+                rest = rest.replace("{{ year }}", "&a9;{{ year }}")
+                data = f"{declaration}?><!DOCTYPE w:document [{entities}]>{rest}".encode()
+            out.writestr(info, data)
+    with pytest.raises(TemplateProblem):  # 10^9 "lol"s would be 3 GB
+        render_docx(bomb, context)
+
+
 def test_the_bundled_template_is_far_below_the_limit():
     from kehoach_cli.report.render import MAX_TEMPLATE_BYTES, default_template, open_template
 
