@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kehoach_cli import __version__
 from kehoach_cli.cli import app as app_module
+from tests.conftest import REPO
 
 
 def test_version_is_eager(cli, tmp_path):
@@ -48,3 +51,31 @@ def test_unexpected_exception_is_caught_at_the_boundary(cli, monkeypatch, worksp
     assert "Traceback" not in result.stderr
     with pytest.raises(RuntimeError):
         cli("--debug", "validate", cwd=workspace)
+
+
+ENGLISH = re.compile(
+    r"Input should|does not exist|is a (file|directory)|not readable|not writable|env var|"
+    r"Got unexpected|Invalid value|Usage|Error|Missing|No such|Did you mean|requires an"
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "vietnamese"),
+    [
+        (["status", "--year", "abc"], "cần một số nguyên"),
+        (["status", "--year", "1999"], "phải ≥ 2000"),
+        (["status", "--year", "99999"], "phải ≤ 2200"),
+        (["status", "--year"], "cần một giá trị"),
+        (["status", "--year", "2024", "thừa"], "Thừa tham số: thừa"),
+        (["status", "--yeer", "2024"], "Không có tùy chọn --yeer"),
+        (["status", "--year", "2024", "--format", "xml"], "'xml' không thuộc"),
+        (["report", "--year", "2024", "--template", "/khong/co.docx"], "không tồn tại"),
+        (["report", "--year", "2024", "--template", "."], "là một thư mục, cần một tệp"),
+        (["--root", "README.md", "validate"], "là một tệp, cần một thư mục"),
+    ],
+)
+def test_usage_errors_are_vietnamese(cli, args, vietnamese):
+    result = cli(*args, cwd=REPO)
+    assert result.code == 2
+    assert vietnamese in result.stderr
+    assert not ENGLISH.search(result.stderr), result.stderr

@@ -113,12 +113,22 @@ _MESSAGE_PATTERNS = [
     (re.compile(r"^No such command '([^']+)'\.?$"), "Không có lệnh '{0}'."),
     (re.compile(r"^Option '(.+)' requires an argument\.$"), "Tùy chọn '{0}' cần một giá trị."),
     (re.compile(r"^Option '(.+)' does not take a value\.$"), "Tùy chọn '{0}' không nhận giá trị."),
-    (re.compile(r"^Got unexpected extra arguments? \((.+)\)$"), "Thừa tham số: {0}."),
+    (re.compile(r"^Got unexpected extra arguments?(?:\(s\))? \((.+)\)$"), "Thừa tham số: {0}."),
     (re.compile(r"^Missing (argument|option) (.+)\.$"), "Thiếu {0} {1}."),
     (re.compile(r"^Invalid value for (.+?): (.+)$"), "Giá trị không hợp lệ cho {0}: {1}"),
     (re.compile(r"^(?:Value error, )?'(.*)' is not one of (.+)\.$"), "'{0}' không thuộc {1}."),
     (re.compile(r"^'(.*)' is not a valid integer( range)?\.$"), "'{0}' không phải số nguyên."),
     (re.compile(r"^(.+) does not exist\.$"), "{0} không tồn tại."),
+    (re.compile(r"^(\w+ '.+') is a file\.$"), "{0} là một tệp, cần một thư mục."),
+    (re.compile(r"^(\w+ '.+') is a directory\.$"), "{0} là một thư mục, cần một tệp."),
+    (re.compile(r"^(\w+ '.+') is not readable\.$"), "không đọc được {0}."),
+    (re.compile(r"^(\w+ '.+') is not writable\.$"), "không ghi được vào {0}."),
+    # Typer checks option values with pydantic and passes its English message on
+    (re.compile(r"^Input should be a valid integer.*$"), "cần một số nguyên."),
+    (re.compile(r"^Input should be greater than or equal to (.+)$"), "phải ≥ {0}."),
+    (re.compile(r"^Input should be less than or equal to (.+)$"), "phải ≤ {0}."),
+    (re.compile(r"^Input should be greater than (.+)$"), "phải > {0}."),
+    (re.compile(r"^Input should be less than (.+)$"), "phải < {0}."),
     (re.compile(r"^Missing command\.$"), "Thiếu lệnh."),
 ]
 _WORDS = {
@@ -127,18 +137,25 @@ _WORDS = {
     "Path": "Đường dẫn",
     "File": "Tệp",
     "Directory": "Thư mục",
+    "path": "đường dẫn",
+    "file": "tệp",
+    "directory": "thư mục",
+    "dir": "thư mục",
 }
+
+
+_ENV_VAR = re.compile(r" \(env var: '([^']+)'\)")
 
 
 def translate_usage_message(message: str) -> str:
     """Best-effort Vietnamese for Click's usage error messages (English kept if unknown)."""
+    message = _ENV_VAR.sub(r" (biến môi trường \1)", message)
     for pattern, template in _MESSAGE_PATTERNS:
         match = pattern.match(message)
         if match:
-            parts = [
-                translate_usage_message(part) if ":" in part or " is not " in part else part
-                for part in match.groups(default="")
-            ]
+            # Parts may be messages themselves ("Invalid value for X: <message>"); each is
+            # a strict substring, so this ends.
+            parts = [translate_usage_message(part) for part in match.groups(default="")]
             parts = [_WORDS.get(part, part) for part in parts]
             for english, vietnamese in _WORDS.items():
                 parts = [part.replace(f"{english} '", f"{vietnamese} '") for part in parts]
