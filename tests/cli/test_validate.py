@@ -31,6 +31,32 @@ def test_root_option_and_environment_variable(cli, workspace: Path, tmp_path_fac
     assert cli("validate", cwd=elsewhere, env={"KEHOACH_ROOT": str(workspace)}).code == 0
 
 
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["--root", "{ws}", "validate"], {}),  # global option before the command
+        (["--root", "{ws}", "plan", "render", "-o", "{out}"], {}),  # and a nested command
+        (["--root", "{ws}", "validate"], {"KEHOACH_ROOT": "{nowhere}"}),  # beats the env
+        (["validate", "--root", "{ws}"], {"KEHOACH_ROOT": "{nowhere}"}),
+        (["--root", "{nowhere}", "validate", "--root", "{ws}"], {}),  # the command's own wins
+    ],
+)
+def test_root_given_anywhere_is_used(cli, workspace: Path, tmp_path_factory, args, env):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    names = {"ws": workspace, "nowhere": elsewhere / "khong-co", "out": elsewhere / "kh.docx"}
+    result = cli(
+        *[arg.format(**names) for arg in args],
+        cwd=elsewhere,
+        env={key: value.format(**names) for key, value in env.items()},
+    )
+    assert result.code == 0, result.stderr
+
+
+def test_a_global_root_that_is_wrong_is_not_ignored(cli, workspace: Path):
+    result = cli("--root", str(workspace / "khong-co"), "validate", cwd=workspace)
+    assert result.code == 2 and "khong-co" in result.stderr
+
+
 def test_no_workspace_is_a_usage_error(cli, tmp_path: Path):
     result = cli("validate", cwd=tmp_path)
     assert result.code == 2

@@ -14,7 +14,7 @@ from kehoach_cli.cli import report as report_command
 from kehoach_cli.cli import schema as schema_command
 from kehoach_cli.cli import status as status_command
 from kehoach_cli.cli import validate as validate_command
-from kehoach_cli.cli.common import ExitCode, RootOption
+from kehoach_cli.cli.common import ExitCode, GlobalRootOption, defaults_for_subcommands
 from kehoach_cli.cli.plan import plan_app
 from kehoach_cli.cli.template import template_app
 from kehoach_cli.cli.vietnamese import VietnameseCommand, VietnameseGroup, describe_usage_error
@@ -65,12 +65,14 @@ def root_callback(
             help="In phiên bản rồi thoát.",
         ),
     ] = False,
-    root: RootOption = None,
+    root: GlobalRootOption = None,
     debug: Annotated[
         bool,
         typer.Option("--debug", help="In chi tiết kỹ thuật (traceback) khi có lỗi không mong đợi."),
     ] = False,
 ) -> None:
+    if root is not None:  # `kehoach --root X status`: X is status's --root unless it has one
+        ctx.default_map = defaults_for_subcommands(ctx.command, {"root": root})
     if ctx.invoked_subcommand is None:
         from datetime import date
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import IntEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -16,17 +16,47 @@ class ExitCode(IntEnum):
     USAGE = 2
 
 
-RootOption = Annotated[
+ROOT_ENV = "KEHOACH_ROOT"
+_ROOT_HELP = "Thư mục dữ liệu (chứa data/plan.yaml). Mặc định: tìm từ thư mục hiện tại đi lên."
+
+# `kehoach --root X status` and `kehoach status --root X` both work: the global option
+# (which also reads KEHOACH_ROOT) becomes the default of every command's own --root (see
+# app.root_callback), and a command's own --root wins. So only the global one reads the
+# environment: otherwise KEHOACH_ROOT would beat an explicit global --root.
+GlobalRootOption = Annotated[
     Path | None,
     typer.Option(
         "--root",
-        envvar="KEHOACH_ROOT",
-        help="Thư mục dữ liệu (chứa data/plan.yaml). Mặc định: tìm từ thư mục hiện tại đi lên.",
+        envvar=ROOT_ENV,
+        help=_ROOT_HELP,
         show_default=False,
         file_okay=False,
         metavar="THƯ_MỤC",
     ),
 ]
+RootOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--root",
+        help=_ROOT_HELP.replace(". Mặc định", f" (hoặc biến môi trường {ROOT_ENV}). Mặc định"),
+        show_default=False,
+        file_okay=False,
+        metavar="THƯ_MỤC",
+    ),
+]
+
+
+def defaults_for_subcommands(group: Any, values: dict[str, Any]) -> dict[str, Any]:
+    """A Click default_map giving `values` to every command below `group` that has
+    parameters of those names (nested groups included)."""
+    defaults: dict[str, Any] = {}
+    for name, command in getattr(group, "commands", {}).items():
+        if hasattr(command, "commands"):
+            defaults[name] = defaults_for_subcommands(command, values)
+        else:
+            names = {parameter.name for parameter in command.params}
+            defaults[name] = {key: value for key, value in values.items() if key in names}
+    return defaults
 
 
 def fail_usage(message: str) -> NoReturn:
