@@ -111,9 +111,12 @@ def test_year_without_progress_files_is_a_clear_error(cli, workspace: Path):
     assert not (workspace / "bao-cao-2031.docx").exists()
 
 
-def test_unknown_unit(cli, workspace: Path):
-    result = report(cli, workspace, "--unit", "khong-co")
-    assert result.code == 2 and "qlkh" in result.stderr
+@pytest.mark.parametrize("unit", ["khong-co", "../../x", "a/b"])
+def test_unknown_unit(cli, workspace: Path, unit: str):
+    result = report(cli, workspace, "--unit", unit)
+    assert result.code == 2
+    assert f"không có đơn vị '{unit}'" in result.stderr and "qlkh" in result.stderr
+    assert sorted(p.name for p in workspace.iterdir()) == ["data"]
 
 
 def test_template_check_default_and_broken(cli, workspace: Path, tmp_path: Path):

@@ -95,8 +95,9 @@ def report(
 ) -> None:
     workspace = open_workspace(root)
     today = parse_as_of(as_of)
-    target = output or Path(f"bao-cao-{year}{'-' + unit if unit else ''}.docx")
-    target = check_output_path(target, workspace.root)
+    # An explicit -o is checked before any work; the default name contains the unit, so
+    # it is made only once the unit is known to be one of the plan's.
+    target = check_output_path(output, workspace.root) if output is not None else None
 
     from kehoach_cli.atomic import write_atomic
     from kehoach_cli.report.context import NothingToReport, ReportOptions, build_context
@@ -116,6 +117,9 @@ def report(
                 f"không có đơn vị '{unit}'. "
                 f"Các đơn vị: {', '.join(u.id for u in data.index.reporting_units)}."
             )
+        if target is None:
+            default_name = f"bao-cao-{year}{'-' + unit if unit else ''}.docx"
+            target = check_output_path(Path(default_name), workspace.root)
         if data.skipped:
             typer.echo(
                 f"Bỏ qua {len(data.skipped)} tệp có lỗi "
