@@ -95,4 +95,5 @@ def parse_as_of(text: str | None) -> date:
     try:
         return parse_date(text)
     except PydanticCustomError as error:
-        fail_usage(f"--as-of: {error.context.get('detail') if error.context else text}")
+        detail = error.context.get("detail") if error.context else text
+        fail_usage(f"--as-of: {detail}; viết ví dụ 01/12/2024 hoặc 2024-12-01.")
