@@ -73,3 +73,16 @@ def test_reader_that_goes_away_is_not_an_error():
     errors = process.stderr.read().decode()
     assert process.wait(timeout=120) == 1  # Click's answer to a closed pipe; not "unexpected"
     assert "Traceback" not in errors and "Exception" not in errors, errors
+
+
+def test_a_profiler_still_gets_its_results(tmp_path):
+    """Under cProfile (or coverage) the process exits normally, so their output is written."""
+    stats = tmp_path / "kehoach.prof"
+    completed = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(stats), "-m", "kehoach_cli", "--version"],
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert stats.stat().st_size > 0

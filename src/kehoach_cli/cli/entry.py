@@ -40,8 +40,15 @@ def main(argv: list[str] | None = None) -> int:
 def _done(code: int, argv: list[str] | None) -> int:
     if argv is not None:  # called from Python (tests, embedding): just return
         return code
+    if _observed():
+        sys.exit(code)  # a profiler or coverage writes its results at exit: let it
     _exit_without_teardown(code)
     return code  # not reached
+
+
+def _observed() -> bool:
+    """Is a profiler, debugger or coverage watching this process?"""
+    return sys.getprofile() is not None or sys.gettrace() is not None or "coverage" in sys.modules
 
 
 def _exit_without_teardown(code: int) -> None:
