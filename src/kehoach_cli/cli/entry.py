@@ -48,7 +48,10 @@ def _done(code: int, argv: list[str] | None) -> int:
 
 def _observed() -> bool:
     """Is a profiler, debugger or coverage watching this process?"""
-    return sys.getprofile() is not None or sys.gettrace() is not None or "coverage" in sys.modules
+    if sys.getprofile() is not None or sys.gettrace() is not None or "coverage" in sys.modules:
+        return True
+    monitoring = getattr(sys, "monitoring", None)  # 3.12+: cProfile registers a tool here
+    return monitoring is not None and any(monitoring.get_tool(tool) for tool in range(6))
 
 
 def _exit_without_teardown(code: int) -> None:
