@@ -18,7 +18,7 @@ from kehoach_cli.cli.common import (
     open_workspace,
     parse_as_of,
 )
-from kehoach_cli.cli.issue_output import write_plan_errors
+from kehoach_cli.cli.year_data import load_year_or_exit, report_skipped, require_reporting_unit
 from kehoach_cli.os_errors import describe_os_error
 
 HELP = """Tạo báo cáo năm (.docx) theo thể thức Nghị định 30/2020/NĐ-CP, từ tệp tiến độ của
@@ -103,30 +103,15 @@ def report(
     from kehoach_cli.report.context import NothingToReport, ReportOptions, build_context
     from kehoach_cli.report.data_commit import DataCommitProbe
     from kehoach_cli.report.render import Provenance, TemplateProblem, render_docx, resolve_template
-    from kehoach_cli.status.dataset import PlanUnusable, load_status_data
 
     typer.echo(f"Đang đọc dữ liệu năm {year}…", err=True)
-    with DataCommitProbe(workspace.root) as data_commit:  # git runs while we read and render
-        try:
-            data = load_status_data(workspace, year, today)
-        except PlanUnusable as error:
-            write_plan_errors(error.issues)
-            raise typer.Exit(ExitCode.DATA_PROBLEMS) from None
-        if unit is not None and unit not in {u.id for u in data.index.reporting_units}:
-            fail_usage(
-                f"không có đơn vị '{unit}'. "
-                f"Các đơn vị: {', '.join(u.id for u in data.index.reporting_units)}."
-            )
+    with DataCommitProbe(workspace.root) as data_commit:  # git runs while the data loads
+        data = load_year_or_exit(workspace, year, today)
+        require_reporting_unit(data, unit)
         if target is None:
             default_name = f"bao-cao-{year}{'-' + unit if unit else ''}.docx"
             target = check_output_path(Path(default_name), workspace.root)
-        if data.skipped:
-            typer.echo(
-                f"Bỏ qua {len(data.skipped)} tệp có lỗi "
-                f"(ví dụ {display_path(data.skipped[0].path)}); "
-                "chạy 'kehoach validate' để xem chi tiết.",
-                err=True,
-            )
+        report_skipped(data)
         try:
             context = build_context(data, ReportOptions(unit=unit, report_date=today), today)
         except NothingToReport as error:
@@ -153,7 +138,7 @@ def report(
         write_atomic(target, document)
     except OSError as error:
         fail_usage(f"không ghi được {display_path(target)}: {describe_os_error(error)}")
-    missing = [row for row in context["late_rows"]]
+    missing = context["late_rows"]
     note = f"; {len(missing)} đơn vị nộp muộn hoặc chưa nộp (xem Phụ lục)" if missing else ""
     typer.echo(f"Đã ghi {display_path(target)} ({len(document) // 1024} KB){note}.", err=True)
     sys.stdout.write(f"{target}\n")

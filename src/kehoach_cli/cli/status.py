@@ -12,12 +12,11 @@ import typer
 from kehoach_cli.cli.common import (
     ExitCode,
     RootOption,
-    display_path,
     fail_usage,
     open_workspace,
     parse_as_of,
 )
-from kehoach_cli.cli.issue_output import write_plan_errors
+from kehoach_cli.cli.year_data import load_year_or_exit, report_skipped, require_reporting_unit
 
 
 class StatusView(str, Enum):
@@ -122,7 +121,6 @@ def status(
     chosen_year = year or today.year
 
     from kehoach_cli.model.progress import STATUS_LABELS
-    from kehoach_cli.status.dataset import PlanUnusable, load_status_data
     from kehoach_cli.status.views import (
         SUBMISSION_LABELS,
         VIEW_NAMES,
@@ -131,15 +129,8 @@ def status(
         build_view,
     )
 
-    try:
-        data = load_status_data(workspace, chosen_year, today)
-    except PlanUnusable as error:
-        write_plan_errors(error.issues)
-        raise typer.Exit(ExitCode.DATA_PROBLEMS) from None
-
-    reporting_ids = [u.id for u in data.index.reporting_units]
-    if unit is not None and unit not in reporting_ids:
-        fail_usage(f"không có đơn vị '{unit}'. Các đơn vị: {', '.join(reporting_ids)}.")
+    data = load_year_or_exit(workspace, chosen_year, today)
+    require_reporting_unit(data, unit)
     if task is not None and task not in data.index.tasks:
         fail_usage(f"không có nhiệm vụ '{task}'. Các nhiệm vụ: {', '.join(data.index.tasks)}.")
     allowed_status = [*STATUS_LABELS, *SUBMISSION_LABELS]
@@ -148,7 +139,7 @@ def status(
             f"--status '{status_filter}' không hợp lệ. Dùng một trong: {', '.join(allowed_status)}."
         )
 
-    _report_skipped(data)
+    report_skipped(data)
     if check_deadline:
         raise typer.Exit(_check_deadline(data))
 
@@ -177,7 +168,8 @@ def status(
     number = f"{document.number or ''}/{document.symbol}"
     heading = f"{document.type.capitalize()} số {number}, năm {chosen_year}"
     overview_heading = (
-        f"{heading}: {len(data.progress)}/{len(reporting_ids)} đơn vị có báo cáo hợp lệ; "
+        f"{heading}: {len(data.progress)}/{len(data.index.reporting_units)} đơn vị "
+        "có báo cáo hợp lệ; "
         f"hạn nộp {data.deadline:%d/%m/%Y}, tính đến {today:%d/%m/%Y}."
     )
     if chosen == "json":
@@ -209,19 +201,6 @@ def status(
         )
     if data.skipped:  # shown what could be shown; the data still has problems
         raise typer.Exit(ExitCode.DATA_PROBLEMS)
-
-
-def _report_skipped(data) -> None:  # type: ignore[no-untyped-def]
-    if not data.skipped:
-        return
-    first = data.skipped[0]
-    more = f" và {len(data.skipped) - 1} tệp khác" if len(data.skipped) > 1 else ""
-    typer.echo(
-        f"Bỏ qua {len(data.skipped)} tệp có lỗi "
-        f"({display_path(first.path)}: {first.first_error}{more}); "
-        "chạy 'kehoach validate' để xem chi tiết.",
-        err=True,
-    )
 
 
 def _check_deadline(data) -> int:  # type: ignore[no-untyped-def]
