@@ -1,41 +1,61 @@
 """Vietnamese forms of numbers and dates: 1.234.567, 62,8%, ngày 05 tháng 01 năm 2025.
 
-Rounding is half-up, done here before Babel formats (Babel rounds half-even).
+Rounding is half-up. Every function is total over what the models accept and what the
+commands compute from it: any finite Decimal or int, however many digits (sums of many
+amounts, indicator values of thousands of digits), never rounded to Decimal's default
+28 digits and never through `str(int)` (which Python refuses past 4 300 digits).
 """
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
 from functools import lru_cache
-from typing import Any
 
-LOCALE = "vi"
+GROUP = "."  # Vietnamese: 1.234.567,8
+DECIMAL_MARK = ","
+NOT_A_NUMBER = "—"  # a float inf/nan (never from the models): shown as "no value"
 
 
-@lru_cache(maxsize=1)
-def _babel() -> Any:
-    from babel import numbers  # imported on first use: it is slow to load
+def _exact(value: Decimal | int | float) -> Decimal:
+    """A float as it prints (62.85, not its binary expansion); ints and Decimals exactly."""
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
-    return numbers
+
+def _context(precision: int) -> Context:
+    """Enough digits for the operation to be exact, and no exponent limit in the way."""
+    return Context(prec=max(28, precision), rounding=ROUND_HALF_UP, Emax=MAX_EMAX, Emin=MIN_EMIN)
 
 
 def round_half_up(value: Decimal | int | float, digits: int = 0) -> Decimal:
+    exact = _exact(value)
+    if not exact.is_finite():
+        return exact
     exponent = Decimal(1).scaleb(-digits)
-    return Decimal(str(value)).quantize(exponent, rounding=ROUND_HALF_UP)
+    # quantize refuses a result longer than the context's precision: give it room
+    return exact.quantize(exponent, context=_context(exact.adjusted() + digits + 3))
 
 
 @lru_cache(maxsize=16384)
 def number(value: Decimal | int | float, digits: int = 0) -> str:
     """1234567 → '1.234.567'; 62.85 with one digit → '62,9'. Cached: reports repeat amounts."""
     rounded = round_half_up(value, digits)
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return str(_babel().format_decimal(rounded, format=pattern, locale=LOCALE))
+    if not rounded.is_finite():
+        return NOT_A_NUMBER
+    text = format(rounded.copy_abs(), "f")  # exactly `digits` decimals after quantize
+    whole, _, fraction = text.partition(".")
+    head = len(whole) % 3 or 3
+    groups = [whole[:head], *(whole[i : i + 3] for i in range(head, len(whole), 3))]
+    grouped = GROUP.join(groups) + (DECIMAL_MARK + fraction if fraction else "")
+    return "-" + grouped if rounded.is_signed() and rounded != 0 else grouped
 
 
 def decimal(value: Decimal | int | float) -> str:
     """As few decimals as the value needs: 62.8 → '62,8', 45 → '45'."""
-    normalized = Decimal(str(value)).normalize()
+    exact = _exact(value)
+    if not exact.is_finite():
+        return NOT_A_NUMBER
+    normalized = exact.normalize(_context(len(exact.as_tuple().digits)))
     digits = max(0, -int(normalized.as_tuple().exponent))
     return number(normalized, digits)
 

@@ -72,10 +72,41 @@ def parse_vn_number(text: str) -> Decimal | None:
         return None
 
 
+# The largest amount of money, in đồng: 15 digits (999.999.999.999.999, just under a
+# "triệu tỷ"). A whole province's yearly budget is of the order of 10^13–10^14 đồng, one
+# activity of a department far less, so a bigger amount is a typing slip (digits pasted
+# twice, an account number). 15 digits is also what a spreadsheet keeps exactly (the CSV of
+# `status` is opened in Excel, which holds 15 significant digits) and stays exact as a
+# JSON number (2^53 ≈ 9·10^15). Sums of many such amounts are still exact Python ints.
+MAX_MONEY = 10**15 - 1
+_MONEY_HINT = (
+    "Số tiền tính bằng đồng, tối đa 999.999.999.999.999 (15 chữ số); "
+    "kiểm tra xem có gõ thừa chữ số hoặc dán nhầm số tài khoản không."
+)
+
+
+def _money_too_large(shown: str, digits: int) -> PydanticCustomError:
+    if len(shown) > 24:  # a pasted run of thousands of digits stays one readable line
+        shown = shown[:20] + "…"
+    return PydanticCustomError(
+        "KH107",
+        "{detail}",
+        {
+            "detail": f"số tiền quá lớn: '{shown}' có {digits} chữ số (tối đa 15 chữ số)",
+            "hint": _MONEY_HINT,
+        },
+    )
+
+
 def parse_money(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         if value < 0:
-            raise PydanticCustomError("KH107", "{detail}", {"detail": f"'{value}' là số âm"})
+            shown = str(value) if value > -MAX_MONEY else "-…"
+            raise PydanticCustomError("KH107", "{detail}", {"detail": f"'{shown}' là số âm"})
+        if value > MAX_MONEY:
+            # Counted without str(): Python refuses to print ints of more than 4 300 digits.
+            digits = Decimal(value).adjusted() + 1
+            raise _money_too_large(str(value) if digits < 100 else "…", digits)
         return value
     return _money_from_text(_text_of(value))
 
@@ -90,6 +121,8 @@ def _money_from_text(text: str) -> int:
         raise PydanticCustomError(
             "KH107", "{detail}", {"detail": f"'{text}' có phần lẻ; số tiền tính bằng đồng"}
         )
+    if number > MAX_MONEY:  # compared as a Decimal, before any conversion to int
+        raise _money_too_large(text, number.adjusted() + 1)
     return int(number)
 
 
