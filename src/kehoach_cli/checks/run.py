@@ -8,12 +8,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kehoach_cli.checks.cache import digest, plan_data_key, read_checked_bytes
 from kehoach_cli.checks.plan_rules import check_plan
 from kehoach_cli.checks.progress_rules import check_progress, salvage_progress
 from kehoach_cli.checks.schema import validate_data
 from kehoach_cli.diagnostics import Issue
-from kehoach_cli.loading.documents import load_yaml_file
+from kehoach_cli.loading.documents import LoadedYaml, load_yaml_file
+from kehoach_cli.loading.text import TextError, decode_text
 from kehoach_cli.loading.workspace import ProgressRef, Workspace, select_progress_files
+from kehoach_cli.loading.yamlsafe import YamlError, parse_yaml
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.plan import Plan
 from kehoach_cli.model.progress import Progress
@@ -24,6 +27,9 @@ class CheckedProgress:
     ref: ProgressRef
     progress: Progress | None
     issues: list[Issue]
+    # sha256 of the exact bytes that were parsed (asked for by validate's cache); None when
+    # not asked, or when the file could not be read whole (not regular, too big, error)
+    sha256: str | None = None
 
     @property
     def has_errors(self) -> bool:
@@ -61,32 +67,65 @@ class CheckResult:
         ]
 
 
+def load_yaml_bytes(path: Path, data: bytes | None) -> LoadedYaml:
+    """load_yaml_file on bytes already read (None: read `path` the usual way)."""
+    if data is None:
+        return load_yaml_file(path)
+    try:
+        parsed, duplicates = parse_yaml(decode_text(data, path), path)
+    except TextError as error:
+        return LoadedYaml(path, None, [error.issue])
+    except YamlError as error:
+        return LoadedYaml(path, None, list(error.issues))
+    return LoadedYaml(path, parsed, duplicates)
+
+
 def load_plan(workspace: Workspace) -> tuple[Plan | None, list[Issue]]:
-    loaded = load_yaml_file(workspace.plan_path)
+    plan, issues, _ = load_plan_keyed(workspace)
+    return plan, issues
+
+
+def load_plan_keyed(
+    workspace: Workspace, data: bytes | None = None
+) -> tuple[Plan | None, list[Issue], str]:
+    """The plan (None when it has errors), its issues, and the key of what progress checks
+    read from it (checks/cache.plan_data_key), from `data` when given (validate's cache
+    hashed exactly these bytes) or from the file."""
+    loaded = load_yaml_bytes(workspace.plan_path, data)
     if not loaded.readable:
-        return None, loaded.issues
+        return None, loaded.issues, plan_data_key(None, usable=False)
     plan, issues = validate_data(Plan, loaded.data, workspace.plan_path)
     issues = loaded.issues + issues
     if plan is not None:
         issues += check_plan(plan, loaded.data, workspace.plan_path)
     if any(issue.is_error for issue in issues):
-        return None, issues
-    return plan, issues
+        return None, issues, plan_data_key(None, usable=False)
+    return plan, issues, plan_data_key(loaded.data, usable=True)
 
 
 def check_progress_file(
-    ref: ProgressRef, index: PlanIndex | None, keep_model: bool = True
+    ref: ProgressRef,
+    index: PlanIndex | None,
+    keep_model: bool = True,
+    *,
+    with_digest: bool = False,
 ) -> CheckedProgress:
     """Load and check one progress file. Without `keep_model` only the issues are kept
-    (what validate needs; cheaper to send back from a worker process)."""
-    checked = _check_progress_file(ref, index)
+    (what validate needs; cheaper to send back from a worker process). With `with_digest`
+    the result carries the sha256 of the bytes that were parsed, for the cache."""
+    data = read_checked_bytes(ref.path)
+    checked = _check_progress_file(ref, index, data)
+    if with_digest and data is not None:
+        checked.sha256 = digest(data)
     if not keep_model:
         checked.progress = None
     return checked
 
 
-def _check_progress_file(ref: ProgressRef, index: PlanIndex | None) -> CheckedProgress:
-    loaded = load_yaml_file(ref.path)
+def _check_progress_file(
+    ref: ProgressRef, index: PlanIndex | None, data: bytes | None
+) -> CheckedProgress:
+    loaded = load_yaml_bytes(ref.path, data)
     if not loaded.readable:
         return CheckedProgress(ref, None, loaded.issues)
     progress, issues = validate_data(Progress, loaded.data, ref.path)
@@ -107,12 +146,14 @@ def _check_progress_file(ref: ProgressRef, index: PlanIndex | None) -> CheckedPr
 PARALLEL_MIN_FILES = 48
 
 
-def _check_chunk(job: tuple[list[ProgressRef], PlanIndex | None, bool]) -> list[CheckedProgress]:
-    refs, index, keep_models = job
-    return [check_progress_file(ref, index, keep_models) for ref in refs]
+def _check_chunk(
+    job: tuple[list[ProgressRef], PlanIndex | None, bool, bool],
+) -> list[CheckedProgress]:
+    refs, index, keep_models, with_digest = job
+    return [check_progress_file(ref, index, keep_models, with_digest=with_digest) for ref in refs]
 
 
-def _worker_count(files: int, max_workers: int | None = None) -> int:
+def _worker_count(files: int, max_workers: int | None = None, keep_models: bool = False) -> int:
     if files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     if max_workers is not None and max_workers <= 1:
@@ -130,26 +171,30 @@ def check_progress_files(
     index: PlanIndex | None,
     keep_models: bool = True,
     max_workers: int | None = None,
+    *,
+    with_digest: bool = False,
 ) -> list[CheckedProgress]:
     """Check files in order, on several cores when there are many of them.
 
     Workers are forked (they inherit the loaded code and models); where fork is not
     available, or a pool cannot be started, the files are checked in this process.
     """
-    workers = _worker_count(len(refs), max_workers)
+    workers = _worker_count(len(refs), max_workers, keep_models)
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor  # only when it pays
         from concurrent.futures.process import BrokenProcessPool
 
         size = -(-len(refs) // (workers * 4))
-        jobs = [(refs[i : i + size], index, keep_models) for i in range(0, len(refs), size)]
+        jobs = [
+            (refs[i : i + size], index, keep_models, with_digest) for i in range(0, len(refs), size)
+        ]
         try:
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
                 return [checked for chunk in pool.map(_check_chunk, jobs) for checked in chunk]
         except (OSError, BrokenProcessPool):
             pass
-    return [check_progress_file(ref, index, keep_models) for ref in refs]
+    return [check_progress_file(ref, index, keep_models, with_digest=with_digest) for ref in refs]
 
 
 def check_workspace(

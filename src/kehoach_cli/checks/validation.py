@@ -1,7 +1,7 @@
 """Validation for `kehoach validate`: cached results where nothing changed, a full check
 of the rest; the cache is saved only after a run without errors. Importing this module
 does not build the pydantic models, so a run where every file hits the cache never pays
-for them."""
+for them (nor for the YAML parser, when the plan's bytes did not change either)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kehoach_cli.checks.cache import ValidationCache, digest
+from kehoach_cli.checks.cache import (
+    ValidationCache,
+    cache_enabled,
+    digest,
+    read_checked_bytes,
+    tool_fingerprint,
+)
 from kehoach_cli.diagnostics import Issue, Severity
-from kehoach_cli.loading.text import MAX_FILE_BYTES
 from kehoach_cli.loading.workspace import ProgressRef, Workspace, select_progress_files
-
-PLAN_KEY = "data/plan.yaml"
 
 
 @dataclass
@@ -31,14 +34,12 @@ def _relative(workspace: Workspace, path: Path) -> str:
         return path.as_posix()
 
 
-def _read_for_digest(path: Path) -> bytes | None:
-    """Bytes to hash, or None when the file is unreadable or too big (no caching then)."""
-    try:
-        if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
-            return None
-        return path.read_bytes()
-    except OSError:
-        return None
+def _names_everything(workspace: Workspace, paths: list[Path] | None) -> bool:
+    """A full run (no paths, or the plan among them): select_progress_files lists all."""
+    if paths is None:
+        return True
+    plan = workspace.plan_path.resolve()
+    return any(path.resolve() == plan for path in paths)
 
 
 def validate(
@@ -48,53 +49,67 @@ def validate(
     use_cache: bool = True,
     max_workers: int | None = None,
 ) -> ValidationOutcome:
-    plan_path = workspace.plan_path
-    refs, layout_issues = select_progress_files(
-        workspace, list(paths) if paths is not None else None
-    )
-
-    plan_bytes = _read_for_digest(plan_path)
+    chosen = list(paths) if paths is not None else None
+    refs, layout_issues = select_progress_files(workspace, chosen)
+    plan_bytes = read_checked_bytes(workspace.plan_path)
     cache = None
-    if use_cache and plan_bytes is not None:
-        cache = ValidationCache.open(workspace.root, tool_version, plan_bytes)
+    if use_cache and plan_bytes is not None and cache_enabled():
+        cache = ValidationCache.open(workspace.root, tool_fingerprint(tool_version))
+
+    # The plan's issues come from the cache only for the very bytes they were found in.
+    plan_digest = digest(plan_bytes) if plan_bytes is not None else ""
+    known_plan = cache.plan_issues(plan_digest) if cache is not None else None
+    plan_issues = known_plan[0] if known_plan else None
+    index = None
+    loaded_plan = False
+
+    def load_plan_now() -> None:
+        nonlocal plan_issues, index, loaded_plan
+        from kehoach_cli.checks.run import load_plan_keyed
+        from kehoach_cli.model.index import PlanIndex
+
+        plan, plan_issues, key = load_plan_keyed(workspace, plan_bytes)
+        index = PlanIndex.build(plan) if plan is not None else None
+        loaded_plan = True
+        if cache is not None:
+            cache.set_plan(plan_digest, key, plan_issues)  # other plan data: entries dropped
+
+    if cache is not None and known_plan is None:
+        load_plan_now()  # a plan edit: its data decides whether the entries still hold
 
     issues: list[Issue] = list(layout_issues)
-    missed: list[tuple[ProgressRef, str | None]] = []
+    missed: list[ProgressRef] = []
     hits = 0
-    plan_issues = cache.lookup(PLAN_KEY, digest(plan_bytes)) if cache and plan_bytes else None
     for ref in refs:
-        data = _read_for_digest(ref.path) if cache is not None else None
-        file_digest = digest(data) if data is not None else None
-        cached = (
-            cache.lookup(_relative(workspace, ref.path), file_digest)
-            if cache and file_digest
-            else None
-        )
+        relative = _relative(workspace, ref.path)
+        cached = None
+        if cache is not None and cache.has(relative):
+            data = read_checked_bytes(ref.path)
+            if data is not None:
+                cached = cache.lookup(relative, digest(data))
         if cached is None:
-            missed.append((ref, file_digest))
+            missed.append(ref)
         else:
             issues += cached
             hits += 1
 
-    if plan_issues is None or missed:
-        from kehoach_cli.checks.run import check_progress_files, load_plan
-        from kehoach_cli.model.index import PlanIndex
+    if missed or plan_issues is None:
+        from kehoach_cli.checks.run import check_progress_files
 
-        plan, fresh_plan_issues = load_plan(workspace)
-        plan_issues = fresh_plan_issues
-        index = PlanIndex.build(plan) if plan is not None else None
+        if not loaded_plan:
+            load_plan_now()
         checked = check_progress_files(
-            [ref for ref, _ in missed], index, keep_models=False, max_workers=max_workers
+            missed, index, keep_models=False, max_workers=max_workers, with_digest=True
         )
-        for (ref, file_digest), result in zip(missed, checked, strict=True):
+        for ref, result in zip(missed, checked, strict=True):
             issues += result.issues
-            if cache is not None and file_digest is not None:
-                cache.store(_relative(workspace, ref.path), file_digest, result.issues)
-        if cache is not None and plan_bytes is not None:
-            cache.store(PLAN_KEY, digest(plan_bytes), plan_issues)
-    issues += plan_issues
+            # Keyed by the digest of the bytes the checker parsed: a file that changed
+            # after the lookup above is recorded as what was actually checked.
+            if cache is not None and result.sha256 is not None:
+                cache.store(_relative(workspace, ref.path), result.sha256, result.issues)
+    issues += plan_issues or []
     # A run that finds errors leaves the workspace exactly as it was, cache included:
     # bad input must never cause a write. Results read from the cache still count.
     if cache is not None and not any(issue.severity is Severity.ERROR for issue in issues):
-        cache.save()
+        cache.save(full_run=_names_everything(workspace, chosen))
     return ValidationOutcome(sorted(issues, key=Issue.sort_key), 1 + len(refs), hits)
