@@ -145,9 +145,13 @@ def test_plan_render(cli, workspace: Path):
     assert "KẾ HOẠCH" in [p.text for p in Document(workspace / "ke-hoach.docx").paragraphs]
 
 
-def test_report_with_a_skipped_file_still_works(cli, workspace: Path):
+def test_report_from_a_broken_file_is_refused_unless_asked_for_as_a_draft(cli, workspace: Path):
     edit(workspace / "data/progress/2024/tdc.yaml", "progress: 100%", "progress: 150")
     result = report(cli, workspace)
-    assert result.code == 1 and "Bỏ qua 1 tệp" in result.stderr
-    assert (workspace / "bao-cao-2024.docx").exists() and "thiếu dữ liệu của 1 tệp" in result.stderr
+    assert result.code == 1 and not (workspace / "bao-cao-2024.docx").exists()
+    assert "không tạo báo cáo vì 1 tệp tiến độ có lỗi" in result.stderr
+    assert "data/progress/2024/tdc.yaml:" in result.stderr and "--draft" in result.stderr
+    result = report(cli, workspace, "--draft")
+    assert result.code == 1 and "Bỏ qua 1 tệp" in result.stderr and "DỰ THẢO" in result.stderr
+    assert (workspace / "bao-cao-2024.docx").exists()
     shutil.rmtree(workspace / "data" / "progress")

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from kehoach_cli.cli.status_render import render_rich
+from kehoach_cli.status.render import render_rich
 from kehoach_cli.status.views import VIEW_NAMES
 from tests.conftest import edit
 
 VIEWS = list(VIEW_NAMES)
-TITLES = ["Tiến độ các nhiệm vụ", "Tình hình nộp báo cáo", "Chỉ tiêu", "Kinh phí", "Các đơn vị"]
+TITLES = ["Tiến độ các nhiệm vụ", "Tình hình gửi báo cáo", "Chỉ tiêu", "Kinh phí", "Các đơn vị"]
 
 
 def status(cli, workspace: Path, *args: str):
@@ -26,7 +26,7 @@ def test_overview_shows_every_view_plain_when_piped(cli, workspace: Path):
     assert result.code == 0, result.stderr
     for title in TITLES:
         assert title in result.stdout
-    assert "nộp muộn" in result.stdout and "chậm tiến độ" in result.stdout
+    assert "gửi muộn" in result.stdout and "chậm tiến độ" in result.stdout
     assert "\x1b[" not in result.stdout
     assert not set("╭╮╰╯│─┃━") & set(result.stdout)
     assert all(len(line) <= 100 for line in result.stdout.splitlines())
@@ -38,7 +38,7 @@ def test_each_view_as_table(cli, workspace: Path, view: str):
     assert result.code == 0
     assert TITLES[VIEWS.index(view)] in result.stdout
     # every view points at the late unit and the delayed task
-    assert "Thanh tra Sở (nộp muộn)" in result.stdout
+    assert "Thanh tra Sở (gửi muộn)" in result.stdout
     assert "chậm tiến độ: 2.4" in result.stdout
 
 
@@ -83,7 +83,7 @@ def test_json_of_each_view_parses_and_matches_the_table(cli, workspace: Path, vi
             "2024-11-20",
         )
         line = next(line for line in table.splitlines() if line.startswith("thanhtra"))
-        assert "20/11/2024" in line and line.rstrip().endswith("5")
+        assert "20/11/2024" in line and line.split()[-2:] == ["5", "—"]  # late 5, not overdue
     if view == "budget":
         total = document["views"]["budget"]["total"]
         assert total["planned"] == sum(r["planned"] for r in rows)
@@ -94,7 +94,7 @@ def test_json_of_each_view_parses_and_matches_the_table(cli, workspace: Path, vi
         [tfp] = rows
         assert tfp["values"] == {"2023": 45.2, "2024": 47.9}
         assert tfp["target"] == 62.8 and "62,8%" in table and "47,9%" in table
-        assert tfp["assessment"] == "on_track" and "đúng hướng" in table
+        assert tfp["assessment"] == "on_track" and "có khả năng đạt (ước tính)" in table
     if view == "unit":
         unit = next(r for r in rows if r["unit"] == "qlcn")
         assert [s["status"] for s in unit["led"]] == ["in_progress", "delayed"]
@@ -200,9 +200,9 @@ def test_bad_options_are_usage_errors(cli, workspace: Path, args, needle):
         (
             "2024-11-16",
             1,
-            "Thanh tra Sở (thanhtra): chưa nộp, quá hạn, quá hạn 1 ngày",
+            "Thanh tra Sở (thanhtra): chưa gửi, quá hạn 1 ngày",
         ),  # the day after
-        ("2024-11-21", 1, "Thanh tra Sở (thanhtra): nộp muộn 5 ngày (nộp 20/11/2024)"),
+        ("2024-11-21", 1, "Thanh tra Sở (thanhtra): gửi muộn 5 ngày (gửi 20/11/2024)"),
     ],
 )
 def test_check_deadline(cli, workspace: Path, as_of, code, needle):
@@ -216,7 +216,7 @@ def test_check_deadline_names_a_missing_unit_and_passes_when_all_on_time(cli, wo
     result = cli(
         "status", "--year", "2024", "--check-deadline", "--as-of", "2024-12-01", cwd=workspace
     )
-    assert result.code == 1 and "Phòng QLKH (qlkh): chưa nộp, quá hạn" in result.stdout
+    assert result.code == 1 and "Phòng QLKH (qlkh): chưa gửi, quá hạn 16 ngày" in result.stdout
     edit(
         workspace / "data/progress/2024/thanhtra.yaml",
         "submitted_on: 20/11/2024",
@@ -275,11 +275,12 @@ def test_boxed_overview_fits_100_columns(workspace: Path):
     from rich.cells import cell_len
 
     from kehoach_cli.loading.workspace import Workspace
-    from kehoach_cli.status.dataset import load_status_data
-    from kehoach_cli.status.views import Filters, build_view
+    from kehoach_cli.facts import load_year as load_status_data
+    from kehoach_cli.facts import year_facts
+    from kehoach_cli.status.views import build_view
 
-    data = load_status_data(Workspace(workspace), 2024, date(2024, 12, 1))
-    views = [build_view(name, data, Filters()) for name in VIEWS]
+    data = year_facts(load_status_data(Workspace(workspace), 2024, date(2024, 12, 1)))
+    views = [build_view(name, data) for name in VIEWS]
     text = render_rich(views, boxed=True, compact=True, width=100)
     plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
     assert "╭" in plain and "█" in plain

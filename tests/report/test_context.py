@@ -7,7 +7,7 @@ import pytest
 
 from kehoach_cli.loading.workspace import Workspace
 from kehoach_cli.report.context import NothingToReport, ReportOptions, build_context
-from kehoach_cli.status.dataset import load_status_data
+from kehoach_cli.facts import load_year as load_status_data
 from tests.conftest import REPO
 
 
@@ -20,9 +20,13 @@ def context(
 
 def test_consolidated_report_structure():
     ctx = context()
-    assert ctx["summary"] == "Kết quả thực hiện Kế hoạch số /KH-SKHCN năm 2024"
+    # the plan has no number yet: cited as 'số …/' everywhere, for the văn thư to fill in
+    assert ctx["summary"] == "Kết quả thực hiện Kế hoạch số …/KH-SKHCN năm 2024"
     assert ctx["opening"].startswith(
-        "Thực hiện Kế hoạch số /KH-SKHCN năm 2023 của Sở Khoa học và Công nghệ"
+        "Thực hiện Kế hoạch số …/KH-SKHCN năm 2023 của Sở Khoa học và Công nghệ"
+    )
+    assert "số /" not in " ".join(
+        [ctx["summary"], ctx["opening"], *ctx["direction"], ctx["closing"]]
     )
     assert ctx["opening"].endswith("báo cáo kết quả thực hiện năm 2024 như sau:")
     headings = [item["heading"] for item in ctx["results"]]
@@ -30,15 +34,17 @@ def test_consolidated_report_structure():
     assert headings[1].startswith("2. Phát triển khoa học")
     assert [h.split(")")[0] for h in headings[2:]] == ["a", "b", "c", "d", "e", "f"]
     assert ctx["closing"].endswith("./.")
-    assert [row["task"].split(".")[0] for row in ctx["task_rows"]][:2] == ["1", "2"]
+    # one numbering scheme: the plan's own task numbers
+    assert [row["stt"] for row in ctx["task_rows"]] == ["1", "2", *(f"2.{n}" for n in range(1, 7))]
+    assert [row["is_group"] for row in ctx["task_rows"]].count(True) == 1
     assert ctx["budget_total"]["planned"] == "1.805.000.000"
-    assert ctx["indicator_rows"][0]["actual"] == "2023: 45,2%; 2024: 47,9%"
+    assert ctx["indicator_rows"][0]["actual"] == "2023: 45,2%; 2024: 47,9% (sơ bộ)"
     assert ctx["late_rows"] == [
         {
             "stt": "1",
             "unit": "Thanh tra Sở",
             "submitted": "20/11/2024",
-            "state": "nộp muộn",
+            "state": "gửi muộn",
             "days": "5",
         }
     ]
@@ -49,7 +55,7 @@ def test_consolidated_report_structure():
 
 def test_lead_results_cooperators_activities_and_indicator_in_task_items():
     items = {
-        item["heading"].split("(nhiệm vụ ")[1].rstrip(")"): item["lines"]
+        item["heading"].split("(nhiệm vụ\u00a0")[1].rstrip(")"): item["lines"]
         for item in context()["results"]
     }
     lines = items["2.6"]
@@ -59,16 +65,20 @@ def test_lead_results_cooperators_activities_and_indicator_in_task_items():
     )
     assert any(line.startswith("+ Thống nhất với Cục Thống kê tỉnh") for line in lines)
     assert any(line.startswith("- Phòng Quản lý Khoa học (phối hợp):") for line in lines)
-    assert any("năm 2024 đạt 47,9%" in line and "khoảng 62,8%" in line for line in lines)
+    [indicator] = [line for line in lines if line.startswith("- Chỉ tiêu")]
+    assert "năm 2024 là 47,9% (nguồn: Cục Thống kê tỉnh, số liệu sơ bộ;" in indicator
+    assert "khoảng 62,8%" in indicator and "(ước tính: nếu giữ mức tăng bình quân" in indicator
 
 
 def test_a_year_with_missing_units_still_reports_and_says_so(workspace: Path):
     (workspace / "data/progress/2024/qlkh.yaml").unlink()
     ctx = context(workspace)
-    lines = next(item["lines"] for item in ctx["results"] if "(nhiệm vụ 2.1)" in item["heading"])
-    assert "chưa báo cáo" in lines[0]
+    lines = next(item["lines"] for item in ctx["results"] if "(nhiệm vụ\u00a02.1)" in item["heading"])
+    assert lines[0].endswith("chưa có báo cáo năm 2024 (chưa gửi, quá hạn).")
     assert any(
-        row["unit"] == "Phòng Quản lý Khoa học" and row["state"] == "chưa nộp, quá hạn"
+        row["unit"] == "Phòng Quản lý Khoa học"
+        and row["state"] == "chưa gửi, quá hạn 16 ngày"
+        and row["days"] == "—"  # not late: not sent at all
         for row in ctx["late_rows"]
     )
 
@@ -81,16 +91,18 @@ def test_a_year_without_any_progress_file_is_an_error():
 
 def test_unit_report_is_addressed_to_the_receiving_unit_and_signed_by_the_head():
     ctx = context(unit="qlcn")
-    assert ctx["issuing_body"] == "PHÒNG QUẢN LÝ CHUYÊN NGÀNH"
+    assert ctx["issuing_body"] == "PHÒNG QUẢN LÝ\nCHUYÊN NGÀNH"  # broken between words
     assert ctx["parent_body"] == "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
     assert ctx["addressee_lines"] == ["Kính gửi: Phòng Kế hoạch Tài chính."]
     assert ctx["symbol"] == "BC-QLCN"
     assert ctx["signer"]["title"] == "TRƯỞNG PHÒNG" and ctx["signer"]["name"] == ""
-    listed = [row["task"].split(" ")[0] for row in ctx["task_rows"]]
-    assert "2.4." in listed and "2.2." in listed and "2.1." not in listed
+    listed = [row["stt"] for row in ctx["task_rows"]]
+    assert "2.4" in listed and "2.2" in listed and "2.1" not in listed
     assert ctx["late_rows"] == []
-    assert ctx["direction"][0].startswith("- Phòng Quản lý chuyên ngành triển khai")
-    assert "chủ trì 2 nhiệm vụ (2.2, 2.4)" in ctx["direction"][0]
+    assert ctx["direction"][0] == (
+        "- Phòng Quản lý chuyên ngành được giao chủ trì 2 nhiệm vụ (2.2, 2.4) và phối hợp "
+        "4 nhiệm vụ (1, 2.3, 2.5, 2.6) theo Kế hoạch số …/KH-SKHCN."
+    )
 
 
 def test_unit_without_a_file_cannot_have_its_own_report(workspace: Path):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from kehoach_cli.facts import YearFacts, load_year, year_facts
 from kehoach_cli.loading.workspace import Workspace
-from kehoach_cli.status.dataset import StatusData, load_status_data
 from tests.conftest import FIXTURES
 
 
@@ -32,5 +32,11 @@ def write_beta(
     )
 
 
-def load(root: Path, year: int = 2024, as_of: date = date(2024, 12, 1)) -> StatusData:
-    return load_status_data(Workspace(root), year, as_of)
+def load(
+    root: Path,
+    year: int = 2024,
+    as_of: date = date(2024, 12, 1),
+    unit: str | None = None,
+    task: str | None = None,
+) -> YearFacts:
+    return year_facts(load_year(Workspace(root), year, as_of), unit=unit, task=task)

@@ -5,21 +5,26 @@ from decimal import Decimal
 
 import pytest
 
+from kehoach_cli.facts.indicators import assess as assess_with_projection
 from kehoach_cli.model.plan import Comparison, Indicator, Period
 from kehoach_cli.status.views import (
-    Filters,
-    assess,
     budget_view,
     deadline_failures,
     indicators_view,
-    submission_of,
     submissions_view,
     tasks_view,
     units_view,
 )
 from tests.status.conftest import load, write_beta
 
-NO_FILTER = Filters()
+
+def assess(indicator, values, year):
+    trend, assessment, _projection = assess_with_projection(indicator, values, year)
+    return trend, assessment
+
+
+def submission_of(facts, unit_id):
+    return facts.submission(unit_id)
 
 
 def rows_by(view, key):
@@ -28,7 +33,7 @@ def rows_by(view, key):
 
 def test_task_rows_in_plan_order_with_aggregates(tiny):
     write_beta(tiny)
-    rows = tasks_view(load(tiny), NO_FILTER).rows
+    rows = tasks_view(load(tiny)).rows
     assert [row["task"] for row in rows] == ["1", "2", "2.1", "2.2"]
     one, two, two_one, two_two = rows
     assert (one["status"], one["progress"], one["activities_done"], one["activities_total"]) == (
@@ -52,10 +57,9 @@ def test_task_rows_in_plan_order_with_aggregates(tiny):
 
 def test_task_filters(tiny):
     write_beta(tiny)
-    data = load(tiny)
-    assert [r["task"] for r in tasks_view(data, Filters(task="2")).rows] == ["2", "2.1", "2.2"]
-    assert [r["task"] for r in tasks_view(data, Filters(unit="beta")).rows] == ["1", "2.1"]
-    assert [r["task"] for r in tasks_view(data, Filters(status="delayed")).rows] == ["2.2"]
+    assert [r["task"] for r in tasks_view(load(tiny, task="2")).rows] == ["2", "2.1", "2.2"]
+    assert [r["task"] for r in tasks_view(load(tiny, unit="beta")).rows] == ["1", "2.1"]
+    assert [r["task"] for r in tasks_view(load(tiny), "delayed").rows] == ["2.2"]
 
 
 @pytest.mark.parametrize(
@@ -63,15 +67,37 @@ def test_task_filters(tiny):
     [
         ("2024-11-15", date(2024, 11, 20), "on_time", None, None),  # on the deadline day
         ("2024-11-16", date(2024, 11, 20), "late", None, 1),  # the day after
-        (None, date(2024, 11, 15), "pending", 0, None),  # missing, deadline not passed
-        (None, date(2024, 11, 16), "missing", None, 1),  # missing, one day over
+        (None, date(2024, 11, 15), "draft", 0, None),  # a draft, deadline not passed
+        (None, date(2024, 11, 16), "draft", None, 1),  # a draft is not a report: one day over
         ("2024-11-10", date(2024, 11, 9), "pending", 6, None),  # submitted after as-of: not yet
     ],
 )
 def test_submission_states_around_the_deadline(tiny, submitted, as_of, state, left, late):
     write_beta(tiny, submitted=submitted)
     sub = submission_of(load(tiny, as_of=as_of), "beta")
-    assert (sub.state, sub.days_left, sub.days_late) == (state, left, late)
+    days_late = sub.days_late if sub.days_late is not None else sub.days_overdue
+    assert (sub.state, sub.days_left, days_late) == (state, left, late)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "state", "left", "overdue"),
+    [
+        (date(2024, 11, 15), "pending", 0, None),
+        (date(2024, 11, 16), "missing", None, 1),
+        (date(2025, 11, 14), "missing", None, 364),  # the next report is not yet due
+        (date(2025, 11, 15), "missing", None, None),  # it is: days since say nothing more
+    ],
+)
+def test_no_file_pending_then_missing_with_days_only_while_current(
+    tiny, as_of, state, left, overdue
+):
+    sub = load(tiny, as_of=as_of).submission("beta")
+    assert (sub.state, sub.days_left, sub.days_overdue, sub.days_late) == (
+        state,
+        left,
+        overdue,
+        None,
+    )
 
 
 def test_missing_file_and_invalid_file(tiny):
@@ -80,21 +106,21 @@ def test_missing_file_and_invalid_file(tiny):
     write_beta(tiny, extra="bad_key: 1\n")
     data = load(tiny, as_of=date(2024, 11, 20))
     assert submission_of(data, "beta").state == "invalid"
-    assert [s.path.name for s in data.skipped] == ["beta.yaml"]
+    assert [path.name for path in data.broken_files] == ["beta.yaml"]
 
 
 def test_submissions_view_lists_every_reporting_unit_and_filters_by_state(tiny):
     write_beta(tiny)
     data = load(tiny)
-    view = submissions_view(data, NO_FILTER)
+    view = submissions_view(data)
     assert [row["unit"] for row in view.rows] == ["alpha", "beta"]  # not the external partner
-    assert [row["unit"] for row in submissions_view(data, Filters(status="late")).rows] == ["beta"]
+    assert [row["unit"] for row in submissions_view(data, "late").rows] == ["beta"]
 
 
 def test_deadline_failures_only_after_the_deadline(tiny):
     write_beta(tiny)
     assert deadline_failures(load(tiny, as_of=date(2024, 11, 15))) == []
-    assert [s.unit for s in deadline_failures(load(tiny, as_of=date(2024, 11, 16)))] == ["beta"]
+    assert [s.unit.id for s in deadline_failures(load(tiny, as_of=date(2024, 11, 16)))] == ["beta"]
 
 
 def indicator(comparison=Comparison.AT_LEAST, target="50", end=2026):
@@ -144,7 +170,7 @@ def test_indicator_view_prefers_the_owning_task_lead(tiny):
     write_beta(
         tiny, year=2023, submitted="2023-11-01", extra="indicators:\n  chi-so: {value: '30'}\n"
     )
-    [row] = indicators_view(load(tiny), NO_FILTER).rows
+    [row] = indicators_view(load(tiny)).rows
     assert row["values"] == {2023: Decimal(30), 2024: Decimal(40)}  # beta leads 2.1
     assert (row["trend"], row["assessment"]) == ("up", "on_track")
 
@@ -152,19 +178,19 @@ def test_indicator_view_prefers_the_owning_task_lead(tiny):
 def test_budget_by_unit_with_total_and_task_filter(tiny):
     write_beta(tiny)
     data = load(tiny)
-    view = budget_view(data, NO_FILTER)
+    view = budget_view(data)
     by_unit = rows_by(view, "unit")
     assert (by_unit["alpha"]["planned"], by_unit["alpha"]["spent"]) == (160, 90)
     assert (by_unit["beta"]["planned"], by_unit["beta"]["spent"]) == (200, 150)
     assert (view.total["planned"], view.total["spent"]) == (360, 240)
     assert view.total["rate"] == Decimal(240) * 100 / 360
-    only_two = budget_view(data, Filters(task="2"))
+    only_two = budget_view(load(tiny, task="2"))
     assert (only_two.total["planned"], only_two.total["spent"]) == (210, 160)
 
 
 def test_units_view(tiny):
     write_beta(tiny)
-    rows = rows_by(units_view(load(tiny), NO_FILTER), "unit")
+    rows = rows_by(units_view(load(tiny)), "unit")
     assert [s["task"] for s in rows["alpha"]["led"]] == ["1", "2.2"]
     assert [s["task"] for s in rows["alpha"]["cooperated"]] == ["2.1"]
     assert rows["alpha"]["open_difficulties"] == 1

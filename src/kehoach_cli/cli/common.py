@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import IntEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+from kehoach_cli.errors import ExitCode, UsageProblem
 
-class ExitCode(IntEnum):
-    OK = 0
-    DATA_PROBLEMS = 1
-    USAGE = 2
+if TYPE_CHECKING:
+    from kehoach_cli.loading.workspace import Workspace
 
+__all__ = ["ExitCode", "UsageProblem"]  # ExitCode is re-exported for the commands
 
 ROOT_ENV = "KEHOACH_ROOT"
 _ROOT_HELP = "Thư mục dữ liệu (chứa data/plan.yaml). Mặc định: tìm từ thư mục hiện tại đi lên."
@@ -60,18 +59,18 @@ def defaults_for_subcommands(group: Any, values: dict[str, Any]) -> dict[str, An
 
 
 def fail_usage(message: str) -> NoReturn:
-    """A problem with how the tool was called or with its environment: exit 2."""
-    typer.echo(f"Lỗi: {message}", err=True)
-    raise typer.Exit(ExitCode.USAGE)
+    """A problem with how the tool was called or with its environment: exit 2 (told by
+    the CLI boundary, cli/app.py)."""
+    raise UsageProblem(message)
 
 
-def open_workspace(root: Path | None):  # type: ignore[no-untyped-def]
+def open_workspace(root: Path | None) -> Workspace:
     from kehoach_cli.loading.workspace import WorkspaceNotFound, find_workspace
 
     try:
         return find_workspace(Path.cwd(), root)
     except WorkspaceNotFound as error:
-        fail_usage(str(error))
+        raise UsageProblem(str(error)) from None
 
 
 def display_path(path: Path | None) -> str:
@@ -96,4 +95,4 @@ def parse_as_of(text: str | None) -> date:
         return parse_date(text)
     except PydanticCustomError as error:
         detail = error.context.get("detail") if error.context else text
-        fail_usage(f"--as-of: {detail}; viết ví dụ 01/12/2024 hoặc 2024-12-01.")
+        raise UsageProblem(f"--as-of: {detail}; viết ví dụ 01/12/2024 hoặc 2024-12-01.") from None

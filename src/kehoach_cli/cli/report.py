@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -18,16 +18,24 @@ from kehoach_cli.cli.common import (
     open_workspace,
     parse_as_of,
 )
-from kehoach_cli.cli.year_data import load_year_or_exit, report_skipped, require_reporting_unit
+from kehoach_cli.cli.year_data import broken_file_lines, load_year_data, report_skipped
+from kehoach_cli.errors import DataProblem
 from kehoach_cli.os_errors import describe_os_error
+
+if TYPE_CHECKING:
+    from kehoach_cli.facts import YearData
+    from kehoach_cli.loading.workspace import Workspace
 
 HELP = """Tạo báo cáo năm (.docx) theo thể thức Nghị định 30/2020/NĐ-CP, từ tệp tiến độ của
 mọi đơn vị: kết quả từng nhiệm vụ, bảng tiến độ, kinh phí, chỉ tiêu, đánh giá, phương
 hướng, kiến nghị và phụ lục các đơn vị nộp muộn.
 
 Mẫu Word: --template, hoặc templates/bao-cao.docx của thư mục dữ liệu, hoặc mẫu mặc
-định. Tệp được ghi trọn vẹn hoặc không ghi gì (không bao giờ dở dang). Tệp tiến độ có lỗi
-được bỏ qua: báo cáo vẫn được ghi, mã thoát 1.
+định. Tệp được ghi trọn vẹn hoặc không ghi gì (không bao giờ dở dang).
+
+Chỉ báo cáo đã gửi (có submitted_on, không sau --as-of) được tính; bản nháp và đơn vị chưa
+gửi được nêu rõ là chưa gửi. Khi có tệp tiến độ có lỗi, lệnh không ghi báo cáo (mã thoát 1)
+trừ khi có --draft: khi đó văn bản được đánh dấu DỰ THẢO.
 
 \b
 Ví dụ:
@@ -35,6 +43,7 @@ Ví dụ:
   kehoach report --year 2024 -o bao-cao.docx
   kehoach report --year 2024 --unit phong-a   # báo cáo riêng của một đơn vị
   kehoach report --year 2024 --template mau-cua-so.docx
+  kehoach report --year 2024 --as-of 2024-11-20 --draft
 """
 
 
@@ -91,6 +100,14 @@ def report(
             show_default=False,
         ),
     ] = None,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft",
+            help="Vẫn ghi báo cáo khi có tệp lỗi; văn bản được đánh dấu DỰ THẢO ở trang đầu "
+            "và đầu mọi trang để không ký nhầm.",
+        ),
+    ] = False,
     root: RootOption = None,
 ) -> None:
     workspace = open_workspace(root)
@@ -98,52 +115,73 @@ def report(
     # An explicit -o is checked before any work; the default name contains the unit, so
     # it is made only once the unit is known to be one of the plan's.
     target = check_output_path(output, workspace.root) if output is not None else None
-
     from kehoach_cli.atomic import write_atomic
-    from kehoach_cli.report.context import NothingToReport, ReportOptions, build_context
+    from kehoach_cli.facts.selection import require_unit
+    from kehoach_cli.report.context import ReportOptions, build_context
     from kehoach_cli.report.data_commit import DataCommitProbe
-    from kehoach_cli.report.render import Provenance, TemplateProblem, render_docx, resolve_template
 
     typer.echo(f"Đang đọc dữ liệu năm {year}…", err=True)
     with DataCommitProbe(workspace.root) as data_commit:  # git runs while the data loads
-        data = load_year_or_exit(workspace, year, today)
-        require_reporting_unit(data, unit)
-        if target is None:
-            default_name = f"bao-cao-{year}{'-' + unit if unit else ''}.docx"
-            target = check_output_path(Path(default_name), workspace.root)
-        report_skipped(data)
-        try:
-            context = build_context(data, ReportOptions(unit=unit, report_date=today), today)
-        except NothingToReport as error:
-            typer.echo(f"Lỗi: {error}", err=True)
-            raise typer.Exit(ExitCode.DATA_PROBLEMS) from None
-        chosen_template = resolve_template(template, workspace.templates_dir)
-        typer.echo("Đang tạo văn bản…", err=True)
-        origin = data_commit.result()
-        provenance = Provenance(
-            __version__,
-            datetime.now(timezone.utc).replace(microsecond=0),
-            origin.commit,
-            origin.dirty,
+        data = load_year_data(workspace, year, today)
+        require_unit(data.index, unit)
+        target = target or check_output_path(
+            Path(f"bao-cao-{year}{'-' + unit if unit else ''}.docx"), workspace.root
         )
-        try:
-            document = render_docx(chosen_template, context, provenance)
-        except TemplateProblem as error:
-            typer.echo(f"Lỗi trong mẫu {chosen_template}: {error}", err=True)
-            for line in error.context_lines:
-                typer.echo(f"    {line}", err=True)
-            typer.echo("Chạy 'kehoach template check' để kiểm tra mẫu.", err=True)
-            raise typer.Exit(ExitCode.DATA_PROBLEMS) from None
+        _refuse_broken(data, unit, draft)
+        context = build_context(data, ReportOptions(unit, today, draft), today)
+        typer.echo("Đang tạo văn bản…", err=True)
+        document = _render(template, workspace, context, data_commit.result())
     try:
         write_atomic(target, document)
     except OSError as error:
         fail_usage(f"không ghi được {display_path(target)}: {describe_os_error(error)}")
-    missing = context["late_rows"]
-    note = f"; {len(missing)} đơn vị nộp muộn hoặc chưa nộp (xem Phụ lục)" if missing else ""
-    typer.echo(f"Đã ghi {display_path(target)} ({len(document) // 1024} KB){note}.", err=True)
-    sys.stdout.write(f"{target}\n")
-    if data.skipped:
-        typer.echo(
-            f"Báo cáo thiếu dữ liệu của {len(data.skipped)} tệp có lỗi; sửa rồi tạo lại.", err=True
-        )
+    _tell_written(target, len(document), context)
+    if data.broken:  # written as a marked draft; the data still has errors
         raise typer.Exit(ExitCode.DATA_PROBLEMS)
+
+
+def _refuse_broken(data: YearData, unit: str | None, draft: bool) -> None:
+    """A report is signed: from data with errors it is written only as a marked draft."""
+    broken = [b for b in data.broken if unit is None or b.unit == unit]
+    if not broken:
+        return
+    if draft:
+        report_skipped(data)
+        return
+    raise DataProblem(
+        f"không tạo báo cáo vì {len(broken)} tệp tiến độ có lỗi (không ghi tệp nào):",
+        [
+            *broken_file_lines(data),
+            "Sửa lỗi (chạy 'kehoach validate' để xem đủ) rồi tạo lại; hoặc thêm --draft để "
+            "ghi bản DỰ THẢO thiếu dữ liệu của các tệp này.",
+        ],
+    )
+
+
+def _render(
+    template: Path | None, workspace: Workspace, context: dict[str, Any], origin: Any
+) -> bytes:
+    from kehoach_cli.report.render import Provenance, TemplateProblem, render_docx, resolve_template
+
+    chosen = resolve_template(template, workspace.templates_dir)
+    stamp = datetime.now(timezone.utc).replace(microsecond=0)
+    try:
+        return render_docx(
+            chosen, context, Provenance(__version__, stamp, origin.commit, origin.dirty)
+        )
+    except TemplateProblem as error:
+        raise DataProblem(
+            f"trong mẫu {chosen}: {error}",
+            [
+                *(f"    {line}" for line in error.context_lines),
+                "Chạy 'kehoach template check' để kiểm tra mẫu.",
+            ],
+        ) from None
+
+
+def _tell_written(target: Path, size: int, context: dict[str, Any]) -> None:
+    missing = context["late_rows"]
+    note = f"; {len(missing)} đơn vị gửi muộn hoặc chưa gửi (xem Phụ lục)" if missing else ""
+    draft = " — bản DỰ THẢO, không dùng để ký" if context["draft_lines"] else ""
+    typer.echo(f"Đã ghi {display_path(target)} ({size // 1024} KB){note}{draft}.", err=True)
+    sys.stdout.write(f"{target}\n")

@@ -5,18 +5,15 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kehoach_cli.cli.common import (
-    ExitCode,
-    RootOption,
-    fail_usage,
-    open_workspace,
-    parse_as_of,
-)
-from kehoach_cli.cli.year_data import load_year_or_exit, report_skipped, require_reporting_unit
+from kehoach_cli.cli.common import ExitCode, RootOption, open_workspace, parse_as_of
+from kehoach_cli.cli.year_data import load_year_data, report_skipped
+
+if TYPE_CHECKING:
+    from kehoach_cli.status.render import Terminal
 
 
 class StatusView(str, Enum):
@@ -85,7 +82,8 @@ def status(
             "--status",
             "-s",
             help="Lọc theo tình trạng nhiệm vụ (not_started, in_progress, done, delayed, "
-            "cancelled) hoặc tình trạng nộp (on_time, late, pending, missing, invalid).",
+            "cancelled) hoặc tình trạng gửi báo cáo (on_time, late, pending, missing, "
+            "draft, invalid).",
         ),
     ] = None,
     as_of: Annotated[
@@ -118,119 +116,43 @@ def status(
 ) -> None:
     workspace = open_workspace(root)
     today = parse_as_of(as_of)
-    chosen_year = year or today.year
+    from kehoach_cli.facts import year_facts
+    from kehoach_cli.facts.selection import require_choice, require_task, require_unit
+    from kehoach_cli.status.assemble import deadline_check, status_output
+    from kehoach_cli.status.render import FORMATS
+    from kehoach_cli.status.views import STATUS_FILTERS
 
-    from kehoach_cli.model.progress import STATUS_LABELS
-    from kehoach_cli.status.views import (
-        SUBMISSION_LABELS,
-        VIEW_NAMES,
-        Filters,
-        attention,
-        build_view,
-    )
-
-    data = load_year_or_exit(workspace, chosen_year, today)
-    require_reporting_unit(data, unit)
-    if task is not None and task not in data.index.tasks:
-        fail_usage(f"không có nhiệm vụ '{task}'. Các nhiệm vụ: {', '.join(data.index.tasks)}.")
-    allowed_status = [*STATUS_LABELS, *SUBMISSION_LABELS]
-    if status_filter is not None and status_filter not in allowed_status:
-        fail_usage(
-            f"--status '{status_filter}' không hợp lệ. Dùng một trong: {', '.join(allowed_status)}."
-        )
-
+    data = load_year_data(workspace, year or today.year, today)
+    require_unit(data.index, unit)
+    require_task(data.index, task)
+    require_choice("--status", status_filter, list(STATUS_FILTERS))
     report_skipped(data)
+    facts = year_facts(data, unit=unit, task=task)
     if check_deadline:
-        raise typer.Exit(_check_deadline(data))
-
-    filters = Filters(unit=unit, task=task, status=status_filter)
-    names = [by.value] if by else list(VIEW_NAMES)
+        lines, failed = deadline_check(facts)
+        typer.echo("\n".join(lines))
+        raise typer.Exit(ExitCode.DATA_PROBLEMS if failed else ExitCode.OK)
     chosen = output_format.value if output_format else "table"
     if chosen == "csv" and by is None:
         typer.echo(
             "CSV chỉ chứa một bảng: đang in bảng nhiệm vụ; dùng --by để chọn bảng khác.", err=True
         )
-        names = ["task"]
-    views = [build_view(name, data, filters) for name in names]
-    alerts = attention(data)
-    if by is not None:
-        views[0].notes.extend(alerts.lines())
-    if not data.progress:
-        years = ", ".join(str(y) for y in data.years_with_data()) or "chưa có"
+    view = by.value if by else ("task" if chosen == "csv" else None)
+    if not facts.counted_units:
+        years = ", ".join(str(y) for y in facts.years_present) or "chưa có"
         typer.echo(
-            f"Chưa có tệp tiến độ hợp lệ nào cho năm {chosen_year} (các năm có dữ liệu: {years}).",
+            f"Chưa có báo cáo đã gửi nào cho năm {facts.year} (các năm có dữ liệu: {years}).",
             err=True,
         )
-
-    from kehoach_cli.cli import status_render as render
-
-    document = data.plan.document
-    number = f"{document.number or ''}/{document.symbol}"
-    heading = f"{document.type.capitalize()} số {number}, năm {chosen_year}"
-    overview_heading = (
-        f"{heading}: {len(data.progress)}/{len(data.index.reporting_units)} đơn vị "
-        "có báo cáo hợp lệ; "
-        f"hạn nộp {data.deadline:%d/%m/%Y}, tính đến {today:%d/%m/%Y}."
-    )
-    if chosen == "json":
-        meta = {
-            "year": chosen_year,
-            "as_of": today,
-            "deadline": data.deadline,
-            "attention": {
-                "late_units": alerts.late_units,
-                "delayed_tasks": alerts.delayed_tasks,
-            },
-        }
-        sys.stdout.write(render.render_json(views, meta))
-    elif chosen == "csv":
-        sys.stdout.buffer.write(render.render_csv(views[0]).encode("utf-8"))
-    elif chosen == "markdown":
-        sys.stdout.write(render.render_markdown(views, heading, alerts.lines()))
-    else:
-        interactive = sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
-        width = None if interactive else int(os.environ.get("COLUMNS", "100") or 100)
-        sys.stdout.write(
-            render.render_rich(
-                views,
-                boxed=interactive,
-                compact=by is None,
-                width=width,
-                heading="\n".join([overview_heading, *alerts.lines()]) if by is None else "",
-            )
-        )
-    if data.skipped:  # shown what could be shown; the data still has problems
+    output = status_output(facts, view, status_filter)
+    sys.stdout.buffer.write(FORMATS[chosen](output, _terminal()))
+    if data.broken:  # shown what could be shown; the data still has problems
         raise typer.Exit(ExitCode.DATA_PROBLEMS)
 
 
-def _check_deadline(data) -> int:  # type: ignore[no-untyped-def]
-    from kehoach_cli import formatting as fmt
-    from kehoach_cli.status.views import SUBMISSION_LABELS, deadline_failures, submission_of
+def _terminal() -> Terminal:
+    from kehoach_cli.status.render import Terminal
 
-    deadline = fmt.short_date(data.deadline)
-    if data.as_of <= data.deadline:
-        waiting = [
-            u.label
-            for u in data.index.reporting_units
-            if submission_of(data, u.id).state != "on_time"
-        ]
-        days = (data.deadline - data.as_of).days
-        typer.echo(
-            f"Hạn nộp {deadline} chưa qua (còn {days} ngày). "
-            f"Chưa nộp: {', '.join(waiting) or 'không'}."
-        )
-        return ExitCode.OK
-    failures = deadline_failures(data)
-    if not failures:
-        typer.echo(f"Mọi đơn vị đã nộp báo cáo năm {data.year} đúng hạn {deadline}.")
-        return ExitCode.OK
-    typer.echo(f"Hạn nộp {deadline} đã qua; {len(failures)} đơn vị chưa đạt:")
-    for sub in failures:
-        unit = data.index.units[sub.unit]
-        detail = SUBMISSION_LABELS[sub.state]
-        if sub.state == "late":
-            detail += f" {sub.days_late} ngày (nộp {fmt.short_date(sub.submitted_on)})"
-        else:
-            detail += f", quá hạn {sub.days_late} ngày"
-        typer.echo(f"  - {unit.label} ({unit.id}): {detail}")
-    return ExitCode.DATA_PROBLEMS
+    interactive = sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+    width = None if interactive else int(os.environ.get("COLUMNS", "100") or 100)
+    return Terminal(interactive, width)

@@ -1,7 +1,9 @@
-"""Everything the report template shows, pre-formatted as Vietnamese text. Pure.
+"""Everything the report template shows, as Vietnamese text, read off the year's facts.
 
-Built from the status computations (status/views.py) so that numbers in the report and
-in `kehoach status` cannot differ.
+Every sentence here states a fact of facts/ and nothing more: a draft or a report sent
+after the as-of date is not a fact; unknown is said to be unknown, never 0; an average or
+a total names its base; an estimate is called an estimate; a unit's own report speaks of
+that unit's own work. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -11,57 +13,592 @@ from datetime import date
 from typing import Any
 
 from kehoach_cli import formatting as fmt
-from kehoach_cli.model.plan import Task
-from kehoach_cli.model.progress import STATUS_LABELS, TaskReport
-from kehoach_cli.status.dataset import StatusData
-from kehoach_cli.status.views import (
-    ASSESSMENT_LABELS,
-    COMPARISON_WORDS,
-    SUBMISSION_LABELS,
-    Filters,
-    budget_view,
-    indicators_view,
-    submission_of,
-    tasks_view,
+from kehoach_cli.errors import DataProblem
+from kehoach_cli.facts import YearData, year_facts
+from kehoach_cli.facts.labels import ASSESSMENT_LABELS, COMPARISON_WORDS, SUBMISSION_LABELS
+from kehoach_cli.facts.model import (
+    Attributed,
+    IndicatorFacts,
+    SubmissionState,
+    TaskFacts,
+    UnitSubmission,
+    YearFacts,
 )
+from kehoach_cli.model.plan import Indicator, Task, Unit
+from kehoach_cli.model.progress import STATUS_LABELS, Activity, TaskReport, TaskStatus
+from kehoach_cli.report import wording as w
+from kehoach_cli.report.header_text import header_name_lines
 
 LETTERS = "abcdefghiklmnopqrstuvxy"  # Vietnamese item letters (no j, w, z)
+NBSP = "\u00a0"
 
 
-class NothingToReport(Exception):
-    """No progress file at all for the year: there is no report to write."""
+class NothingToReport(DataProblem):
+    """No report sent (as of the day) for the year or the unit: nothing true to write."""
 
 
 @dataclass(frozen=True)
 class ReportOptions:
     unit: str | None = None  # a unit's own report to the receiving unit
     report_date: date | None = None
+    draft: bool = False  # written despite errors or gaps: marked so it cannot be signed
 
 
-def _attributed(text: str, source: str) -> str:
-    """'- text (source).' with the text's own final full stop moved after the source."""
-    text = " ".join(text.split()).rstrip(".;")
-    return f"- {text} ({source})."
+def build_context(data: YearData, options: ReportOptions, generated: date) -> dict[str, Any]:
+    facts = year_facts(data, unit=options.unit)
+    _require_something(facts)
+    return _Context(facts, options, generated).build()
 
 
-def _sentence(text: str) -> str:
-    text = " ".join(text.split())
-    return text if text.endswith((".", "!", "?", ":", ";")) else text + "."
+def _require_something(facts: YearFacts) -> None:
+    as_of = fmt.short_date(facts.as_of)
+    if facts.scope is not None:
+        sub = facts.submission(facts.scope.id)
+        if not sub.counted:
+            reason = {
+                SubmissionState.DRAFT: "tệp còn là bản nháp (chưa ghi ngày gửi submitted_on)",
+                SubmissionState.INVALID: "tệp báo cáo có lỗi",
+            }.get(sub.state, "chưa có tệp báo cáo đã gửi")
+            raise NothingToReport(
+                f"{facts.scope.name} chưa gửi báo cáo năm {facts.year} tính đến ngày {as_of}: "
+                f"{reason}."
+            )
+        return
+    if not facts.counted_units:
+        drafts = [s.unit.label for s in facts.submissions if s.state is SubmissionState.DRAFT]
+        years = ", ".join(str(y) for y in facts.years_present) or "chưa có"
+        detail = f" Bản nháp chưa gửi: {', '.join(drafts)}." if drafts else ""
+        raise NothingToReport(
+            f"Chưa có đơn vị nào gửi báo cáo năm {facts.year} tính đến ngày {as_of} "
+            f"(các năm có dữ liệu: {years}).{detail}"
+        )
 
 
-def _recipient_lines(items: list[str]) -> list[str]:
-    return [
-        f"- {item}{'.' if number == len(items) else ';'}" for number, item in enumerate(items, 1)
-    ]
+class _Context:
+    def __init__(self, facts: YearFacts, options: ReportOptions, generated: date) -> None:
+        self.facts = facts
+        self.options = options
+        self.unit = facts.scope
+        self.plan = facts.plan
+        self.index = facts.index
+        self.receiver = self.index.units[self.plan.reporting.receiver]
+        document = self.plan.document
+        number = document.number or "…"
+        self.plan_ref = f"{document.type.capitalize()} số {number}/{document.symbol}"
+        self.report_date = options.report_date or generated
+
+    # --- the whole context -------------------------------------------------------------
+
+    def build(self) -> dict[str, Any]:
+        facts, unit = self.facts, self.unit
+        document, settings = self.plan.document, self.plan.reporting.report
+        reporter = unit.name if unit else document.issuing_body
+        context: dict[str, Any] = {
+            "year": facts.year,
+            "next_year": facts.year + 1,
+            "parent_body": header_name_lines(
+                document.issuing_body if unit else document.parent_body
+            ),
+            "issuing_body": header_name_lines(unit.name if unit else document.issuing_body),
+            "number": "     ",
+            "symbol": f"BC-{unit.id.upper()}" if unit else settings.symbol,
+            "date_line": f"{document.place}, {fmt.long_date(self.report_date)}",
+            "doc_type": "BÁO CÁO",
+            "summary": f"Kết quả thực hiện {self.plan_ref} năm {facts.year}",
+            "addressee_lines": _addressee_lines(
+                [self.receiver.name] if unit else settings.addressees
+            ),
+            "opening": (
+                f"Thực hiện {self.plan_ref} {self._plan_date()} của {document.issuing_body} "
+                f"về {w.lower_first(document.title)}; {reporter} báo cáo kết quả thực hiện "
+                f"năm {facts.year} như sau:"
+            ),
+            "direction": self._direction(),
+            "results_intro": self._results_intro(),
+            "task_rows": self._task_rows(),
+            "results": self._results(),
+            "indicator_rows": [
+                self._indicator_row(n, i) for n, i in enumerate(facts.indicators, 1)
+            ],
+            "next_year_lines": self._gathered(facts.next_year)
+            or ["- Tiếp tục thực hiện các nhiệm vụ được giao theo Kế hoạch."],
+            "proposal_lines": self._gathered(facts.proposals) or [self._no_proposals()],
+            "closing": self._closing(reporter),
+            "draft_lines": self._draft_lines(),
+        }
+        context.update(self._budget())
+        achievements, shortcomings, causes = self._assessment()
+        context.update(achievements=achievements, shortcomings=shortcomings, causes=causes)
+        context.update(self._closing_block())
+        context.update(self._appendix())
+        return context
+
+    def _plan_date(self) -> str:
+        day = self.plan.document.date
+        if day.month and day.day:
+            return fmt.long_date(date(day.year, day.month, day.day))
+        return f"năm {day.year}"
+
+    def _draft_lines(self) -> list[str]:
+        if not self.options.draft:
+            return []
+        lines = ["DỰ THẢO — KHÔNG DÙNG ĐỂ KÝ BAN HÀNH"]
+        gaps = [
+            f"{s.unit.label} ({SUBMISSION_LABELS[s.state.value]})"
+            for s in self.facts.submissions
+            if not s.counted
+        ]
+        if gaps:
+            lines.append("Thiếu dữ liệu của: " + "; ".join(gaps) + ".")
+        if self.facts.broken_files:
+            lines.append(f"Có {len(self.facts.broken_files)} tệp báo cáo có lỗi chưa được sử dụng.")
+        return lines
+
+    # --- I. direction ---------------------------------------------------------------------
+
+    def _direction(self) -> list[str]:
+        facts, index = self.facts, self.index
+        if self.unit:
+            unit = self.unit
+            led = index.led_tasks(unit.id)
+            cooperated = [t for t in index.assigned_tasks(unit.id) if t not in led]
+            roles = []
+            if led:
+                roles.append(f"chủ trì {w.count_tasks(led)}")
+            if cooperated:
+                roles.append(f"phối hợp {w.count_tasks(cooperated)}")
+            lines = [f"- {unit.name} được giao {' và '.join(roles)} theo {self.plan_ref}."]
+            activities = sum(len(c.report.activities) for t in facts.tasks for c in t.contributions)
+            if activities:
+                lines.append(
+                    f"- Xây dựng {activities} hoạt động chi tiết năm {facts.year} với thời gian "
+                    "thực hiện và dự toán kinh phí cụ thể."
+                )
+            sub = facts.submission(unit.id)
+            lines.append(f"- {_own_submission(sub, self.receiver, facts.deadline)}")
+            return lines
+        leads = [t for t in index.tasks.values() if t.lead]
+        leaders = {t.lead for t in leads}
+        others = [u for u in index.reporting_units if u.id not in leaders]
+        helpers = [u for u in others if index.assigned_tasks(u.id)]
+        line = (
+            f"- Triển khai {self.plan_ref} đến các đơn vị; phân công {len(leads)} nhiệm vụ cho "
+            f"{len(leaders)} đơn vị chủ trì"
+        )
+        line += f", {len(helpers)} đơn vị khác phối hợp thực hiện." if helpers else "."
+        lines = [line]
+        counted = facts.counted_units
+        activities = sum(t.money.activities for t in facts.tasks if t.level == 0)
+        if activities:
+            who = "Các đơn vị" if facts.complete else f"{len(counted)} đơn vị đã gửi báo cáo"
+            lines.append(
+                f"- {who} xây dựng {activities} hoạt động chi tiết năm {facts.year} với thời gian "
+                "thực hiện và dự toán kinh phí cụ thể."
+            )
+        lines.append(self._submission_line())
+        return lines
+
+    def _submission_line(self) -> str:
+        facts = self.facts
+        subs = facts.submissions
+        on_time = sum(s.state is SubmissionState.ON_TIME for s in subs)
+        late = sum(s.state is SubmissionState.LATE for s in subs)
+        deadline = fmt.short_date(facts.deadline)
+        head = f"- Đến ngày {fmt.short_date(facts.as_of)}, "
+        if on_time + late == 0:
+            line = f"{head}chưa đơn vị nào gửi báo cáo về {self.receiver.name} (hạn {deadline})"
+        else:
+            parts = [f"{on_time} đúng hạn" if on_time else "", f"{late} gửi muộn" if late else ""]
+            line = (
+                f"{head}{on_time + late}/{len(subs)} đơn vị đã gửi báo cáo về "
+                f"{self.receiver.name} ({', '.join(p for p in parts if p)}; hạn {deadline})"
+            )
+        waiting = [s for s in subs if not s.counted]
+        if waiting:
+            line += "; chưa gửi: " + ", ".join(s.unit.label + _state_note(s) for s in waiting)
+        return line + "."
+
+    # --- II. results ------------------------------------------------------------------------
+
+    def _results_intro(self) -> str:
+        led = [t for t in self.facts.tasks if not t.is_group]
+        if self.unit:
+            return (
+                f"Kết quả thực hiện {len(led)} nhiệm vụ được giao được tổng hợp tại Bảng 1 "
+                "và trình bày chi tiết dưới đây."
+            )
+        groups = [t for t in self.facts.tasks if t.is_group]
+        grouped = f" (Bảng 1 ghi thêm {len(groups)} nhóm nhiệm vụ để dễ theo dõi)" if groups else ""
+        return (
+            f"Kết quả thực hiện {len(led)} nhiệm vụ được tổng hợp tại Bảng 1{grouped} "
+            "và trình bày chi tiết dưới đây."
+        )
+
+    def _task_rows(self) -> list[dict[str, Any]]:
+        rows = []
+        for t in self.facts.tasks:
+            own = self._own_report(t)
+            report = own if self.unit else t.lead_report
+            notes = []
+            if t.is_group and t.progress_base:
+                known, total = t.progress_base
+                notes.append(f"bình quân {known}/{total} nhiệm vụ con có báo cáo")
+            if self.unit and t.lead and t.lead.id != self.unit.id:
+                notes.append("phần phối hợp" + ("" if own else ", không có nội dung"))
+            elif t.lead and t.lead_submission and not t.lead_submission.counted:
+                notes.append(f"chủ trì: {SUBMISSION_LABELS[t.lead_submission.value]}")
+            if t.open_difficulties:
+                notes.append(f"{len(t.open_difficulties)} vướng mắc")
+            progress = report.progress if report else (t.progress if t.is_group else None)
+            rows.append(
+                {
+                    "stt": t.task.id,
+                    "task": t.task.label,
+                    "lead": t.lead.label if t.lead else "",
+                    "progress": f"{progress}%" if progress is not None else "—",
+                    "status": STATUS_LABELS[report.status.value] if report else "—",
+                    "note": "; ".join(notes),
+                    "is_group": t.is_group,
+                }
+            )
+        return rows
+
+    def _own_report(self, t: TaskFacts) -> TaskReport | None:
+        if self.unit is None:
+            return t.lead_report
+        return next((c.report for c in t.contributions if c.unit.id == self.unit.id), None)
+
+    def _results(self) -> list[dict[str, Any]]:
+        numbers = _item_numbers([t.task for t in self.facts.tasks], self.index.parent)
+        items = []
+        for t in self.facts.tasks:
+            title = w.clean(t.task.title or t.task.label)
+            heading = f"{numbers[t.task.id]} {title} (nhiệm vụ{NBSP}{t.task.id})"
+            if t.is_group:
+                lines = [self._group_line(t)]
+            elif self.unit:
+                lines = self._own_lines(t)
+            else:
+                lines = self._task_lines(t)
+            lines += [
+                self._indicator_line(i)
+                for i in self.facts.indicators
+                if i.indicator.task == t.task.id
+            ]
+            items.append({"heading": heading, "lines": lines})
+        return items
+
+    def _group_line(self, t: TaskFacts) -> str:
+        known, total = t.progress_base or (0, len(t.subtask_ids))
+        if not known:
+            return f"- Gồm {total} nhiệm vụ cụ thể; chưa có báo cáo của đơn vị chủ trì nào."
+        base = "mọi nhiệm vụ" if known == total else f"{known}/{total} nhiệm vụ đã có báo cáo"
+        return (
+            f"- Gồm {total} nhiệm vụ cụ thể; tiến độ bình quân {t.progress}% "
+            f"(tính trên {base} của đơn vị chủ trì)."
+        )
+
+    def _task_lines(self, t: TaskFacts) -> list[str]:
+        assert t.lead is not None
+        lead_sub = t.lead_submission
+        if t.lead_report is not None:
+            lines = [
+                f"- Đơn vị chủ trì: {t.lead.name}; tình trạng: {_progress_phrase(t.lead_report)}."
+            ]
+            lines += _report_lines(t.lead_report)
+        elif lead_sub is not None and lead_sub.counted:
+            lines = [
+                f"- Đơn vị chủ trì: {t.lead.name}; báo cáo của đơn vị không có nội dung về "
+                "nhiệm vụ này."
+            ]
+        else:
+            state = SUBMISSION_LABELS[lead_sub.value] if lead_sub else "chưa gửi"
+            lines = [
+                f"- Đơn vị chủ trì: {t.lead.name}; chưa có báo cáo năm {self.facts.year} ({state})."
+            ]
+        for c in t.contributions:
+            if c.role != "cooperate":
+                continue
+            text = (
+                w.sentence(c.report.results)
+                if c.report.results
+                else w.capital(_progress_phrase(c.report)) + "."
+            )
+            lines.append(f"- {c.unit.name} (phối hợp): {text}")
+            lines += [_activity_line(a) for a in c.report.activities]
+        waiting = [u for u in t.cooperators_expected if not self.facts.submission(u.id).counted]
+        if waiting:
+            lines.append(
+                "- Chưa có báo cáo của đơn vị phối hợp: "
+                + ", ".join(f"{u.name}" + _state_note(self.facts.submission(u.id)) for u in waiting)
+                + "."
+            )
+        return lines
+
+    def _own_lines(self, t: TaskFacts) -> list[str]:
+        """A unit's own report on a task: its own part only, never the lead's or others'."""
+        assert self.unit is not None and t.lead is not None
+        own = self._own_report(t)
+        if t.lead.id == self.unit.id:
+            if own is None:
+                return ["- Vai trò: chủ trì; báo cáo của đơn vị không có nội dung về nhiệm vụ này."]
+            return [
+                f"- Vai trò: chủ trì; tình trạng: {_progress_phrase(own)}.",
+                *_report_lines(own),
+            ]
+        head = f"- Vai trò: phối hợp (đơn vị chủ trì: {t.lead.name})"
+        if own is None:
+            return [f"{head}; báo cáo của đơn vị không có nội dung về phần phối hợp."]
+        text = w.sentence(own.results) if own.results else w.capital(_progress_phrase(own)) + "."
+        return [f"{head}: {text}", *[_activity_line(a) for a in own.activities]]
+
+    def _indicator_line(self, ind: IndicatorFacts) -> str:
+        indicator = ind.indicator
+        reading = ind.readings.get(self.facts.year)
+        if reading is None:
+            value = f"chưa có số liệu năm {self.facts.year}"
+        else:
+            value = (
+                f"năm {self.facts.year} là {w.quantity(reading.value, indicator.unit_of_measure)}"
+            )
+            qualifier = _source_note(reading.source, reading.note)
+            if qualifier:
+                value += f" ({qualifier})"
+        return (
+            f"- Chỉ tiêu {w.lower_first(indicator.name)}: {value}; mục tiêu "
+            f"{_target(indicator)} giai đoạn {indicator.period.start} - {indicator.period.end}; "
+            f"đánh giá: {_assessment_phrase(ind)}."
+        )
+
+    def _indicator_row(self, number: int, ind: IndicatorFacts) -> dict[str, str]:
+        indicator = ind.indicator
+        actual = "; ".join(
+            f"{year}: {w.quantity(r.value, indicator.unit_of_measure)}"
+            + (" (sơ bộ)" if _is_preliminary(r.source, r.note) else "")
+            for year, r in ind.readings.items()
+        )
+        return {
+            "stt": str(number),
+            "name": indicator.name,
+            "target": f"{_target(indicator)} ({indicator.period.start}–{indicator.period.end})",
+            "actual": actual or "chưa có số liệu",
+            "assessment": ASSESSMENT_LABELS[ind.assessment],
+        }
+
+    # --- budget ------------------------------------------------------------------------------
+
+    def _budget(self) -> dict[str, Any]:
+        facts = self.facts
+        rows = []
+        for number, line in enumerate(facts.budget, 1):
+            money = line.money
+            rows.append(
+                {
+                    "stt": str(number),
+                    "unit": line.label,
+                    "planned": fmt.money(money.planned) if money else "chưa rõ",
+                    "spent": fmt.money(money.spent) if money else "chưa rõ",
+                    "rate": fmt.percent(money.rate, 1) if money and money.rate is not None else "—",
+                }
+            )
+        total = facts.budget_total
+        notes = []
+        if total.unknown_units:
+            notes.append(
+                f"Tổng cộng chưa gồm số liệu của {len(total.unknown_units)} đơn vị chưa gửi báo "
+                f"cáo: {', '.join(u.label for u in total.unknown_units)}."
+            )
+        subject = f"của {self.unit.name} theo nhiệm vụ" if self.unit else "theo đơn vị"
+        return {
+            "budget_title": f"Bảng 2. Kinh phí thực hiện năm {facts.year} {subject} (đồng)",
+            "budget_label": "Nhiệm vụ" if self.unit else "Đơn vị",
+            "budget_rows": rows,
+            "budget_total": {
+                "stt": "",
+                "unit": "Tổng cộng" + (" (chưa đủ)" if total.unknown_units else ""),
+                "planned": fmt.money(total.planned),
+                "spent": fmt.money(total.spent),
+                "rate": fmt.percent(total.rate, 1) if total.rate is not None else "—",
+            },
+            "budget_notes": notes,
+        }
+
+    # --- III. assessment ---------------------------------------------------------------------
+
+    def _assessment(self) -> tuple[list[str], list[str], list[str]]:
+        facts = self.facts
+        tasks = [t for t in facts.tasks if not t.is_group]
+        helped: list[Task] = []
+        if self.unit:  # its own led tasks are judged; its cooperation is listed
+            unit_id = self.unit.id
+            helped = [t.task for t in tasks if t.lead and t.lead.id != unit_id and t.contributions]
+            tasks = [t for t in tasks if t.lead and t.lead.id == unit_id]
+        reported = [(t, r) for t in tasks if (r := self._own_report(t)) is not None]
+        by_status: dict[TaskStatus, list[Task]] = {}
+        for t, report in reported:
+            by_status.setdefault(report.status, []).append(t.task)
+        done = by_status.get(TaskStatus.DONE, [])
+        going = by_status.get(TaskStatus.IN_PROGRESS, [])
+        delayed = by_status.get(TaskStatus.DELAYED, [])
+        unreported = [t.task for t in tasks if self._own_report(t) is None]
+        led = " chủ trì" if self.unit else ""
+        base = (
+            f"Theo báo cáo của đơn vị chủ trì ({len(reported)}/{len(tasks)} nhiệm vụ có báo cáo)"
+            if unreported
+            else f"Trong {len(tasks)} nhiệm vụ{led}"
+        )
+        achievements = []
+        if done:
+            achievements.append(f"- {base}, đã hoàn thành {len(done)} nhiệm vụ: {_ids(done)}.")
+        elif reported:
+            achievements.append(f"- {base}, chưa có nhiệm vụ nào hoàn thành trong năm.")
+        if going:
+            achievements.append(
+                f"- {len(going)} nhiệm vụ đang thực hiện theo kế hoạch: {_ids(going)}."
+            )
+        if helped:
+            achievements.append(f"- Phối hợp thực hiện {len(helped)} nhiệm vụ: {_ids(helped)}.")
+        total = facts.budget_total
+        if total.planned:
+            partial = (
+                f"; chưa gồm số liệu của {len(total.unknown_units)} đơn vị chưa gửi báo cáo"
+                if total.unknown_units
+                else ""
+            )
+            achievements.append(
+                f"- Giải ngân {fmt.money(total.spent)}/{fmt.money(total.planned)} đồng "
+                f"({fmt.percent(total.rate, 1)} dự toán các hoạt động{partial})."
+            )
+        if not achievements:
+            achievements.append("- Chưa có kết quả được báo cáo.")
+        shortcomings = []
+        if delayed:
+            shortcomings.append(f"- {len(delayed)} nhiệm vụ chậm tiến độ: {_ids(delayed)}.")
+        if unreported and not self.unit:
+            shortcomings.append(
+                f"- {len(unreported)} nhiệm vụ chưa có báo cáo của đơn vị chủ trì: "
+                f"{_ids(unreported)}."
+            )
+        if not self.unit:
+            shortcomings += self._late_lines()
+        if facts.difficulties:
+            shortcomings.append(
+                f"- {len(facts.difficulties)} khó khăn, vướng mắc chưa được giải quyết (nêu tại "
+                "mục 3)."
+            )
+        if not shortcomings:
+            shortcomings = ["- Không có tồn tại, hạn chế đáng kể."]
+        delayed_ids = {t.id for t in delayed}
+        ordered = sorted(facts.difficulties, key=lambda d: d.task_id not in delayed_ids)
+        causes = [_attributed(d, with_unit=not self.unit) for d in ordered]
+        if not causes:
+            causes = [
+                "- Không có khó khăn, vướng mắc chưa được giải quyết."
+                if facts.complete
+                else "- Các báo cáo đã gửi không nêu khó khăn, vướng mắc chưa được giải quyết; "
+                f"chưa có báo cáo của {len(facts.uncounted)} đơn vị."
+            ]
+        return achievements, shortcomings, causes
+
+    def _late_lines(self) -> list[str]:
+        subs = self.facts.submissions
+        late = [s.unit.label for s in subs if s.state is SubmissionState.LATE]
+        waiting = [s for s in subs if not s.counted]
+        lines = []
+        if late:
+            lines.append(f"- Đơn vị gửi báo cáo muộn: {', '.join(late)} (Phụ lục).")
+        if waiting:
+            names = ", ".join(s.unit.label + _state_note(s) for s in waiting)
+            lines.append(f"- Đơn vị chưa gửi báo cáo: {names} (Phụ lục).")
+        return lines
+
+    def _gathered(self, items: list[Attributed]) -> list[str]:
+        return [_attributed(item, with_unit=not self.unit) for item in items]
+
+    def _no_proposals(self) -> str:
+        if self.facts.complete:
+            return "- Không có đề xuất, kiến nghị."
+        return "- Các báo cáo đã gửi không có đề xuất, kiến nghị."
+
+    # --- closing and appendix -------------------------------------------------------------------
+
+    def _closing(self, reporter: str) -> str:
+        year = self.facts.year
+        text = f"Trên đây là báo cáo kết quả thực hiện {self.plan_ref} năm {year} của {reporter}"
+        if self.unit:
+            return f"{text}, gửi {self.receiver.name} tổng hợp./."
+        addressees = self.plan.reporting.report.addressees
+        return f"{text}; kính báo cáo {w.join_names(addressees)}./."
+
+    def _closing_block(self) -> dict[str, Any]:
+        settings = self.plan.reporting.report
+        if self.unit:
+            recipients = [f"{self.receiver.name} (tổng hợp)", "Lưu: VT"]
+            head = self.unit.head
+            signer: dict[str, Any] = {
+                "authority": head.authority if head else None,
+                "title": head.title if head else "THỦ TRƯỞNG ĐƠN VỊ",
+                "name": head.name if head and head.name else "",
+            }
+        else:
+            recipients = list(settings.recipients)
+            signer = settings.signer.model_dump()
+        return {
+            "recipients": _recipient_lines(recipients),
+            "signer": {
+                key: (value.upper() if key in ("authority", "title") and value else value)
+                for key, value in signer.items()
+            },
+        }
+
+    def _appendix(self) -> dict[str, Any]:
+        facts = self.facts
+        rows = []
+        for sub in facts.submissions:
+            if sub.state is SubmissionState.ON_TIME:
+                continue
+            rows.append(
+                {
+                    "stt": str(len(rows) + 1),
+                    "unit": sub.unit.name,
+                    "submitted": fmt.short_date(sub.submitted_on) if sub.submitted_on else "—",
+                    "state": SUBMISSION_LABELS[sub.state.value] + _days_note(sub),
+                    "days": str(sub.days_late) if sub.days_late is not None else "—",
+                }
+            )
+        deadline = fmt.short_date(facts.deadline)
+        if self.unit:
+            title = f"Tình hình gửi báo cáo năm {facts.year} của {self.unit.name}"
+            sub = facts.submission(self.unit.id)
+            empty = (
+                f"{self.unit.name} gửi báo cáo ngày {fmt.short_date(sub.submitted_on)}, đúng hạn "
+                f"(hạn {deadline})."
+                if sub.submitted_on
+                else ""
+            )
+        else:
+            title = f"Danh sách đơn vị gửi báo cáo muộn hoặc chưa gửi báo cáo năm {facts.year}"
+            empty = (
+                f"Tất cả {len(facts.submissions)} đơn vị đã gửi báo cáo đúng hạn (hạn {deadline})."
+            )
+        return {"appendix_title": title, "late_rows": rows, "appendix_empty": empty}
 
 
-def _progress_phrase(report: TaskReport | None) -> str:
-    if report is None:
-        return "chưa báo cáo"
+# --- sentences ------------------------------------------------------------------------------
+
+
+def _progress_phrase(report: TaskReport) -> str:
     return f"{STATUS_LABELS[report.status.value]}, đạt {report.progress}% kế hoạch năm"
 
 
-def _activity_line(activity: Any) -> str:
+def _report_lines(report: TaskReport) -> list[str]:
+    lines = [f"- Kết quả: {w.sentence(report.results)}"] if report.results else []
+    return lines + [_activity_line(a) for a in report.activities]
+
+
+def _activity_line(activity: Activity) -> str:
+    """'+ Title: từ … đến …; state; money. Result.' — no brackets, so a title that ends
+    in its own parenthesis never meets a second one."""
     parts = []
     if activity.start or activity.due:
         start = fmt.short_date(activity.start) if activity.start else "…"
@@ -71,141 +608,103 @@ def _activity_line(activity: Any) -> str:
         parts.append(f"hoàn thành ngày {fmt.short_date(activity.finished_on)}")
     else:
         parts.append(STATUS_LABELS[activity.status.value])
-    if activity.budget and activity.budget.planned is not None:
-        spent = activity.budget.spent or 0
-        parts.append(f"kinh phí {fmt.money(spent)}/{fmt.money(activity.budget.planned)} đồng")
-    line = f"+ {_sentence(activity.title)[:-1]} ({'; '.join(parts)})"
-    return line + (f": {_sentence(activity.result)}" if activity.result else ".")
+    budget = activity.budget
+    if budget and budget.planned is not None:
+        planned = fmt.money(budget.planned)
+        if budget.spent is None:
+            parts.append(f"dự toán {planned} đồng")
+        elif budget.spent == 0:
+            parts.append(f"dự toán {planned} đồng, chưa giải ngân")
+        else:
+            parts.append(f"giải ngân {fmt.money(budget.spent)}/{planned} đồng")
+    line = f"+ {w.clean(activity.title).rstrip('.;:')}: {'; '.join(parts)}."
+    return line + (f" Kết quả: {w.sentence(activity.result)}" if activity.result else "")
 
 
-def build_context(data: StatusData, options: ReportOptions, generated: date) -> dict[str, Any]:
-    plan, index = data.plan, data.index
-    if not data.progress:
-        years = ", ".join(str(y) for y in data.years_with_data()) or "chưa có"
-        raise NothingToReport(
-            f"Chưa có tệp tiến độ hợp lệ nào cho năm {data.year} (các năm có dữ liệu: {years})."
-        )
-    document, report_settings = plan.document, plan.reporting.report
-    unit = index.units[options.unit] if options.unit else None
-    if unit is not None and options.unit not in data.progress:
-        raise NothingToReport(f"{unit.name} chưa có tệp tiến độ hợp lệ cho năm {data.year}.")
-    filters = Filters(unit=options.unit)
-    plan_ref = f"Kế hoạch số {document.number or ''}/{document.symbol}"
-    plan_date = (
-        fmt.long_date(date(document.date.year, document.date.month, document.date.day))
-        if document.date.month and document.date.day
-        else f"năm {document.date.year}"
+def _own_submission(sub: UnitSubmission, receiver: Unit, deadline: date) -> str:
+    when = fmt.short_date(sub.submitted_on) if sub.submitted_on else "—"
+    timing = (
+        f"đúng hạn {fmt.short_date(deadline)}"
+        if sub.state is SubmissionState.ON_TIME
+        else f"sau hạn {fmt.short_date(deadline)} {sub.days_late} ngày"
     )
-    issuer = document.issuing_body
-    reporter = unit.name if unit else issuer
-    report_date = options.report_date or generated
-
-    task_view = tasks_view(data, filters)
-    rows_by_task = {row["task"]: row for row in task_view.rows}
-    selected_tasks = [index.tasks[row["task"]] for row in task_view.rows]
-    receiver = index.units[plan.reporting.receiver]
-
-    context: dict[str, Any] = {
-        "year": data.year,
-        "next_year": data.year + 1,
-        "parent_body": (document.issuing_body if unit else document.parent_body).upper(),
-        "issuing_body": (unit.name if unit else document.issuing_body).upper(),
-        "number": "     ",
-        "symbol": (f"BC-{unit.id.upper()}" if unit else report_settings.symbol),
-        "date_line": f"{document.place}, {fmt.long_date(report_date)}",
-        "doc_type": "BÁO CÁO",
-        "summary": f"Kết quả thực hiện {plan_ref} năm {data.year}",
-        "addressee_lines": _addressee_lines(
-            [receiver.name] if unit else report_settings.addressees
-        ),
-        "opening": (
-            f"Thực hiện {plan_ref} {plan_date} của {issuer} về {_lower_first(document.title)}; "
-            f"{reporter} báo cáo kết quả thực hiện năm {data.year} như sau:"
-        ),
-    }
-    context["direction"] = _direction(data, options, plan_ref)
-    context["task_rows"] = _task_rows(task_view.rows, data)
-    context["results_intro"] = _sentence(
-        f"Kết quả thực hiện {sum(1 for t in selected_tasks if t.lead)} nhiệm vụ "
-        "được tổng hợp tại Bảng 1 "
-        "và trình bày chi tiết dưới đây"
-    )
-    context["results"] = _results(data, selected_tasks, rows_by_task, options)
-    budget = budget_view(data, filters)
-    context["budget_rows"] = [
-        {
-            "stt": str(number),
-            "unit": row["unit_name"],
-            "planned": fmt.money(row["planned"]),
-            "spent": fmt.money(row["spent"]),
-            "rate": fmt.percent(row["rate"], 1) if row["rate"] is not None else "—",
-        }
-        for number, row in enumerate(budget.rows, 1)
-    ]
-    total = budget.total or {}
-    context["budget_total"] = {
-        "stt": "",
-        "unit": "Tổng cộng",
-        "planned": fmt.money(total.get("planned", 0)),
-        "spent": fmt.money(total.get("spent", 0)),
-        "rate": fmt.percent(total["rate"], 1) if total.get("rate") is not None else "—",
-    }
-    context["indicator_rows"] = [
-        {
-            "stt": str(number),
-            "name": row["name"],
-            "target": f"{COMPARISON_WORDS[row['comparison']]} {fmt.decimal(row['target'])}"
-            f"{row['unit_of_measure']} ({row['period']})",
-            "actual": "; ".join(
-                f"{y}: {fmt.decimal(v)}{row['unit_of_measure']}" for y, v in row["values"].items()
-            )
-            or "chưa có số liệu",
-            "assessment": ASSESSMENT_LABELS[row["assessment"]],
-        }
-        for number, row in enumerate(indicators_view(data, filters).rows, 1)
-    ]
-    achievements, shortcomings, causes = _assessment(
-        data, selected_tasks, rows_by_task, total, options
-    )
-    context.update(achievements=achievements, shortcomings=shortcomings, causes=causes)
-    context["next_year_lines"] = _gathered(data, selected_tasks, "next_year", options) or [
-        "- Các đơn vị tiếp tục thực hiện các nhiệm vụ được giao theo Kế hoạch."
-    ]
-    context["proposal_lines"] = _gathered(data, selected_tasks, "proposals", options) or [
-        "- Không có đề xuất, kiến nghị."
-    ]
-    context["closing"] = (
-        f"Trên đây là báo cáo kết quả thực hiện {plan_ref} năm {data.year} của {reporter}./."
-    )
-    if unit:
-        recipients = [f"{receiver.name} (tổng hợp)", "Lưu: VT"]
-        head = unit.head
-        signer = {
-            "authority": None,
-            "title": head.title if head else "THỦ TRƯỞNG ĐƠN VỊ",
-            "name": (head.name if head and head.name else ""),
-        }
-    else:
-        recipients = list(report_settings.recipients)
-        signer = report_settings.signer.model_dump()
-    context["recipients"] = _recipient_lines(recipients)
-    context["signer"] = {
-        key: (value.upper() if key in ("authority", "title") and value else value)
-        for key, value in signer.items()
-    }
-    context["appendix_title"] = (
-        f"Danh sách đơn vị gửi báo cáo muộn hoặc chưa gửi báo cáo năm {data.year}"
-    )
-    context["late_rows"] = _late_rows(data, options)
-    context["appendix_empty"] = (
-        f"Tất cả các đơn vị đã gửi báo cáo đúng hạn (trước ngày {fmt.short_date(data.deadline)})."
-    )
-    return context
+    return f"Gửi báo cáo về {receiver.name} ngày {when} ({timing})."
 
 
-def _lower_first(text: str) -> str:
-    text = " ".join(text.split())
-    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+def _state_note(sub: UnitSubmission) -> str:
+    if sub.state is SubmissionState.DRAFT:
+        return " (đang soạn, chưa gửi)"
+    if sub.state is SubmissionState.INVALID:
+        return " (tệp báo cáo có lỗi)"
+    return ""
+
+
+def _days_note(sub: UnitSubmission) -> str:
+    if sub.days_overdue is not None:
+        return f" {sub.days_overdue} ngày"
+    if sub.days_left is not None:
+        return f" (còn {sub.days_left} ngày đến hạn)"
+    return ""
+
+
+def _attributed(item: Attributed, *, with_unit: bool) -> str:
+    """'- text (unit, nhiệm vụ 2.1).' with the text's own final stop moved after it."""
+    text = w.clean(item.text).rstrip(".;")
+    source = (
+        f"{item.unit.label}, nhiệm vụ {item.task_id}" if with_unit else f"nhiệm vụ {item.task_id}"
+    )
+    return f"- {text} ({source})."
+
+
+def _ids(tasks: list[Task]) -> str:
+    return "; ".join(f"{t.id} ({t.label})" for t in tasks)
+
+
+def _target(indicator: Indicator) -> str:
+    return (
+        f"{COMPARISON_WORDS[indicator.comparison.value]} "
+        f"{w.quantity(indicator.target, indicator.unit_of_measure)}"
+    )
+
+
+def _assessment_phrase(ind: IndicatorFacts) -> str:
+    label = ASSESSMENT_LABELS[ind.assessment]
+    p = ind.projection
+    if p is None:
+        return label
+    unit = ind.indicator.unit_of_measure
+    step = "điểm phần trăm" if unit == "%" else unit
+    change = "tăng" if p.slope > 0 else "giảm" if p.slope < 0 else "không đổi"
+    amount = fmt.decimal(fmt.round_half_up(abs(p.slope), 2))
+    pace = f"mức {change} bình quân {amount} {step}/năm" if p.slope else "mức không đổi"
+    return (
+        f"{label.removesuffix(' (ước tính)')} (ước tính: nếu giữ {pace} như {p.from_year} - "
+        f"{p.to_year} thì năm {p.end_year} đạt khoảng "
+        f"{w.quantity(fmt.round_half_up(p.projected, 1), unit)})"
+    )
+
+
+_PRELIMINARY = ("sơ bộ", "ước tính", "ước đạt", "dự kiến")
+
+
+def _is_preliminary(source: str | None, note: str | None) -> bool:
+    text = f"{source or ''} {note or ''}".lower()
+    return any(word in text for word in _PRELIMINARY)
+
+
+def _source_note(source: str | None, note: str | None) -> str:
+    """'nguồn: Cục Thống kê tỉnh, số liệu sơ bộ; số liệu chính thức …' — a source's own
+    bracket becomes a comma, so the sentence never has brackets inside brackets."""
+    parts = []
+    if source:
+        cleaned = w.clean(source)
+        if cleaned.endswith(")") and "(" in cleaned:
+            head, _, inner = cleaned[:-1].partition("(")
+            cleaned = f"{head.strip()}, {inner.strip()}"
+        parts.append(f"nguồn: {cleaned}")
+    if note:
+        parts.append(w.lower_first(w.clean(note)).rstrip("."))
+    return "; ".join(parts)
 
 
 def _addressee_lines(names: list[str]) -> list[str]:
@@ -214,69 +713,19 @@ def _addressee_lines(names: list[str]) -> list[str]:
     return ["Kính gửi:", *_recipient_lines(names)]
 
 
-def _direction(data: StatusData, options: ReportOptions, plan_ref: str) -> list[str]:
-    index = data.index
-    receiver = index.units[data.plan.reporting.receiver]
-    if options.unit:
-        unit = index.units[options.unit]
-        led = index.led_tasks(unit.id)
-        cooperated = [t for t in index.assigned_tasks(unit.id) if t not in led]
-        own = data.progress[unit.id]
-        activities = sum(len(report.activities) for report in own.tasks.values())
-        return [
-            f"- {unit.name} triển khai {plan_ref} đến toàn thể công chức, viên chức, người lao "
-            f"động của đơn vị; chủ trì {len(led)} nhiệm vụ ({', '.join(led) or 'không có'}) và "
-            f"phối hợp {len(cooperated)} nhiệm vụ ({', '.join(cooperated) or 'không có'}).",
-            f"- Xây dựng {activities} hoạt động chi tiết năm {data.year} với thời gian thực hiện "
-            f"và dự toán kinh phí cụ thể; báo cáo gửi {receiver.name}.",
-        ]
-    led_count = sum(1 for t in index.tasks.values() if t.lead)
-    leaders = {t.lead for t in index.tasks.values() if t.lead}
-    units = index.reporting_units
-    subs = [submission_of(data, u.id) for u in units]
-    on_time = sum(s.state == "on_time" for s in subs)
-    late = sum(s.state == "late" for s in subs)
-    missing = len(subs) - on_time - late
-    activities = sum(len(r.activities) for p in data.progress.values() for r in p.tasks.values())
+def _recipient_lines(items: list[str]) -> list[str]:
     return [
-        f"- Triển khai {plan_ref} đến các phòng, đơn vị; phân công {led_count} nhiệm vụ cho "
-        f"{len(leaders)} đơn vị chủ trì, các đơn vị còn lại phối hợp thực hiện.",
-        f"- Các đơn vị xây dựng {activities} hoạt động chi tiết năm {data.year} "
-        "với thời gian thực hiện và dự toán kinh phí cụ thể.",
-        f"- Đến ngày {fmt.short_date(data.as_of)}, {on_time + late}/{len(units)} đơn vị đã gửi "
-        f"báo cáo về {receiver.name} ({on_time} đúng hạn, {late} muộn, {missing} chưa gửi; "
-        f"hạn {fmt.short_date(data.deadline)}).",
+        f"- {item}{'.' if number == len(items) else ';'}" for number, item in enumerate(items, 1)
     ]
 
 
-def _task_rows(rows: list[dict[str, Any]], data: StatusData) -> list[dict[str, str]]:
-    out = []
-    for number, row in enumerate(rows, 1):
-        notes = []
-        if row["open_difficulties"]:
-            notes.append(f"{row['open_difficulties']} vướng mắc")
-        if row["lead_id"] and row["lead_id"] not in data.progress:
-            notes.append("chủ trì chưa báo cáo")
-        out.append(
-            {
-                "stt": str(number),
-                "task": f"{row['task']}. {row['name']}",
-                "lead": row["lead"] or "—",
-                "progress": f"{row['progress']}%" if row["progress"] is not None else "—",
-                "status": STATUS_LABELS.get(row["status"], "—") if row["status"] else "—",
-                "note": "; ".join(notes),
-            }
-        )
-    return out
-
-
-def _item_numbers(tasks: list[Task], data: StatusData) -> dict[str, str]:
+def _item_numbers(tasks: list[Task], parents: dict[str, str | None]) -> dict[str, str]:
     """Decree 30 numbering: top tasks '1.', '2.'; their subtasks 'a)', 'b)'; deeper '-'."""
     numbers: dict[str, str] = {}
     counters: dict[str | None, int] = {}
     selected = {task.id for task in tasks}
     for task in tasks:
-        parent = data.index.parent.get(task.id)
+        parent = parents.get(task.id)
         if parent not in selected:
             parent = None
         counters[parent] = counters.get(parent, 0) + 1
@@ -287,179 +736,3 @@ def _item_numbers(tasks: list[Task], data: StatusData) -> dict[str, str]:
         else:
             numbers[task.id] = "-"
     return numbers
-
-
-def _results(
-    data: StatusData, tasks: list[Task], rows: dict[str, dict[str, Any]], options: ReportOptions
-) -> list[dict[str, Any]]:
-    numbers = _item_numbers(tasks, data)
-    index = data.index
-    items = []
-    for task in tasks:
-        row = rows[task.id]
-        heading = f"{numbers[task.id]} {task.title or task.name} (nhiệm vụ {task.id})"
-        lines: list[str] = []
-        if task.lead:
-            lead = index.units[task.lead]
-            lead_report = data.progress.get(task.lead, None)
-            report = lead_report.tasks.get(task.id) if lead_report else None
-            lines.append(f"- Đơn vị chủ trì: {lead.name}; tình trạng: {_progress_phrase(report)}.")
-            if report is not None:
-                if report.results:
-                    lines.append(f"- Kết quả: {_sentence(report.results)}")
-                lines += [_activity_line(a) for a in report.activities]
-            elif task.lead not in data.progress:
-                lines.append("- Đơn vị chủ trì chưa gửi báo cáo năm nay.")
-            for cooperator in index.cooperators[task.id]:
-                if options.unit and cooperator != options.unit and task.lead != options.unit:
-                    continue
-                coop_progress = data.progress.get(cooperator)
-                coop_report = coop_progress.tasks.get(task.id) if coop_progress else None
-                if coop_report is None:
-                    continue
-                text = (
-                    _sentence(coop_report.results)
-                    if coop_report.results
-                    else _progress_phrase(coop_report) + "."
-                )
-                lines.append(f"- {index.units[cooperator].name} (phối hợp): {text}")
-                lines += [_activity_line(a) for a in coop_report.activities]
-        else:
-            lines.append(
-                f"- Gồm {len(task.subtasks)} nhiệm vụ cụ thể; tiến độ bình quân "
-                f"{row['progress'] if row['progress'] is not None else '—'}%."
-            )
-        for indicator in data.plan.indicators:
-            if indicator.task != task.id:
-                continue
-            ind_row = next(
-                r for r in indicators_view(data, Filters()).rows if r["indicator"] == indicator.id
-            )
-            this_year = ind_row["values"].get(data.year)
-            value = (
-                f"{fmt.decimal(this_year)}{indicator.unit_of_measure}"
-                if this_year is not None
-                else "chưa có số liệu"
-            )
-            lines.append(
-                f"- Chỉ tiêu {indicator.name}: năm {data.year} "
-                f"{'đạt ' if this_year is not None else ''}{value} "
-                f"(mục tiêu {COMPARISON_WORDS[indicator.comparison.value]} "
-                f"{fmt.decimal(indicator.target)}{indicator.unit_of_measure} giai đoạn "
-                f"{indicator.period.start} - {indicator.period.end}; "
-                f"đánh giá: {ASSESSMENT_LABELS[ind_row['assessment']]})."
-            )
-        items.append({"heading": heading, "lines": lines})
-    return items
-
-
-def _assessment(
-    data: StatusData,
-    tasks: list[Task],
-    rows: dict[str, dict[str, Any]],
-    budget_total: dict[str, Any],
-    options: ReportOptions,
-) -> tuple[list[str], list[str], list[str]]:
-    led = [t for t in tasks if t.lead]
-    done = [t for t in led if rows[t.id]["status"] == "done"]
-    on_track = [t for t in led if rows[t.id]["status"] == "in_progress"]
-    delayed = [t for t in led if rows[t.id]["status"] == "delayed"]
-    unreported = [t for t in led if rows[t.id]["status"] is None]
-    achievements = [
-        f"- Hoàn thành {len(done)}/{len(led)} nhiệm vụ" + (f": {_ids(done)}." if done else ".")
-    ]
-    if on_track:
-        achievements.append(
-            f"- {len(on_track)} nhiệm vụ đang thực hiện theo kế hoạch: {_ids(on_track)}."
-        )
-    if budget_total.get("planned"):
-        achievements.append(
-            f"- Giải ngân {fmt.money(budget_total['spent'])}/"
-            f"{fmt.money(budget_total['planned'])} đồng "
-            f"({fmt.percent(budget_total['rate'], 1)} dự toán các hoạt động)."
-        )
-    shortcomings = []
-    if delayed:
-        shortcomings.append(f"- {len(delayed)} nhiệm vụ chậm tiến độ: {_ids(delayed)}.")
-    if unreported:
-        shortcomings.append(
-            f"- {len(unreported)} nhiệm vụ chưa có báo cáo của đơn vị chủ trì: {_ids(unreported)}."
-        )
-    if not options.unit:
-        late = [
-            data.index.units[s.unit].name
-            for s in (submission_of(data, u.id) for u in data.index.reporting_units)
-            if s.state != "on_time"
-        ]
-        if late:
-            shortcomings.append(
-                f"- Còn đơn vị gửi báo cáo muộn hoặc chưa gửi: {', '.join(late)} (Phụ lục)."
-            )
-    open_difficulties = _open_difficulties(data, tasks, options)
-    if open_difficulties:
-        shortcomings.append(f"- {len(open_difficulties)} khó khăn, vướng mắc chưa được giải quyết.")
-    if not shortcomings:
-        shortcomings = ["- Không có tồn tại, hạn chế đáng kể."]
-    delayed_ids = {t.id for t in delayed}
-    ordered = sorted(open_difficulties, key=lambda item: item[0] not in delayed_ids)
-    causes = [_attributed(text, f"{unit}, nhiệm vụ {task_id}") for task_id, unit, text in ordered]
-    return (
-        achievements,
-        shortcomings,
-        causes or ["- Không có khó khăn, vướng mắc chưa được giải quyết."],
-    )
-
-
-def _ids(tasks: list[Task]) -> str:
-    return ", ".join(f"{t.id} ({t.label})" for t in tasks)
-
-
-def _open_difficulties(
-    data: StatusData, tasks: list[Task], options: ReportOptions
-) -> list[tuple[str, str, str]]:
-    wanted = {t.id for t in tasks}
-    found = []
-    for unit_id, progress in data.progress.items():
-        if options.unit and unit_id != options.unit:
-            continue
-        for task_id, report in progress.tasks.items():
-            if task_id in wanted:
-                found += [
-                    (task_id, data.index.units[unit_id].label, d.text)
-                    for d in report.difficulties
-                    if not d.resolved
-                ]
-    return found
-
-
-def _gathered(data: StatusData, tasks: list[Task], field: str, options: ReportOptions) -> list[str]:
-    lines = []
-    for task in tasks:
-        for unit_id, progress in data.progress.items():
-            if options.unit and unit_id != options.unit:
-                continue
-            report = progress.tasks.get(task.id)
-            for text in getattr(report, field, []) if report else []:
-                source = f"{data.index.units[unit_id].label}, nhiệm vụ {task.id}"
-                lines.append(_attributed(text, source))
-    return lines
-
-
-def _late_rows(data: StatusData, options: ReportOptions) -> list[dict[str, str]]:
-    rows = []
-    for unit in data.index.reporting_units:
-        if options.unit and unit.id != options.unit:
-            continue
-        sub = submission_of(data, unit.id)
-        if sub.state == "on_time":
-            continue
-        rows.append(
-            {
-                "stt": str(len(rows) + 1),
-                "unit": unit.name,
-                "submitted": fmt.short_date(sub.submitted_on) if sub.submitted_on else "—",
-                "state": SUBMISSION_LABELS[sub.state],
-                "days": str(sub.days_late) if sub.days_late is not None else "—",
-            }
-        )
-    return rows

@@ -1,23 +1,26 @@
-"""Render status views as rich tables, plain text, CSV, JSON or Markdown."""
+"""Status views as rich tables, plain text, CSV, JSON or Markdown, and the registry that
+picks one by name. A new format (xlsx, html) is one function registered here."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from kehoach_cli import formatting as fmt
-from kehoach_cli.model.progress import STATUS_LABELS
-from kehoach_cli.status.table import Column, View
-from kehoach_cli.status.views import (
+from kehoach_cli.facts.labels import (
     ASSESSMENT_LABELS,
     COMPARISON_WORDS,
     SUBMISSION_LABELS,
     TREND_LABELS,
 )
+from kehoach_cli.model.progress import STATUS_LABELS
+from kehoach_cli.status.table import Column, View
 
 STATUS_STYLES = {
     "done": "green",
@@ -31,6 +34,7 @@ SUBMISSION_STYLES = {
     "late": "bold yellow",
     "pending": "cyan",
     "missing": "bold red",
+    "draft": "bold yellow",
     "invalid": "bold red",
 }
 ASSESSMENT_STYLES = {
@@ -47,7 +51,7 @@ RATIOS = {
 # Columns kept in the overview, so that all views fit a 100-column terminal.
 COMPACT = {
     "task": ["task", "name", "status", "progress", "activities", "open_difficulties"],
-    "submission": ["unit_name", "submitted_on", "state", "days_left", "days_late"],
+    "submission": ["unit_name", "submitted_on", "state", "days_left", "days_late", "days_overdue"],
     "indicator": ["name", "target", "values", "assessment"],
     "budget": ["unit_name", "planned", "spent", "rate", "submission"],
     "unit": ["unit_name", "submission", "led", "open_difficulties"],
@@ -56,7 +60,7 @@ COMPACT = {
 # Columns given up first when a full view is wider than the terminal.
 DROP_ORDER = {
     "task": ["spent", "cooperators", "planned", "open_difficulties", "activities", "lead"],
-    "submission": ["unit", "days_left"],
+    "submission": ["unit", "days_left", "days_overdue"],
     "indicator": ["indicator", "period", "trend"],
     "budget": ["unit", "activities"],
     "unit": ["unit", "cooperated"],
@@ -103,12 +107,15 @@ def cell_text(column: Column, row: dict[str, Any], *, styled: bool = False) -> s
     if kind == "trend":
         return f"{TREND_ARROWS[value]} {TREND_LABELS[value]}"
     if kind == "bar":
+        base = (
+            f" ({row['progress_known']}/{row['progress_of']})"
+            if row.get("progress_of") is not None
+            else ""
+        )
         if not styled:
-            return f"{value}%"
-        if value is None:
-            return NONE
+            return f"{value}%{base}"
         filled = round(value / 10)
-        return f"[green]{'█' * filled}[/][dim]{'░' * (10 - filled)}[/] {value:>3}%"
+        return f"[green]{'█' * filled}[/][dim]{'░' * (10 - filled)}[/] {value:>3}%{base}"
     if kind == "target":
         word = COMPARISON_WORDS.get(row["comparison"], "")
         return f"{word} {fmt.decimal(value)}{row['unit_of_measure']}".strip()
@@ -312,3 +319,66 @@ def render_markdown(views: list[View], heading: str, alerts: list[str] | None = 
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
     return "\n".join(lines)
+
+
+# --- the registry ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatusOutput:
+    """What a status format renders: the views, already built from the facts."""
+
+    views: list[View]
+    heading: str  # one line naming the plan, year and counts
+    alerts: list[str]  # "Cần chú ý: …" lines
+    meta: dict[str, Any]  # year, as_of, deadline … for machine formats
+    overview: bool  # every view at once (no --by): compact tables
+
+
+@dataclass(frozen=True)
+class Terminal:
+    interactive: bool  # a real terminal: boxes and colour
+    width: int | None
+
+
+Renderer = Callable[[StatusOutput, Terminal], bytes]
+FORMATS: dict[str, Renderer] = {}
+
+
+def register(name: str) -> Callable[[Renderer], Renderer]:
+    def add(renderer: Renderer) -> Renderer:
+        FORMATS[name] = renderer
+        return renderer
+
+    return add
+
+
+@register("table")
+def _table(output: StatusOutput, terminal: Terminal) -> bytes:
+    views = output.views
+    if not output.overview:
+        views[0].notes.extend(output.alerts)
+    heading = "\n".join([output.heading, *output.alerts]) if output.overview else ""
+    text = render_rich(
+        views,
+        boxed=terminal.interactive,
+        compact=output.overview,
+        width=terminal.width,
+        heading=heading,
+    )
+    return text.encode("utf-8")
+
+
+@register("csv")
+def _csv(output: StatusOutput, terminal: Terminal) -> bytes:
+    return render_csv(output.views[0]).encode("utf-8")
+
+
+@register("json")
+def _json(output: StatusOutput, terminal: Terminal) -> bytes:
+    return render_json(output.views, output.meta).encode("utf-8")
+
+
+@register("markdown")
+def _markdown(output: StatusOutput, terminal: Terminal) -> bytes:
+    return render_markdown(output.views, output.heading, output.alerts).encode("utf-8")

@@ -1,0 +1,102 @@
+"""The one path from a workspace to a year's data: used by status, report, the overview,
+template check and the tests. Files with errors are kept aside with their located issues,
+never silently dropped."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from kehoach_cli.checks.run import check_progress_files, load_plan
+from kehoach_cli.diagnostics import Issue
+from kehoach_cli.errors import DataProblem
+from kehoach_cli.loading.workspace import Workspace, list_progress_files
+from kehoach_cli.model.index import PlanIndex
+from kehoach_cli.model.plan import Plan
+from kehoach_cli.model.progress import Progress
+
+
+class PlanUnusable(DataProblem):
+    """The plan has errors: nothing can be computed; `issues` says where."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__("data/plan.yaml có lỗi; sửa rồi chạy lại.")
+        self.issues = issues
+
+
+@dataclass(frozen=True)
+class BrokenFile:
+    """A progress file of the year that cannot be used: its errors, located."""
+
+    path: Path
+    unit: str | None
+    issues: list[Issue]
+
+    @property
+    def first_error(self) -> str:
+        return self.issues[0].message if self.issues else "không đọc được"
+
+
+@dataclass
+class YearData:
+    plan: Plan
+    index: PlanIndex
+    year: int
+    as_of: date
+    # unit id → that unit's file for `year`, when it has no errors (drafts included:
+    # the facts decide what counts)
+    files: dict[str, Progress]
+    # (year, unit) → every error-free file read for indicator histories, `year` included
+    history: dict[tuple[int, str], Progress]
+    broken: list[BrokenFile] = field(default_factory=list)
+    years_present: set[int] = field(default_factory=set)
+
+    @property
+    def deadline(self) -> date:
+        rule = self.plan.reporting.deadline
+        return date(self.year, rule.month, rule.day)
+
+    def years_with_data(self) -> list[int]:
+        return sorted(self.years_present)
+
+
+def load_year(workspace: Workspace, year: int, as_of: date) -> YearData:
+    """The plan, the year's progress files, and earlier/later files of the units that
+    report indicators (for trends). Reading only these keeps status and report fast in a
+    workspace of many years."""
+    plan, plan_issues = load_plan(workspace)
+    if plan is None:
+        raise PlanUnusable([issue for issue in plan_issues if issue.is_error])
+    index = PlanIndex.build(plan)
+    refs, layout_issues = list_progress_files(workspace)
+    reporters = _indicator_reporters(index)
+    wanted = [ref for ref in refs if ref.year == year or ref.unit in reporters]
+    data = YearData(plan, index, year, as_of, {}, {}, years_present={ref.year for ref in refs})
+    for checked in check_progress_files(wanted, index):
+        errors = [issue for issue in checked.issues if issue.is_error]
+        if errors or checked.progress is None:
+            if checked.ref.year == year:
+                data.broken.append(BrokenFile(checked.ref.path, checked.ref.unit, errors))
+            continue
+        data.history[(checked.ref.year, checked.ref.unit)] = checked.progress
+        if checked.ref.year == year:
+            data.files[checked.ref.unit] = checked.progress
+    misplaced: dict[Path, list[Issue]] = defaultdict(list)
+    for issue in layout_issues:
+        if issue.is_error and issue.file is not None:
+            misplaced[issue.file].append(issue)
+    data.broken += [BrokenFile(path, None, issues) for path, issues in misplaced.items()]
+    return data
+
+
+def _indicator_reporters(index: PlanIndex) -> set[str]:
+    """Units whose other years matter: the leads of the tasks that own indicators."""
+    return {
+        lead
+        for indicator in index.plan.indicators
+        if indicator.task in index.tasks
+        for lead in [index.tasks[indicator.task].lead]
+        if lead
+    }

@@ -1,0 +1,201 @@
+"""The facts of one year as typed values. Unknown is None, never 0; every average and
+total carries the base it was computed on. Pure data: no I/O, no formatting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+
+from kehoach_cli.model.index import PlanIndex
+from kehoach_cli.model.plan import Indicator, Plan, Task, Unit
+from kehoach_cli.model.progress import Activity, TaskReport, TaskStatus
+
+
+class SubmissionState(str, Enum):
+    ON_TIME = "on_time"
+    LATE = "late"
+    PENDING = "pending"  # not sent, the deadline has not passed
+    MISSING = "missing"  # not sent, the deadline has passed
+    DRAFT = "draft"  # a file without submitted_on: work in progress, not a report
+    INVALID = "invalid"  # a file with errors: neither usable nor missing
+
+    @property
+    def counted(self) -> bool:
+        """Only a report sent on or before the as-of date is a fact."""
+        return self in (SubmissionState.ON_TIME, SubmissionState.LATE)
+
+
+@dataclass(frozen=True)
+class UnitSubmission:
+    unit: Unit
+    state: SubmissionState
+    submitted_on: date | None = None
+    # date of receipt − deadline, only for a report sent late
+    days_late: int | None = None
+    # days until the deadline, while it is ahead and nothing was sent
+    days_left: int | None = None
+    # days since the deadline for a report not sent, only while the period is current
+    # (before the next report of the same kind is due): afterwards "chưa gửi" says it all
+    days_overdue: int | None = None
+    file: Path | None = None
+
+    @property
+    def counted(self) -> bool:
+        return self.state.counted
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One unit's own report on one task, from a counted file."""
+
+    unit: Unit
+    role: str  # "lead" | "cooperate"
+    report: TaskReport
+
+
+@dataclass(frozen=True)
+class Attributed:
+    """A sentence from a unit's report, with where it came from."""
+
+    unit: Unit
+    task_id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Money:
+    """A sum of known amounts; `unknown_units` did not report, so the sum is partial."""
+
+    planned: int
+    spent: int
+    activities: int
+    unknown_units: tuple[Unit, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return not self.unknown_units
+
+    @property
+    def rate(self) -> Decimal | None:
+        return Decimal(self.spent) * 100 / self.planned if self.planned else None
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    """One row of a budget table: a unit (consolidated report) or a task (a unit's own).
+    `money` is None when the unit has not reported: unknown, not zero."""
+
+    key: str
+    label: str
+    money: Money | None
+    unit: Unit | None = None  # the unit of a by-unit row
+    submission: SubmissionState | None = None
+
+
+@dataclass
+class TaskFacts:
+    task: Task
+    level: int
+    lead: Unit | None
+    lead_submission: SubmissionState | None
+    # the lead's own report on the task, when its file counts
+    lead_report: TaskReport | None
+    # every counted report on this task in scope, lead first, then cooperators in plan order
+    contributions: list[Contribution]
+    cooperators_expected: list[Unit]
+    cooperators_reported: list[Unit]
+    status: TaskStatus | None
+    progress: int | None
+    # for a task that only groups subtasks: (subtasks whose lead reported, subtasks)
+    progress_base: tuple[int, int] | None
+    subtask_ids: list[str]
+    # activities and money of the task and its subtasks, counted reports in scope only
+    activities: list[Activity] = field(default_factory=list)
+    money: Money = field(default_factory=lambda: Money(0, 0, 0))
+    open_difficulties: list[Attributed] = field(default_factory=list)
+
+    @property
+    def is_group(self) -> bool:
+        return self.lead is None and bool(self.subtask_ids)
+
+    @property
+    def activities_done(self) -> int:
+        return sum(a.status is TaskStatus.DONE for a in self.activities)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A value of an indicator for one year, as the unit reported it."""
+
+    year: int
+    value: Decimal
+    unit: Unit
+    source: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Projection:
+    """How 'on track / at risk' was estimated: a straight line through two readings."""
+
+    from_year: int
+    to_year: int
+    slope: Decimal
+    end_year: int
+    projected: Decimal
+
+
+@dataclass
+class IndicatorFacts:
+    indicator: Indicator
+    readings: dict[int, Reading]  # year → the reading used (the owning task's lead first)
+    trend: str | None  # up | down | flat
+    assessment: str  # met | on_track | at_risk | missed | no_data
+    projection: Projection | None = None
+
+    @property
+    def values(self) -> dict[int, Decimal]:
+        return {year: reading.value for year, reading in sorted(self.readings.items())}
+
+
+@dataclass
+class YearFacts:
+    plan: Plan
+    index: PlanIndex
+    year: int
+    as_of: date
+    deadline: date
+    scope: Unit | None  # None: the whole plan; a unit: that unit's own report
+    submissions: list[UnitSubmission]  # every unit in scope
+    tasks: list[TaskFacts]  # in plan order
+    budget: list[BudgetLine]
+    budget_total: Money
+    indicators: list[IndicatorFacts]
+    difficulties: list[Attributed]  # open ones, from counted reports in scope
+    proposals: list[Attributed]
+    next_year: list[Attributed]
+    broken_files: list[Path]
+    years_present: list[int]
+
+    def submission(self, unit_id: str) -> UnitSubmission:
+        return next(s for s in self.submissions if s.unit.id == unit_id)
+
+    @property
+    def counted_units(self) -> list[Unit]:
+        return [s.unit for s in self.submissions if s.counted]
+
+    @property
+    def uncounted(self) -> list[UnitSubmission]:
+        return [s for s in self.submissions if not s.counted]
+
+    @property
+    def complete(self) -> bool:
+        """Every unit in scope has a report that counts: only then may the report say
+        'no difficulty' or give a total as final."""
+        return not self.uncounted
+
+    def task(self, task_id: str) -> TaskFacts:
+        return next(t for t in self.tasks if t.task.id == task_id)

@@ -1,0 +1,46 @@
+"""Small rules of written Vietnamese the report follows in every sentence. Pure."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kehoach_cli import formatting as fmt
+
+# Units written against the number ("62,8%"); every other unit takes a space ("4 lớp").
+GLUED_UNITS = ("%", "‰")
+
+
+def clean(text: str) -> str:
+    """One line, single spaces: YAML folded text keeps no stray line breaks."""
+    return " ".join(text.split())
+
+
+def sentence(text: str) -> str:
+    text = clean(text)
+    return text if text.endswith((".", "!", "?", ":", ";")) else text + "."
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    """Lower the first letter of a common phrase; keep it for a proper name or acronym
+    (a first word whose second letter is a capital too, such as 'TFP' or 'UBND')."""
+    text = clean(text)
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def quantity(value: Decimal | int, unit: str) -> str:
+    number = fmt.decimal(value)
+    return f"{number}{unit}" if unit in GLUED_UNITS else f"{number} {unit}"
+
+
+def count_tasks(ids: list[str]) -> str:
+    return f"{len(ids)} nhiệm vụ ({', '.join(ids)})"
+
+
+def join_names(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " và " + names[-1]

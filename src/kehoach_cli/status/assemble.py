@@ -1,0 +1,66 @@
+"""From the year's facts to what `kehoach status` shows, and the CI deadline check."""
+
+from __future__ import annotations
+
+from kehoach_cli import formatting as fmt
+from kehoach_cli.facts.labels import SUBMISSION_LABELS
+from kehoach_cli.facts.model import SubmissionState, YearFacts
+from kehoach_cli.status.render import StatusOutput
+from kehoach_cli.status.views import (
+    VIEW_NAMES,
+    attention,
+    attention_lines,
+    build_view,
+    deadline_failures,
+)
+
+
+def status_output(facts: YearFacts, by: str | None, status: str | None) -> StatusOutput:
+    names = [by] if by else list(VIEW_NAMES)
+    found = attention(facts)
+    document = facts.plan.document
+    sent = len(facts.counted_units)
+    heading = (
+        f"{document.type.capitalize()} số {document.number or '…'}/{document.symbol}, "
+        f"năm {facts.year}: {sent}/{len(facts.submissions)} đơn vị đã gửi báo cáo; "
+        f"hạn nộp {fmt.short_date(facts.deadline)}, tính đến {fmt.short_date(facts.as_of)}."
+    )
+    return StatusOutput(
+        views=[build_view(name, facts, status) for name in names],
+        heading=heading,
+        alerts=attention_lines(found),
+        meta={
+            "year": facts.year,
+            "as_of": facts.as_of,
+            "deadline": facts.deadline,
+            "units_expected": len(facts.submissions),
+            "units_reported": sent,
+            "attention": found,
+        },
+        overview=by is None,
+    )
+
+
+def deadline_check(facts: YearFacts) -> tuple[list[str], bool]:
+    """Lines for CI and whether the check failed (late, not sent or broken after the
+    deadline)."""
+    deadline = fmt.short_date(facts.deadline)
+    if facts.as_of <= facts.deadline:
+        waiting = [s.unit.label for s in facts.submissions if not s.counted]
+        days = (facts.deadline - facts.as_of).days
+        return [
+            f"Hạn nộp {deadline} chưa qua (còn {days} ngày). "
+            f"Chưa gửi: {', '.join(waiting) or 'không'}."
+        ], False
+    failures = deadline_failures(facts)
+    if not failures:
+        return [f"Mọi đơn vị đã gửi báo cáo năm {facts.year} đúng hạn {deadline}."], False
+    lines = [f"Hạn nộp {deadline} đã qua; {len(failures)} đơn vị chưa đạt:"]
+    for sub in failures:
+        detail = SUBMISSION_LABELS[sub.state.value]
+        if sub.state is SubmissionState.LATE and sub.submitted_on:
+            detail += f" {sub.days_late} ngày (gửi {fmt.short_date(sub.submitted_on)})"
+        elif sub.days_overdue is not None:
+            detail += f" {sub.days_overdue} ngày"
+        lines.append(f"  - {sub.unit.label} ({sub.unit.id}): {detail}")
+    return lines, True
