@@ -274,9 +274,9 @@ def test_boxed_overview_fits_100_columns(workspace: Path):
 
     from rich.cells import cell_len
 
-    from kehoach_cli.loading.workspace import Workspace
     from kehoach_cli.facts import load_year as load_status_data
     from kehoach_cli.facts import year_facts
+    from kehoach_cli.loading.workspace import Workspace
     from kehoach_cli.status.views import build_view
 
     data = year_facts(load_status_data(Workspace(workspace), 2024, date(2024, 12, 1)))

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from kehoach_cli.facts import load_year as load_status_data
 from kehoach_cli.loading.workspace import Workspace
 from kehoach_cli.report.context import NothingToReport, ReportOptions, build_context
-from kehoach_cli.facts import load_year as load_status_data
 from tests.conftest import REPO
 
 
