@@ -153,10 +153,26 @@ def _check_chunk(
     return [check_progress_file(ref, index, keep_models, with_digest=with_digest) for ref in refs]
 
 
+def configured_workers() -> int | None:
+    """KEHOACH_WORKERS: 1 (or 0) keeps every command in one process; N > 1 allows N
+    workers, also where the pool is off by default; unset or not a number: automatic."""
+    setting = os.environ.get("KEHOACH_WORKERS", "").strip()
+    return int(setting) if setting.isdigit() else None
+
+
 def _worker_count(files: int, max_workers: int | None = None, keep_models: bool = False) -> int:
+    """How many processes to check `files` files with.
+
+    The pool pays only when the workers send back issues (validate: 0.5-0.65x the time
+    on 2 free cores); sending whole models back (status, report) made every size slower
+    (benchmarks/run.py, "pool" rows), so that is done only when KEHOACH_WORKERS asks."""
+    if max_workers is None:
+        max_workers = configured_workers()
     if files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     if max_workers is not None and max_workers <= 1:
+        return 1
+    if keep_models and max_workers is None:
         return 1
     try:
         cpus = len(os.sched_getaffinity(0))
@@ -174,10 +190,11 @@ def check_progress_files(
     *,
     with_digest: bool = False,
 ) -> list[CheckedProgress]:
-    """Check files in order, on several cores when there are many of them.
+    """Check files in order; with `keep_models=False` on several cores when there are many.
 
-    Workers are forked (they inherit the loaded code and models); where fork is not
-    available, or a pool cannot be started, the files are checked in this process.
+    `max_workers` None means KEHOACH_WORKERS, else automatic. Workers are forked (they
+    inherit the loaded code and models); where fork is not available, or a pool cannot be
+    started, the files are checked in this process.
     """
     workers = _worker_count(len(refs), max_workers, keep_models)
     if workers > 1:
