@@ -24,3 +24,41 @@ def test_committed_template_equals_a_fresh_build():
     assert same_document(buffer.getvalue(), default_template().read_bytes()), (
         "run: python -m kehoach_cli.report.template_builder && cp src/kehoach_cli/resources/bao-cao.docx templates/"
     )
+
+
+# Names users' own templates rely on: the default template keeps using every one of them.
+EXISTING_NAMES = {
+    "year", "next_year", "parent_body", "issuing_body", "number", "symbol", "date_line",
+    "doc_type", "summary", "addressee_lines", "opening", "direction", "results_intro",
+    "task_rows", "results", "budget_rows", "budget_total", "indicator_rows", "achievements",
+    "shortcomings", "causes", "next_year_lines", "proposal_lines", "closing", "recipients",
+    "signer", "appendix_title", "late_rows", "appendix_empty",
+}  # fmt: skip
+NEW_NAMES = {"draft_lines", "budget_title", "budget_label", "budget_notes"}
+
+
+def test_template_uses_the_known_names_and_the_new_ones_only():
+    from kehoach_cli.report.template_check import check_template
+
+    report = check_template(default_template(), None)
+    assert report.syntax_error is None
+    assert report.variables == EXISTING_NAMES | NEW_NAMES
+
+
+def test_the_hand_made_context_renders_cleanly_through_the_template_check():
+    from kehoach_cli.report.template_check import check_template
+    from tests.report.sample_context import sample_context
+
+    for context in (sample_context(), sample_context(draft_lines=["DỰ THẢO"], budget_notes=["x"])):
+        report = check_template(default_template(), context)
+        assert report.ok, (report.unknown_variables, report.render_error)
+
+
+def test_draft_marker_sits_in_both_headers_between_paragraph_tags():
+    document = build_report_template()
+    section = document.sections[0]
+    for header in (section.first_page_header, section.header):
+        texts = [paragraph.text for paragraph in header.paragraphs]
+        assert texts[:3] == ["{%p if draft_lines %}", "DỰ THẢO", "{%p endif %}"]
+    body = [paragraph.text for paragraph in document.paragraphs]
+    assert body.index("{%p if draft_lines %}") < body.index("{{ doc_type }}")

@@ -18,11 +18,13 @@ from kehoach_cli.report.docx_layout import (
     format_paragraph,
     rule_paragraph,
 )
+from kehoach_cli.report.header_text import HEADER_CELL_MM, HEADER_NAME_PT
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 # Header columns fit both header lines on one line each at 12 pt (ND30.md).
-HEADER_WIDTHS_MM = (72.0, 93.0)
+# The names in the left column break into lines that fit it (header_text.py).
+HEADER_WIDTHS_MM = (HEADER_CELL_MM, 93.0)
 # The motto at 13 pt bold is about 60 mm wide; its line is as long as the text.
 MOTTO_LINE_MM = 60.0
 # The issuing body's line: a third to a half of the text (a typical name is ~57 mm).
@@ -42,10 +44,10 @@ def header_block(
     left, right = table.rows[0].cells
     paragraph = _cell_paragraph(left, True)
     format_paragraph(paragraph, align="center")
-    add_run(paragraph, parent_body, size=12)
+    add_run(paragraph, parent_body, size=HEADER_NAME_PT)
     paragraph = _cell_paragraph(left, False)
     format_paragraph(paragraph, align="center")
-    add_run(paragraph, issuing_body, size=12, bold=True)
+    add_run(paragraph, issuing_body, size=HEADER_NAME_PT, bold=True)
     rule_paragraph(left, BODY_LINE_MM, HEADER_WIDTHS_MM[0])
 
     paragraph = _cell_paragraph(right, True)

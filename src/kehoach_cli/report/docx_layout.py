@@ -6,6 +6,7 @@ XML is edited directly where needed, in the order the OOXML schema requires.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from docx.enum.section import WD_ORIENT
@@ -13,13 +14,15 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, Twips
 
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"
 # Page margins (mm), inside the Decree's ranges: top/bottom 20–25, left 30–35, right 15–20.
 MARGINS = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 HEADER_DISTANCE_MM = 10
+HEADER_PT = 13
+TWIPS_PER_MM = 1440 / 25.4
 BODY_PT = 14
 FIRST_LINE_INDENT_MM = 12.7
 TEXT_WIDTH_MM = 210 - MARGINS["left"] - MARGINS["right"]
@@ -167,13 +170,24 @@ def grid_table(document: Any, widths_mm: list[float], rows: int) -> Any:
     return table
 
 
+def column_twips(widths_mm: list[float]) -> list[int]:
+    """Column widths in twips whose sum never exceeds the sum of the widths in mm
+    (each column's edge is rounded down, so rounding cannot push a table into the margin)."""
+    edges, total = [0], 0.0
+    for width in widths_mm:
+        total += width
+        edges.append(int(total * TWIPS_PER_MM))
+    return [right - left for left, right in itertools.pairwise(edges)]
+
+
 def set_column_widths(table: Any, widths_mm: list[float]) -> None:
+    twips = column_twips(widths_mm)
     grid = table._tbl.tblGrid
-    for column, width in zip(grid.findall(qn("w:gridCol")), widths_mm, strict=True):
-        column.set(qn("w:w"), str(int(Mm(width).twips)))
+    for column, width in zip(grid.findall(qn("w:gridCol")), twips, strict=True):
+        column.set(qn("w:w"), str(width))
     for row in table.rows:
-        for cell, width in zip(row.cells, widths_mm, strict=True):
-            cell.width = Mm(width)
+        for cell, width in zip(row.cells, twips, strict=True):
+            cell.width = Twips(width)
 
 
 def table_indent(table: Any, indent_mm: float) -> None:
@@ -191,16 +205,28 @@ def table_indent(table: Any, indent_mm: float) -> None:
     )
 
 
-def cant_split(row: Any) -> None:
+def _row_flag(row: Any, tag: str) -> None:
     tr_pr = row._tr.get_or_add_trPr()
-    element = OxmlElement("w:cantSplit")
-    tr_pr.append(element)
+    if tr_pr.find(qn(tag)) is None:
+        tr_pr.append(OxmlElement(tag))
+
+
+def cant_split(row: Any) -> None:
+    """The row is never cut across two pages."""
+    _row_flag(row, "w:cantSplit")
 
 
 def repeat_header(row: Any) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    element = OxmlElement("w:tblHeader")
-    tr_pr.append(element)
+    """The row is repeated at the top of every page the table runs onto."""
+    _row_flag(row, "w:tblHeader")
+
+
+def keep_row_with_next(row: Any) -> None:
+    """Keep-with-next on every paragraph of the row: Word (and LibreOffice) then keep the
+    row on the same page as the next row, or as the paragraph after the table."""
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
 
 
 def rule_paragraph(container: Any, line_mm: float, box_mm: float, space_after: float = 0) -> Any:
@@ -250,14 +276,49 @@ def add_page_number_field(paragraph: Any, size: float = 13) -> None:
 def setup_headers(section: Any, document: Any) -> None:
     """Page number centred in the top margin from page 2; empty header on page 1."""
     header_style = document.styles["Header"]
-    header_style.font.size = Pt(13)
-    set_fonts(header_style.element, 13)
+    header_style.font.size = Pt(HEADER_PT)
+    set_fonts(header_style.element, HEADER_PT)
     section.header.is_linked_to_previous = False
     paragraph = section.header.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     add_page_number_field(paragraph)
     section.first_page_header.is_linked_to_previous = False
     section.first_page_header.paragraphs[0].text = ""
+
+
+def add_header_lines(section: Any, lines: list[tuple[str, bool]], align: str = "right") -> None:
+    """Paragraphs put above the existing content of both headers of the section (page 1
+    and the following pages): (text, bold) pairs, e.g. a draft marker between docxtpl
+    paragraph tags."""
+    for header in (section.first_page_header, section.header):
+        anchor = header.paragraphs[0]
+        for text, bold in lines:
+            paragraph = anchor.insert_paragraph_before()
+            paragraph.alignment = ALIGNMENTS[align]
+            add_run(paragraph, text, size=HEADER_PT, bold=bold)
+
+
+def new_page_section(document: Any) -> Any:
+    """A new section on a new page. Word ends the previous section with an empty paragraph
+    holding its properties; made 1 pt high here, so that when the content before it (the
+    signer block) fills its page to the bottom, no blank page is left behind."""
+    from docx.enum.section import WD_SECTION
+    from docx.text.paragraph import Paragraph
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    holder = document.element.body.findall(qn("w:p"))[-1]
+    properties = holder.find(qn("w:pPr")).find(qn("w:sectPr"))
+    fmt = Paragraph(holder, document._body).paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(1)
+    mark = OxmlElement("w:rPr")  # the paragraph mark's size sets the empty line's height
+    for tag in ("w:sz", "w:szCs"):
+        size = OxmlElement(tag)
+        size.set(qn("w:val"), "2")
+        mark.append(size)
+    properties.addprevious(mark)
+    return section
 
 
 def restart_page_numbers(section: Any, start: int = 1) -> None:

@@ -26,6 +26,8 @@ CAPTION = "KH Tên bảng"
 ADDRESSEE = "KH Kính gửi"
 NOTE = "KH Chú thích"
 TABLE_CENTER = "KH Bảng giữa"
+TABLE_GROUP = "KH Bảng nhóm"  # a row that only groups the rows under it, bold
+DRAFT = "KH Dự thảo"  # the draft marker on page 1
 
 
 def new_document() -> Any:
@@ -62,6 +64,8 @@ def add_styles(document: Any) -> None:
     _style(document, ADDRESSEE, BODY_PT, align="center", after=6)
     _style(document, NOTE, BODY_PT, italic=True, align="center", after=6)
     _style(document, TABLE_CENTER, 12, align="center")
+    _style(document, TABLE_GROUP, 12, bold=True, align="left")
+    _style(document, DRAFT, 13, bold=True, align="center", before=12, after=0)
 
 
 def _style(
