@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from kehoach_cli.facts import load_year as load_status_data
 from kehoach_cli.loading.workspace import Workspace
 from kehoach_cli.report.context import ReportOptions, build_context
 from kehoach_cli.report.render import (
@@ -17,7 +18,6 @@ from kehoach_cli.report.render import (
     render_docx,
     resolve_template,
 )
-from kehoach_cli.status.dataset import load_status_data
 from tests.conftest import edit
 from tests.report.docx_xml import Docx
 
@@ -83,3 +83,10 @@ def test_template_resolution_order(tmp_path: Path):
     assert resolve_template(None, tmp_path) == tmp_path / "bao-cao.docx"
     explicit = tmp_path / "khac.docx"
     assert resolve_template(explicit, tmp_path) == explicit
+
+
+def test_provenance_says_when_the_repository_could_not_be_read():
+    when = datetime(2024, 12, 1, 9, 30, 0, tzinfo=timezone.utc)
+    assert "không rõ có thay đổi" in Provenance("1", when, "abcdef1234567890", None).describe()
+    assert "commit không rõ" in Provenance("1", when, None, None).describe()
+    assert "dữ liệu" not in Provenance("1", when, None, False).describe()  # not a repository

@@ -26,7 +26,7 @@ class Provenance:
     tool_version: str
     generated_at: datetime
     data_commit: str | None = None
-    data_dirty: bool = False
+    data_dirty: bool | None = False  # None: the repository could not be read ("không rõ")
 
     def describe(self) -> str:
         text = f"Tạo bởi kehoach {self.tool_version} lúc {self.generated_at:%Y-%m-%d %H:%M:%S}"
@@ -34,6 +34,10 @@ class Provenance:
             text += f"; dữ liệu: commit {self.data_commit[:12]}"
             if self.data_dirty:
                 text += " (có thay đổi chưa commit)"
+            elif self.data_dirty is None:
+                text += " (không rõ có thay đổi chưa commit hay không)"
+        elif self.data_dirty is None:
+            text += "; dữ liệu: commit không rõ"
         return text
 
 
