@@ -131,6 +131,10 @@ def report(
         context = build_context(data, ReportOptions(unit, today, draft), today)
         typer.echo("Đang tạo văn bản…", err=True)
         document = _render(template, workspace, context, data_commit.result())
+        if draft:  # a workspace's own template may not show draft_lines: mark it anyway
+            from kehoach_cli.report.draft_mark import ensure_draft_marked
+
+            document = ensure_draft_marked(document, context["draft_lines"])
     try:
         write_atomic(target, document)
     except OSError as error:

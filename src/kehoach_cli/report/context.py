@@ -150,8 +150,6 @@ class _Context:
         ]
         if gaps:
             lines.append("Thiếu dữ liệu của: " + "; ".join(gaps) + ".")
-        if self.facts.broken_files:
-            lines.append(f"Có {len(self.facts.broken_files)} tệp báo cáo có lỗi chưa được sử dụng.")
         return lines
 
     # --- I. direction ---------------------------------------------------------------------
@@ -221,18 +219,19 @@ class _Context:
     # --- II. results ------------------------------------------------------------------------
 
     def _results_intro(self) -> str:
-        led = [t for t in self.facts.tasks if not t.is_group]
-        if self.unit:
-            return (
-                f"Kết quả thực hiện {len(led)} nhiệm vụ được giao được tổng hợp tại Bảng 1 "
-                "và trình bày chi tiết dưới đây."
-            )
-        groups = [t for t in self.facts.tasks if t.is_group]
-        grouped = f" (Bảng 1 ghi thêm {len(groups)} nhóm nhiệm vụ để dễ theo dõi)" if groups else ""
-        return (
-            f"Kết quả thực hiện {len(led)} nhiệm vụ được tổng hợp tại Bảng 1{grouped} "
-            "và trình bày chi tiết dưới đây."
-        )
+        tasks = self.facts.tasks
+        led = [t for t in tasks if not t.is_group]
+        what = f"{len(led)} nhiệm vụ được giao" if self.unit else f"{len(led)} nhiệm vụ"
+        groups = [t for t in tasks if t.is_group]
+        if groups and not self.unit:  # say how the count is made, as Table 1 shows groups too
+            parts = [
+                f"nhiệm vụ {t.task.id}" for t in led if self.index.parent.get(t.task.id) is None
+            ]
+            parts += [
+                f"{len(g.subtask_ids)} nhiệm vụ cụ thể thuộc nhiệm vụ {g.task.id}" for g in groups
+            ]
+            what += f" ({w.join_names(parts)})"
+        return f"Kết quả thực hiện {what} được tổng hợp tại Bảng 1 và trình bày chi tiết dưới đây."
 
     def _task_rows(self) -> list[dict[str, Any]]:
         rows = []
