@@ -6,6 +6,8 @@ import pytest
 
 from kehoach_cli import __version__
 from kehoach_cli.cli import app as app_module
+from kehoach_cli.cli.help_text import COMMANDS
+from kehoach_cli.errors import DataProblem, KehoachError, UsageProblem
 from tests.conftest import REPO
 
 
@@ -33,11 +35,42 @@ def test_every_command_help_has_examples(cli):
         assert "Usage:" not in result.stdout
 
 
+@pytest.mark.parametrize("path", list(COMMANDS))
+def test_every_help_page_is_vietnamese(cli, path):
+    result = cli(*path.split(), "--help")
+    assert result.code == 0 and result.stdout.startswith("Cách dùng: kehoach")
+    english = r"Usage|Options|Arguments|Commands|default:|required|env var|Show this|range>"
+    assert not re.search(english, result.stdout), result.stdout
+
+
 def test_unknown_command_suggests_the_right_one(cli):
     result = cli("validte")
     assert result.code == 2
     assert "Không có lệnh 'validte'" in result.stderr
     assert "'validate'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("problem", "code"), [(UsageProblem, 2), (DataProblem, 1), (KehoachError, 2)]
+)
+def test_errors_of_the_core_are_told_at_the_boundary(cli, monkeypatch, workspace, problem, code):
+    def refuse(*args, **kwargs):
+        raise problem("không làm được việc này", ["  dòng thứ nhất", "  dòng thứ hai"])
+
+    monkeypatch.setattr("kehoach_cli.checks.validation.validate", refuse)
+    result = cli("validate", cwd=workspace)
+    assert result.code == code
+    assert result.stderr == "Lỗi: không làm được việc này\n  dòng thứ nhất\n  dòng thứ hai\n"
+    assert result.stdout == ""
+
+
+def test_typer_is_used_through_its_public_api_only():
+    """No patching of Typer's modules: its gettext lookups are left as Typer set them."""
+    import gettext
+
+    import typer.core
+
+    assert typer.core._ is gettext.gettext
 
 
 def test_unexpected_exception_is_caught_at_the_boundary(cli, monkeypatch, workspace):

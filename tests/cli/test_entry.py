@@ -5,14 +5,38 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from kehoach_cli import __version__
+from kehoach_cli.cli import app as app_module
 from kehoach_cli.cli.entry import main
-from kehoach_cli.cli.help_text import ROOT_HELP, render_root_help
+from kehoach_cli.cli.help_text import COMMANDS, page_for
 from tests.conftest import REPO
 
 
-def test_pre_rendered_help_is_what_typer_prints():
-    assert render_root_help() == ROOT_HELP, "run: python -m kehoach_cli.cli.help_text"
+def _help(run, path: str, capsys) -> str:
+    assert run([*path.split(), "--help"]) == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "120"])
+@pytest.mark.parametrize("path", list(COMMANDS))
+def test_help_without_typer_is_what_typer_prints(path, columns, capsys, monkeypatch):
+    """The fast path reads the declarations (cli/help_text.py); Typer's path reads the
+    Click objects. Both must give the same page for every command at every width."""
+    monkeypatch.setenv("COLUMNS", columns)
+    page_for(path)  # understood without Typer: the fast path is really taken
+    assert _help(main, path, capsys) == _help(app_module.main, path, capsys)
+
+
+def test_the_fast_path_knows_every_command_in_order():
+    paths = [""]
+    for command in app_module.app.registered_commands:
+        paths.append(command.name)
+    for group in app_module.app.registered_groups:
+        paths.append(group.name)
+        paths += [f"{group.name} {c.name}" for c in group.typer_instance.registered_commands]
+    assert list(COMMANDS) == paths
 
 
 def test_fast_paths(capsys, monkeypatch):
@@ -20,14 +44,36 @@ def test_fast_paths(capsys, monkeypatch):
     assert main(["--version"]) == 0
     assert capsys.readouterr().out == f"kehoach {__version__}\n"
     assert main(["-h"]) == 0
-    assert capsys.readouterr().out == ROOT_HELP
+    assert capsys.readouterr().out == _help(app_module.main, "", capsys)
 
 
-def test_narrow_terminal_gets_typer_help(capsys, monkeypatch):
+def test_help_imports_neither_typer_nor_pydantic_nor_rich():
+    code = (
+        "import sys; from kehoach_cli.cli.entry import main\n"
+        "for path in (['-h'], ['validate', '--help'], ['plan', 'render', '-h']):\n"
+        "    assert main(path) == 0\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('typer', 'pydantic', 'rich')]\n"
+        "assert not heavy, heavy"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=False, timeout=120
+    )
+    assert completed.returncode == 0, completed.stderr.decode()
+
+
+def test_narrow_terminal_gets_a_narrower_help(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    wide = _help(main, "", capsys)
     monkeypatch.setenv("COLUMNS", "60")
-    assert main(["--help"]) == 0
-    out = capsys.readouterr().out
-    assert "Cách dùng: kehoach" in out and out != ROOT_HELP  # wrapped for 60 columns
+    narrow = _help(main, "", capsys)
+    assert "Cách dùng: kehoach" in narrow and narrow != wide  # wrapped for 60 columns
+    assert max(len(line) for line in narrow.splitlines() if not line.startswith("    ")) <= 60
+
+
+def test_help_after_other_arguments_is_typer_s(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["status", "--year", "2024", "--help"]) == 0
+    assert capsys.readouterr().out == _help(main, "status", capsys)
 
 
 def test_everything_else_goes_to_the_full_cli(capsys):

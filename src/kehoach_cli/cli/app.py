@@ -14,10 +14,11 @@ from kehoach_cli.cli import report as report_command
 from kehoach_cli.cli import schema as schema_command
 from kehoach_cli.cli import status as status_command
 from kehoach_cli.cli import validate as validate_command
-from kehoach_cli.cli.common import ExitCode, GlobalRootOption, defaults_for_subcommands
+from kehoach_cli.cli.common import GlobalRootOption, defaults_for_subcommands
 from kehoach_cli.cli.plan import plan_app
 from kehoach_cli.cli.template import template_app
 from kehoach_cli.cli.vietnamese import VietnameseCommand, VietnameseGroup, describe_usage_error
+from kehoach_cli.errors import ExitCode, KehoachError
 
 APP_HELP = """Theo dõi và báo cáo thực hiện kế hoạch từ các tệp YAML trong git.
 
@@ -94,23 +95,17 @@ app.add_typer(template_app, name="template")
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI: every failure ends as a Vietnamese message and an exit code, no traceback."""
-    from typer import Abort
-    from typer._click.exceptions import ClickException, UsageError
-
+    """Run the CLI: the one error boundary. Every failure ends as a Vietnamese message on
+    stderr and an exit code, never a traceback (except a bug with --debug)."""
     args = sys.argv[1:] if argv is None else argv
     try:
         result = app(args=args, prog_name="kehoach", standalone_mode=False)
         code = int(result) if isinstance(result, int) else ExitCode.OK
-    except UsageError as error:
-        typer.echo(f"Lỗi: {describe_usage_error(error)}", err=True)
-        command = error.ctx.command_path if error.ctx else "kehoach"
-        typer.echo(f"Xem hướng dẫn: {command} --help", err=True)
-        code = ExitCode.USAGE
-    except ClickException as error:
-        typer.echo(f"Lỗi: {error.format_message()}", err=True)
-        code = ExitCode.USAGE
-    except (Abort, KeyboardInterrupt):
+    except KehoachError as error:
+        code = _tell(error.message, error.details, error.exit_code)
+    except typer.TyperException as error:  # Typer's parsing and value errors
+        code = _tell_typer_error(error)
+    except (typer.Abort, KeyboardInterrupt):
         typer.echo("Đã dừng.", err=True)
         code = 130
     except BrokenPipeError:
@@ -118,13 +113,29 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # the one boundary for bugs: short message, no traceback
         if "--debug" in args:
             raise
-        typer.echo(
-            f"Lỗi không mong đợi ({type(error).__name__}: {error}).\n"
-            "Đây là lỗi của kehoach, không phải của dữ liệu. Hãy báo lỗi kèm lệnh đã chạy; "
-            "chạy lại với --debug để xem chi tiết kỹ thuật.",
-            err=True,
+        code = _tell(
+            f"Lỗi không mong đợi ({type(error).__name__}: {error}).",
+            [
+                "Đây là lỗi của kehoach, không phải của dữ liệu. Hãy báo lỗi kèm lệnh đã chạy; "
+                "chạy lại với --debug để xem chi tiết kỹ thuật."
+            ],
+            ExitCode.USAGE,
+            prefix="",
         )
-        code = ExitCode.USAGE
     if argv is None:
         sys.exit(code)
     return code
+
+
+def _tell(message: str, details: list[str], code: int, prefix: str = "Lỗi: ") -> int:
+    sys.stderr.write("".join(f"{line}\n" for line in [prefix + message, *details]))
+    return code
+
+
+def _tell_typer_error(error: typer.TyperException) -> int:
+    """Typer's errors (its bundled Click's, reached through the public base class): a usage
+    error carries its context, for the `<command> --help` hint. All are usage problems."""
+    if not hasattr(error, "ctx"):  # not about the command line (Typer could not open a file)
+        return _tell(error.format_message(), [], ExitCode.USAGE)
+    command = error.ctx.command_path if error.ctx is not None else "kehoach"
+    return _tell(describe_usage_error(error), [f"Xem hướng dẫn: {command} --help"], ExitCode.USAGE)

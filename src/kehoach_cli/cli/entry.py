@@ -1,11 +1,11 @@
-"""The console entry point: answers `--version` and `--help` without importing Typer
-(about 0.1 s of imports), then hands everything else to the full CLI."""
+"""The console entry point: answers `--version` and `kehoach [<command>] --help` without
+importing Typer (0.05 s of imports, and 0.1 s more for the pydantic that Typer checks
+option values with), then hands everything else to the full CLI."""
 
 from __future__ import annotations
 
 import gc
 import os
-import shutil
 import sys
 
 # Collect cycles 300 times less often: start-up allocates ~10^6 long-lived objects
@@ -27,14 +27,27 @@ def main(argv: list[str] | None = None) -> int:
 
         sys.stdout.write(f"kehoach {__version__}\n")
         return _done(0, argv)
-    if args in (["--help"], ["-h"]) and shutil.get_terminal_size((80, 24)).columns >= 80:
-        from kehoach_cli.cli.help_text import ROOT_HELP
-
-        sys.stdout.write(ROOT_HELP)
-        return _done(0, argv)
+    if args and args[-1] in ("--help", "-h"):
+        page = _help_without_typer(args[:-1])
+        if page is not None:
+            sys.stdout.write(page)
+            return _done(0, argv)
     from kehoach_cli.cli.app import main as full_main
 
     return _done(full_main(args), argv)
+
+
+def _help_without_typer(path: list[str]) -> str | None:
+    """The help page of a command, read from its declarations (cli/help_text.py); None
+    when the arguments are more than a command's name or the page needs Typer."""
+    from kehoach_cli.cli import help_text
+
+    if " ".join(path) not in help_text.COMMANDS or any(word.startswith("-") for word in path):
+        return None
+    try:
+        return help_text.render(help_text.page_for(" ".join(path)), help_text.terminal_width())
+    except help_text.Unsupported:
+        return None
 
 
 def _done(code: int, argv: list[str] | None) -> int:

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from kehoach_cli.cli.common import display_path, fail_usage
+from kehoach_cli.cli.common import display_path
+from kehoach_cli.errors import UsageProblem
 from kehoach_cli.os_errors import describe_os_error
 
 HELP = """Tạo một kho dữ liệu mới: data/plan.yaml mẫu (hợp lệ ngay), data/progress/, mẫu Word,
@@ -35,9 +36,9 @@ def init(
     from kehoach_cli.scaffold.workspace_files import workspace_files
 
     if folder.exists() and not folder.is_dir():
-        fail_usage(f"{display_path(folder)} là một tệp, không phải thư mục.")
+        raise UsageProblem(f"{display_path(folder)} là một tệp, không phải thư mục.")
     if folder.is_dir() and any(folder.iterdir()) and not force:
-        fail_usage(
+        raise UsageProblem(
             f"thư mục {display_path(folder)} đã có tệp; dùng --force để chỉ thêm tệp còn thiếu."
         )
     files: dict[str, bytes] = {
@@ -57,7 +58,9 @@ def init(
             write_atomic(target, content)
             written += 1
     except OSError as error:
-        fail_usage(f"không ghi được vào {display_path(folder)}: {describe_os_error(error)}")
+        raise UsageProblem(
+            f"không ghi được vào {display_path(folder)}: {describe_os_error(error)}"
+        ) from None
     typer.echo(f"Đã tạo {written} tệp trong thư mục '{display_path(folder)}'.", err=True)
     if kept:
         typer.echo(f"Giữ nguyên {len(kept)} tệp đã có: {', '.join(kept)}.", err=True)

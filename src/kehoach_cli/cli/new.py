@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from kehoach_cli.cli.common import ExitCode, RootOption, display_path, fail_usage, open_workspace
+from kehoach_cli.cli.common import RootOption, display_path, open_workspace
+from kehoach_cli.errors import DataProblem, UsageProblem
 from kehoach_cli.os_errors import describe_os_error
 
 HELP = """Tạo tệp báo cáo tiến độ data/progress/<năm>/<đơn vị>.yaml với mọi nhiệm vụ đơn vị chủ
@@ -35,21 +36,22 @@ def new(
 
     plan, _ = load_plan(workspace)
     if plan is None:
-        typer.echo("Lỗi: data/plan.yaml có lỗi. Chạy 'kehoach validate' để sửa.", err=True)
-        raise typer.Exit(ExitCode.DATA_PROBLEMS)
+        raise DataProblem("data/plan.yaml có lỗi. Chạy 'kehoach validate' để sửa.")
     index = PlanIndex.build(plan)
     reporting = {u.id: u for u in index.reporting_units}
     if unit not in reporting:
-        known = "\n".join(f"  {u.id:<14} {u.name}" for u in reporting.values())
-        fail_usage(f"không có đơn vị báo cáo '{unit}'. Các đơn vị:\n{known}")
+        known = [f"  {u.id:<14} {u.name}" for u in reporting.values()]
+        raise UsageProblem(f"không có đơn vị báo cáo '{unit}'. Các đơn vị:", known)
     target = workspace.progress_path(year, unit)  # unit is a checked id from the plan
     if target.exists() or target.is_symlink():
-        fail_usage(f"{display_path(target)} đã có; kehoach không ghi đè. Mở tệp đó để sửa.")
+        raise UsageProblem(f"{display_path(target)} đã có; kehoach không ghi đè. Mở tệp đó để sửa.")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, progress_file_text(index, unit, year).encode("utf-8"))
     except OSError as error:
-        fail_usage(f"không ghi được {display_path(target)}: {describe_os_error(error)}")
+        raise UsageProblem(
+            f"không ghi được {display_path(target)}: {describe_os_error(error)}"
+        ) from None
     tasks = index.assigned_tasks(unit)
     typer.echo(
         f"Đã tạo {display_path(target)} với {len(tasks)} nhiệm vụ ({', '.join(tasks)}). "

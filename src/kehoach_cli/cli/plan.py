@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from kehoach_cli.cli.common import ExitCode, RootOption, display_path, fail_usage, open_workspace
+from kehoach_cli.cli.common import RootOption, display_path, open_workspace
 from kehoach_cli.cli.vietnamese import VietnameseCommand, VietnameseGroup
+from kehoach_cli.errors import DataProblem, UsageProblem
 from kehoach_cli.os_errors import describe_os_error
 
 plan_app = typer.Typer(
@@ -48,10 +49,11 @@ def render(
     target = check_output_path(output, workspace.root)
     plan, _issues = load_plan(workspace)
     if plan is None:
-        typer.echo("Lỗi: data/plan.yaml có lỗi. Chạy 'kehoach validate' để sửa.", err=True)
-        raise typer.Exit(ExitCode.DATA_PROBLEMS)
+        raise DataProblem("data/plan.yaml có lỗi. Chạy 'kehoach validate' để sửa.")
     try:
         write_atomic(target, render_plan(plan))
     except OSError as error:
-        fail_usage(f"không ghi được {display_path(target)}: {describe_os_error(error)}")
+        raise UsageProblem(
+            f"không ghi được {display_path(target)}: {describe_os_error(error)}"
+        ) from None
     typer.echo(f"Đã ghi {display_path(target)}.", err=True)

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from kehoach_cli.cli.common import display_path, fail_usage
+from kehoach_cli.cli.common import display_path
+from kehoach_cli.errors import UsageProblem
 from kehoach_cli.os_errors import describe_os_error
 
 HELP = """Ghi lược đồ JSON (JSON Schema) của data/plan.yaml và tệp tiến độ, để trình soạn
@@ -36,4 +37,6 @@ def schema(
             write_atomic(output / name, schema_text(document).encode("utf-8"))
             typer.echo(f"Đã ghi {display_path(output / name)}", err=True)
     except OSError as error:
-        fail_usage(f"không ghi được vào {display_path(output)}: {describe_os_error(error)}")
+        raise UsageProblem(
+            f"không ghi được vào {display_path(output)}: {describe_os_error(error)}"
+        ) from None

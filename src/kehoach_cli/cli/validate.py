@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from kehoach_cli.cli.common import ExitCode, RootOption, fail_usage, open_workspace
+from kehoach_cli.cli.common import RootOption, open_workspace
+from kehoach_cli.errors import ExitCode, UsageProblem
 
 
 class ValidateFormat(str, Enum):
@@ -81,7 +82,7 @@ def validate(
     if paths:
         missing = [str(path) for path in paths if not path.exists() and not path.is_symlink()]
         if missing:
-            fail_usage(f"không có tệp {', '.join(missing)}")
+            raise UsageProblem(f"không có tệp {', '.join(missing)}")
         selected = paths
     workers = os.environ.get("KEHOACH_WORKERS", "")
     outcome = run_validation(

@@ -1,9 +1,12 @@
-"""Vietnamese help pages and usage errors for Typer's bundled Click.
+"""Vietnamese help pages and usage errors, through Typer's public classes.
 
-Typer formats help with a few gettext lookups (section titles) and a few literals
-(usage prefix, help option); usage errors are English f-strings. We translate the
-former by replacing the module's `_`, the latter by subclassing and by rewriting the
-message of the exceptions we catch at the CLI boundary.
+Help: our TyperCommand/TyperGroup subclasses override Click's documented `format_help`
+and lay the page out with cli/help_text.py, the same layout the fast path of
+`kehoach <command> --help` uses; the lines come from each parameter's public
+`get_help_record`, with Typer's few English words translated. Usage errors: Typer raises
+its bundled Click's exceptions, all subclasses of the public `typer.TyperException`;
+the CLI boundary (cli/app.py) catches that and words the message with
+`describe_usage_error`. Nothing here imports or patches Typer's private modules.
 """
 
 from __future__ import annotations
@@ -11,64 +14,43 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import typer.core
 from typer.core import TyperCommand, TyperGroup
 
-_SECTION_TITLES = {
-    "Arguments": "Tham số",
-    "Options": "Tùy chọn",
-    "Commands": "Lệnh",
-    "default: {default}": "mặc định: {default}",
-    "required": "bắt buộc",
-    "env var: {var}": "biến môi trường: {var}",
-    "(dynamic)": "(động)",
-    "Missing command.": "Thiếu lệnh.",
-    "No such command {name!r}.": "Không có lệnh {name!r}.",
-    "Aborted!": "Đã dừng.",
-}
+from kehoach_cli.cli.help_text import (
+    COMPLETION_HELP,
+    HELP_OPTION,
+    OPTIONS_METAVAR,
+    SUBCOMMAND_METAVAR,
+    HelpPage,
+    render,
+    translate_record,
+)
 
-typer.core._ = lambda message: _SECTION_TITLES.get(message, message)  # type: ignore[attr-defined]
-
-HELP_OPTION_TEXT = "Hiện hướng dẫn này rồi thoát."
-
-_TYPE_LABEL = re.compile(r" ?<([^<>]+)>$")
-_TYPE_NAMES = {
-    "dir": "thư mục",
-    "file": "tệp",
-    "path": "đường dẫn",
-    "int": "số",
-    "text": "văn bản",
-    "str": "văn bản",
-    "integer": "số",
-}
-
-
-def _type_label(match: re.Match[str]) -> str:
-    label = match.group(1)
-    if label.startswith("list["):
-        return ""
-    return f" <{_TYPE_NAMES.get(label, label)}>"
+HELP_OPTION_TEXT = HELP_OPTION[1]
 
 
 class _VietnameseHelpMixin:
-    def format_usage(self, ctx: Any, formatter: Any) -> None:
-        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Cách dùng: ")
-
-    def format_options(self, ctx: Any, formatter: Any) -> None:
+    def format_help(self, ctx: Any, formatter: Any) -> None:
         arguments, options = [], []
         for param in self.get_params(ctx):  # type: ignore[attr-defined]
             record = param.get_help_record(ctx)
             if record is not None:
-                name, help_text = record
-                record = (_TYPE_LABEL.sub(_type_label, name), help_text)
+                record = translate_record(*record)
                 (arguments if param.param_type_name == "argument" else options).append(record)
-        for title, records in (("Tham số", arguments), ("Tùy chọn", options)):
-            if records:
-                with formatter.section(title):
-                    formatter.write_dl(records)
-        if hasattr(self, "format_commands"):
-            self.format_commands(ctx, formatter)
+        commands = []
+        for name in getattr(self, "list_commands", lambda ctx: [])(ctx):
+            command = self.get_command(ctx, name)  # type: ignore[attr-defined]
+            if command is not None and not command.hidden:
+                commands.append((name, command.help or ""))
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        page = HelpPage(
+            " ".join([ctx.command_path, *pieces]),
+            self.help or "",  # type: ignore[attr-defined]
+            arguments,
+            options,
+            commands,
+        )
+        formatter.write(render(page, formatter.width))
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
@@ -80,26 +62,20 @@ class _VietnameseHelpMixin:
 class VietnameseCommand(_VietnameseHelpMixin, TyperCommand):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.options_metavar = "[TÙY CHỌN]"
-
-
-_COMPLETION_HELP = {
-    "install_completion": "Cài tự hoàn thành lệnh (phím Tab) cho shell đang dùng.",
-    "show_completion": "In mã tự hoàn thành lệnh để tự cài hoặc sửa.",
-}
+        self.options_metavar = OPTIONS_METAVAR
 
 
 class VietnameseGroup(_VietnameseHelpMixin, TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.options_metavar = "[TÙY CHỌN]"
-        self.subcommand_metavar = "LỆNH [THAM SỐ]..."
+        self.options_metavar = OPTIONS_METAVAR
+        self.subcommand_metavar = SUBCOMMAND_METAVAR
 
     def get_params(self, ctx: Any) -> Any:
         params = super().get_params(ctx)
         for param in params:  # typer's standard completion options are added late
-            if param.name in _COMPLETION_HELP:
-                param.help = _COMPLETION_HELP[param.name]
+            if param.name in COMPLETION_HELP:
+                param.help = COMPLETION_HELP[param.name]
         return params
 
 
