@@ -18,6 +18,13 @@ from kehoach_cli.cli.common import (
     open_workspace,
     parse_as_of,
 )
+from kehoach_cli.cli.options import (
+    AsOfOption,
+    DraftOption,
+    OutputOption,
+    RequiredYearOption,
+    TemplateOption,
+)
 from kehoach_cli.cli.year_data import broken_file_lines, load_year_data, report_skipped
 from kehoach_cli.errors import DataProblem
 from kehoach_cli.os_errors import describe_os_error
@@ -68,46 +75,15 @@ def check_output_path(output: Path, workspace_root: Path) -> Path:
 
 
 def report(
-    year: Annotated[int, typer.Option("--year", "-y", help="Năm báo cáo.", min=2000, max=2200)],
+    year: RequiredYearOption,
     unit: Annotated[
         str | None,
         typer.Option("--unit", "-u", help="Báo cáo riêng của đơn vị này gửi đơn vị tổng hợp."),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Tệp .docx cần ghi. Mặc định: bao-cao-<năm>[-<đơn vị>].docx ở thư mục hiện tại.",
-            show_default=False,
-            dir_okay=True,
-        ),
-    ] = None,
-    template: Annotated[
-        Path | None,
-        typer.Option(
-            "--template",
-            help="Mẫu Word (.docx có thẻ Jinja) thay cho mẫu mặc định.",
-            exists=True,
-            dir_okay=False,
-        ),
-    ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            help="Ngày ghi trên báo cáo và để tính hạn nộp. Mặc định: hôm nay.",
-            show_default=False,
-        ),
-    ] = None,
-    draft: Annotated[
-        bool,
-        typer.Option(
-            "--draft",
-            help="Vẫn ghi báo cáo khi có tệp lỗi; văn bản được đánh dấu DỰ THẢO ở trang đầu "
-            "và đầu mọi trang để không ký nhầm.",
-        ),
-    ] = False,
+    output: OutputOption = None,
+    template: TemplateOption = None,
+    as_of: AsOfOption = None,
+    draft: DraftOption = False,
     root: RootOption = None,
 ) -> None:
     workspace = open_workspace(root)
@@ -115,7 +91,6 @@ def report(
     # An explicit -o is checked before any work; the default name contains the unit, so
     # it is made only once the unit is known to be one of the plan's.
     target = check_output_path(output, workspace.root) if output is not None else None
-    from kehoach_cli.atomic import write_atomic
     from kehoach_cli.facts.selection import require_unit
     from kehoach_cli.report.context import ReportOptions, build_context
     from kehoach_cli.report.data_commit import DataCommitProbe
@@ -131,14 +106,7 @@ def report(
         context = build_context(data, ReportOptions(unit, today, draft), today)
         typer.echo("Đang tạo văn bản…", err=True)
         document = _render(template, workspace, context, data_commit.result())
-        if draft:  # a workspace's own template may not show draft_lines: mark it anyway
-            from kehoach_cli.report.draft_mark import ensure_draft_marked
-
-            document = ensure_draft_marked(document, context["draft_lines"])
-    try:
-        write_atomic(target, document)
-    except OSError as error:
-        fail_usage(f"không ghi được {display_path(target)}: {describe_os_error(error)}")
+    _write(target, document)
     _tell_written(target, len(document), context)
     if data.broken:  # written as a marked draft; the data still has errors
         raise typer.Exit(ExitCode.DATA_PROBLEMS)
@@ -170,7 +138,7 @@ def _render(
     chosen = resolve_template(template, workspace.templates_dir)
     stamp = datetime.now(timezone.utc).replace(microsecond=0)
     try:
-        return render_docx(
+        document = render_docx(
             chosen, context, Provenance(__version__, stamp, origin.commit, origin.dirty)
         )
     except TemplateProblem as error:
@@ -181,6 +149,19 @@ def _render(
                 "Chạy 'kehoach template check' để kiểm tra mẫu.",
             ],
         ) from None
+    # a workspace's own template may not show draft_lines: a draft is marked anyway
+    from kehoach_cli.report.draft_mark import ensure_draft_marked
+
+    return ensure_draft_marked(document, context["draft_lines"])
+
+
+def _write(target: Path, document: bytes) -> None:
+    from kehoach_cli.atomic import write_atomic
+
+    try:
+        write_atomic(target, document)
+    except OSError as error:
+        fail_usage(f"không ghi được {display_path(target)}: {describe_os_error(error)}")
 
 
 def _tell_written(target: Path, size: int, context: dict[str, Any]) -> None:

@@ -15,7 +15,18 @@ from kehoach_cli.status.views import (
 )
 
 
-def status_output(facts: YearFacts, by: str | None, status: str | None) -> StatusOutput:
+def status_output(
+    facts: YearFacts, by: str | None, status: str | None, output_format: str = "table"
+) -> StatusOutput:
+    notices = []
+    if output_format == "csv" and by is None:  # a CSV file holds one table
+        notices.append("CSV chỉ chứa một bảng: đang in bảng nhiệm vụ; dùng --by để chọn bảng khác.")
+        by = "task"
+    if not facts.counted_units:
+        years = ", ".join(str(y) for y in facts.years_present) or "chưa có"
+        notices.append(
+            f"Chưa có báo cáo đã gửi nào cho năm {facts.year} (các năm có dữ liệu: {years})."
+        )
     names = [by] if by else list(VIEW_NAMES)
     found = attention(facts)
     document = facts.plan.document
@@ -38,6 +49,7 @@ def status_output(facts: YearFacts, by: str | None, status: str | None) -> Statu
             "attention": found,
         },
         overview=by is None,
+        notices=notices,
     )
 
 

@@ -7,7 +7,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -333,6 +333,7 @@ class StatusOutput:
     alerts: list[str]  # "Cần chú ý: …" lines
     meta: dict[str, Any]  # year, as_of, deadline … for machine formats
     overview: bool  # every view at once (no --by): compact tables
+    notices: list[str] = field(default_factory=list)  # for stderr: what was chosen and why
 
 
 @dataclass(frozen=True)

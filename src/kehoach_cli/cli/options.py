@@ -1,0 +1,119 @@
+"""Options that several commands share, declared once so that each command reads as
+what it does: parse options → call the core → hand the result to a renderer."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+YEAR_RANGE = {"min": 2000, "max": 2200}
+
+YearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--year",
+        "-y",
+        help="Năm báo cáo. Mặc định: năm của --as-of.",
+        show_default=False,
+        **YEAR_RANGE,
+    ),
+]
+RequiredYearOption = Annotated[int, typer.Option("--year", "-y", help="Năm báo cáo.", **YEAR_RANGE)]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Tính như vào ngày này (2024-11-16 hoặc 16/11/2024): chỉ báo cáo gửi đến ngày "
+        "này được tính, hạn và số ngày tính theo ngày này. Mặc định: hôm nay.",
+        show_default=False,
+    ),
+]
+TaskOption = Annotated[
+    str | None, typer.Option("--task", "-t", help="Chỉ nhiệm vụ này và các nhiệm vụ con.")
+]
+
+
+class StatusView(str, Enum):
+    task = "task"
+    submission = "submission"
+    indicator = "indicator"
+    budget = "budget"
+    unit = "unit"
+
+
+class StatusFormat(str, Enum):
+    """The names of status/render.py's FORMATS registry (a test keeps them equal); listed
+    here so that the CLI starts without importing the renderers."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
+
+
+ByOption = Annotated[
+    StatusView | None,
+    typer.Option(
+        "--by",
+        help="Chỉ một bảng: task (nhiệm vụ), submission (gửi báo cáo), indicator (chỉ tiêu), "
+        "budget (kinh phí), unit (đơn vị).",
+        show_default=False,
+    ),
+]
+StatusFilterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--status",
+        "-s",
+        help="Lọc theo tình trạng nhiệm vụ (not_started, in_progress, done, delayed, "
+        "cancelled) hoặc tình trạng gửi báo cáo (on_time, late, pending, missing, draft, "
+        "invalid).",
+    ),
+]
+StatusFormatOption = Annotated[
+    StatusFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (mặc định; chữ thường không khung khi không in ra màn hình), csv "
+        "(UTF-8 có BOM, mở bằng Excel), json, markdown.",
+        show_default=False,
+    ),
+]
+CheckDeadlineOption = Annotated[
+    bool,
+    typer.Option(
+        "--check-deadline",
+        help="Mã thoát 1 nếu đã quá hạn mà còn đơn vị chưa gửi, gửi muộn hoặc tệp có lỗi (cho CI).",
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Tệp .docx cần ghi. Mặc định: bao-cao-<năm>[-<đơn vị>].docx ở thư mục hiện tại.",
+        show_default=False,
+        dir_okay=True,
+    ),
+]
+TemplateOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--template",
+        help="Mẫu Word (.docx có thẻ Jinja) thay cho mẫu mặc định.",
+        exists=True,
+        dir_okay=False,
+    ),
+]
+DraftOption = Annotated[
+    bool,
+    typer.Option(
+        "--draft",
+        help="Vẫn ghi báo cáo khi có tệp lỗi; văn bản được đánh dấu DỰ THẢO ở trang đầu và "
+        "đầu mọi trang để không ký nhầm.",
+    ),
+]
