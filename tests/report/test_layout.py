@@ -407,6 +407,7 @@ def test_budget_title_label_and_notes_come_from_the_context():
     note = budget.getnext()
     assert paragraph_text(note).startswith("Số liệu chưa gồm 2 đơn vị chưa gửi báo cáo")
     assert style_name(report, note) == "KH Nội dung"
+    assert int(note.find(q("pPr")).find(q("spacing")).get(q("before"))) > 0
     # the total row keeps with the note, so the note never starts a page alone
     assert keeps(budget.findall(q("tr"))[-1])
 

@@ -6,8 +6,8 @@ does the same: the text it returns holds "\\n" where a line should break, and do
 turns each "\\n" into a line break.
 
 Vietnamese writes every syllable apart, so a "word" here is a compound such as "khoa học"
-or "Đồng Nai": names are cut only between such words, found from the name's own capitals
-(Phòng Quản lý Tiêu chuẩn Đo lường Chất lượng), a few fixed units (Ủy ban nhân dân,
+or "Hồ Chí Minh": names are cut only between such words, found from the name's own capitals
+(Phòng Quản lý Tài nguyên Nước), a few fixed units (Ủy ban nhân dân,
 Trung tâm, thành phố) and the small words that stand alone (và, tỉnh, huyện, "-").
 
 Widths are the advance widths of Times New Roman (the same as Liberation Serif, its
@@ -139,7 +139,7 @@ def vietnamese_words(name: str) -> list[str]:
         elif not mixed:
             size = 2  # no capitals to go by: most Vietnamese words have two syllables
         elif capital(i) and capital(i + 1):
-            # a run of capitals is a proper name ("Đồng Nai"), except that its last
+            # a run of capitals is a proper name ("Hồ Chí Minh"), except that its last
             # syllable opens a word with the lower-case syllable after it ("Sở Khoa học")
             end = i + 1
             while pairable(end + 1) and capital(end + 1):
@@ -165,7 +165,7 @@ def header_name_lines(
 
     A name that fits stays on one line; otherwise the fewest lines that fit, as even as
     possible (the first line the longer on a tie). Lines break only between words
-    (vietnamese_words), never inside "khoa học" or "Đồng Nai"; a no-break space (U+00A0)
+    (vietnamese_words), never inside "khoa học" or "Hồ Chí Minh"; a no-break space (U+00A0)
     holds two syllables together too, and "-" or "&" never begins a line. Measured as bold
     by default (the issuing body); pass bold=False for the parent body.
     """

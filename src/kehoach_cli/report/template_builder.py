@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from docx.shared import Pt
+
 from kehoach_cli.report import styles
 from kehoach_cli.report.blocks import closing_block, header_block, title_block
 from kehoach_cli.report.docx_layout import (
@@ -188,7 +190,10 @@ def _budget_table(document: Any) -> None:
             "{%tr endif %}",
         ],
     )
-    _loop(document, "{%p for line in budget_notes %}", [("{{ line }}", styles.BODY)])
+    _p(document, "{%p for line in budget_notes %}")
+    note = _p(document, "{{ line }}")
+    note.paragraph_format.space_before = Pt(3)  # off the table's bottom border
+    _p(document, "{%p endfor %}")
 
 
 def build_report_template() -> Any:
