@@ -1,0 +1,149 @@
+"""Start-up of kehoach: medians of N runs and ratios to `python -c pass`, with the targets.
+
+    python benchmarks/startup.py              # 15 runs each
+    python benchmarks/startup.py --runs 31
+
+Every command is a separate process started from the bundled workspace (what a clerk,
+pre-commit or CI pays), and the commands are timed in turns (A B C A B C …) so that a busy
+machine slows them alike. Targets (issue 17): every `kehoach [<command>] --help` within
+3× `python -c pass`; `kehoach validate data/progress/2024/qlkh.yaml` within 8×. The
+one-file validate is timed warm (the file is unchanged: the validation cache answers)
+and cold (--no-cache: what pre-commit pays for a file it validates because it changed).
+`--profile` adds where the cold one-file validate spends its imports (python -X importtime).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+ONE_FILE = "data/progress/2024/qlkh.yaml"
+
+HELP_PATHS = [
+    "",
+    "init",
+    "new",
+    "validate",
+    "status",
+    "report",
+    "schema",
+    "plan",
+    "plan render",
+    "template",
+    "template check",
+]
+
+
+def _kehoach() -> list[str]:
+    script = BIN / ("kehoach.exe" if os.name == "nt" else "kehoach")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "kehoach_cli"]
+
+
+def _cases() -> list[tuple[str, list[str], float | None]]:
+    """(label, command, target ratio to python -c pass)"""
+    kehoach = _kehoach()
+    cases: list[tuple[str, list[str], float | None]] = [
+        ("python -c pass", [sys.executable, "-c", "pass"], None),
+        ("kehoach --version", [*kehoach, "--version"], None),
+    ]
+    for path in HELP_PATHS:
+        label = " ".join(["kehoach", *path.split(), "--help"])
+        cases.append((label, [*kehoach, *path.split(), "--help"], 3.0))
+    cases += [
+        (f"kehoach validate {ONE_FILE} (cache)", [*kehoach, "validate", ONE_FILE], 8.0),
+        (
+            f"kehoach validate --no-cache {ONE_FILE}",
+            [*kehoach, "validate", "--no-cache", ONE_FILE],
+            8.0,
+        ),
+    ]
+    return cases
+
+
+def _run(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    completed = subprocess.run(
+        command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
+    )
+    elapsed = time.perf_counter() - start
+    if completed.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({completed.returncode}): {completed.stderr!r}")
+    return elapsed
+
+
+def _profile(env: dict[str, str]) -> None:
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "kehoach_cli",
+            "validate",
+            "--no-cache",
+            ONE_FILE,
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    rows = []
+    for line in completed.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            _, cumulative, name = line[len("import time:") :].split("|")
+            if cumulative.strip().isdigit():
+                rows.append((int(cumulative), name.rstrip()))
+    print("\nCumulative import time of the cold one-file validate (top-level packages):")
+    for cumulative, name in sorted(rows, reverse=True):
+        shown = not name.startswith("  ") or name.strip().startswith("kehoach_cli.")
+        if shown and cumulative >= 5000:
+            print(f"  {cumulative / 1000:7.1f} ms  {name.strip()}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--profile", action="store_true")
+    options = parser.parse_args()
+
+    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
+    env.pop("KEHOACH_ROOT", None)
+    cases = _cases()
+    for _, command, _ in cases:  # warm the disk cache, the bytecode and the validation cache
+        _run(command, env)
+    times: dict[str, list[float]] = {label: [] for label, _, _ in cases}
+    for _ in range(options.runs):
+        for label, command, _ in cases:
+            times[label].append(_run(command, env))
+
+    floor = statistics.median(times["python -c pass"])
+    width = max(len(label) for label, _, _ in cases)
+    print(f"{options.runs} runs each, medians; ratio = median / median of `python -c pass`\n")
+    print(f"{'command':<{width}}  {'median':>9}  {'ratio':>6}  target")
+    missed = 0
+    for label, _, target in cases:
+        median = statistics.median(times[label])
+        ratio = median / floor
+        verdict = ""
+        if target is not None:
+            met = ratio <= target
+            missed += not met
+            verdict = f"≤ {target:g}×  {'đạt' if met else 'CHƯA ĐẠT'}"
+        print(f"{label:<{width}}  {median * 1000:7.1f} ms  {ratio:5.2f}×  {verdict}")
+    print(f"\n{missed} target(s) missed." if missed else "\nAll targets met.")
+    if options.profile:
+        _profile(env)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
