@@ -98,7 +98,7 @@ def check_progress(
     index: PlanIndex | None,
     reported_task_ids: Iterable[str] | None = None,
 ) -> list[Issue]:
-    """Every rule of DESIGN.md §4 for one progress file; plan rules only when the plan loaded.
+    """Every rule of docs/architecture.md (checks) for one progress file; plan rules only when the plan loaded.
 
     `reported_task_ids` lists the task keys present in the file when `progress` holds
     only a salvaged part of it.

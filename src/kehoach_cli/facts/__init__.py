@@ -1,7 +1,7 @@
 """One typed computation of what is true for a workspace, a year and an as-of date.
 
 Status tables, the report and every later output (xlsx, html) render these facts; none of
-them recomputes a count or reads another renderer's output. See docs/kien-truc.md.
+them recomputes a count or reads another renderer's output. See docs/architecture.md.
 """
 
 from kehoach_cli.facts.compute import year_facts

@@ -1,7 +1,7 @@
 """YAML → plain Python values that remember where they came from.
 
 We drive the YAML parser event by event (libyaml when present) and build the values
-ourselves, because PyYAML's own constructors are what the traps in PITFALLS.md come
+ourselves, because PyYAML's own constructors are what the traps in docs/pitfalls.md come
 from: YAML 1.1 implicit typing (task `2.10` → 2.1, `no` → False), duplicate keys
 silently merged, aliases expanded into bombs, tags that build Python objects.
 
