@@ -17,9 +17,8 @@ Xem thêm: kehoach --help, kehoach <lệnh> --help"""
 
 def overview_text(root: Path | None, today: date) -> str:
     from kehoach_cli import formatting as fmt
+    from kehoach_cli.facts import PlanUnusable, load_year, year_facts
     from kehoach_cli.loading.workspace import WorkspaceNotFound, find_workspace
-    from kehoach_cli.status.dataset import PlanUnusable, load_status_data
-    from kehoach_cli.status.views import submission_of
 
     try:
         workspace = find_workspace(Path.cwd(), root)
@@ -30,18 +29,14 @@ def overview_text(root: Path | None, today: date) -> str:
             "Tạo kho mới bằng 'kehoach init <thư mục>'.\n\n" + COMMANDS
         )
     try:
-        data = load_status_data(workspace, today.year, today)
+        data = load_year(workspace, today.year, today)
     except PlanUnusable:
         return "data/plan.yaml có lỗi: chạy 'kehoach validate' để xem và sửa.\n\n" + COMMANDS
     if today > data.deadline:
-        data = load_status_data(workspace, today.year + 1, today)
+        data = load_year(workspace, today.year + 1, today)
     document = data.plan.document
     years = ", ".join(str(year) for year in data.years_with_data()) or "chưa có"
-    waiting = [
-        unit.label
-        for unit in data.index.reporting_units
-        if submission_of(data, unit.id).state not in ("on_time", "late")
-    ]
+    waiting = [s.unit.label for s in year_facts(data).uncounted]
     days = (data.deadline - today).days
     title = " ".join(document.title.split())
     if len(title) > 90:
