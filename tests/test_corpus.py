@@ -34,6 +34,8 @@ def test_small_corpus_validates_and_reports(cli, tmp_path: Path):
         "report",
         "--year",
         "2035",
+        "--as-of",
+        "2035-12-01",
         "--root",
         str(out),
         "-o",

@@ -174,7 +174,7 @@ def check_consolidated(ctx: dict, c: Claims) -> None:
         for a in report.get("activities", [])
     }
     for item in ctx["results"]:
-        task_id = item["heading"].split("(nhiệm vụ\u00a0")[1].rstrip(")")
+        task_id = item["heading"].split("(nhiệm\u00a0vụ\u00a0")[1].rstrip(")")
         contributor = None
         for text in item["lines"]:
             lead = LEAD_LINE.match(text)

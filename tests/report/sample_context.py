@@ -61,11 +61,11 @@ _CONTEXT: dict[str, Any] = {
     ],
     "results": [
         {
-            "heading": "1. Đẩy mạnh công tác thông tin, tuyên truyền (nhiệm vụ\u00a01)",
+            "heading": "1. Đẩy mạnh công tác thông tin, tuyên truyền (nhiệm\u00a0vụ\u00a01)",
             "lines": ["- Đơn vị chủ trì: Trung tâm Khoa học và Công nghệ.", "- Kết quả: tốt."],
         },
         {
-            "heading": "2. Phát triển khoa học - công nghệ (nhiệm vụ\u00a02)",
+            "heading": "2. Phát triển khoa học - công nghệ (nhiệm\u00a0vụ\u00a02)",
             "lines": ["- Gồm 4 nhiệm vụ cụ thể; tiến độ bình quân 59%."],
         },
     ],

@@ -55,7 +55,7 @@ def test_consolidated_report_structure():
 
 def test_lead_results_cooperators_activities_and_indicator_in_task_items():
     items = {
-        item["heading"].split("(nhiệm vụ\u00a0")[1].rstrip(")"): item["lines"]
+        item["heading"].split("(nhiệm\u00a0vụ\u00a0")[1].rstrip(")"): item["lines"]
         for item in context()["results"]
     }
     lines = items["2.6"]
@@ -73,7 +73,7 @@ def test_lead_results_cooperators_activities_and_indicator_in_task_items():
 def test_a_year_with_missing_units_still_reports_and_says_so(workspace: Path):
     (workspace / "data/progress/2024/qlkh.yaml").unlink()
     ctx = context(workspace)
-    lines = next(item["lines"] for item in ctx["results"] if "(nhiệm vụ\u00a02.1)" in item["heading"])
+    lines = next(item["lines"] for item in ctx["results"] if "(nhiệm\u00a0vụ\u00a02.1)" in item["heading"])
     assert lines[0].endswith("chưa có báo cáo năm 2024 (chưa gửi, quá hạn).")
     assert any(
         row["unit"] == "Phòng Quản lý Khoa học"

@@ -1,4 +1,4 @@
-"""The report template follows Decree 30/2020 (ND30.md), checked on the rendered XML.
+"""The report template follows Decree 30/2020 (docs/nd30.md), checked on the rendered XML.
 
 The template is rendered with a hand-made context (tests/report/sample_context.py), so
 these tests check the layout alone, whatever report/context.py computes.

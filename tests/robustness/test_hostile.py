@@ -80,7 +80,7 @@ PLAN_CASES = [case for case in CASES if case.in_plan]
 
 
 @pytest.mark.parametrize("damaged", PROGRESS_CASES, ids=ids(PROGRESS_CASES), indirect=True)
-def test_status_and_report_skip_a_bad_progress_file(cli, damaged, tmp_path_factory):
+def test_status_skips_a_bad_progress_file_and_report_refuses_it(cli, damaged, tmp_path_factory):
     case, root = damaged
     status = cli("status", "--year", "2024", "--as-of", "2024-12-01", cwd=root)
     assert_clean_failure(status)
@@ -88,9 +88,16 @@ def test_status_and_report_skip_a_bad_progress_file(cli, damaged, tmp_path_facto
     if case.validate_exit:
         assert "Bỏ qua 1 tệp" in status.stderr and "kehoach validate" in status.stderr
     out = tmp_path_factory.mktemp("out") / "bc.docx"
-    report = cli("report", "--year", "2024", "--as-of", "2024-12-01", "-o", str(out), cwd=root)
+    args = ("report", "--year", "2024", "--as-of", "2024-12-01", "-o", str(out))
+    report = cli(*args, cwd=root)
     assert_clean_failure(report)
-    assert report.code == case.validate_exit and out.stat().st_size > 20_000
+    assert report.code == case.validate_exit
+    if case.validate_exit:  # a signed document never comes from data with errors
+        assert not out.exists() and "--draft" in report.stderr
+        report = cli(*args, "--draft", cwd=root)
+        assert_clean_failure(report)
+        assert report.code == 1 and "DỰ THẢO" in report.stderr
+    assert out.stat().st_size > 20_000
 
 
 @pytest.mark.parametrize("damaged", PLAN_CASES, ids=ids(PLAN_CASES), indirect=True)

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from kehoach_cli.facts import load_year as load_status_data
 from kehoach_cli.loading.workspace import Workspace
 from kehoach_cli.report.context import ReportOptions, build_context
 from kehoach_cli.report.render import TemplateProblem, render_docx
-from kehoach_cli.status.dataset import load_status_data
 from tests.conftest import REPO
 
 

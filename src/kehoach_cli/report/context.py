@@ -97,7 +97,7 @@ class _Context:
             "year": facts.year,
             "next_year": facts.year + 1,
             "parent_body": header_name_lines(
-                document.issuing_body if unit else document.parent_body
+                document.issuing_body if unit else document.parent_body, bold=False
             ),
             "issuing_body": header_name_lines(unit.name if unit else document.issuing_body),
             "number": "     ",
@@ -272,7 +272,7 @@ class _Context:
         items = []
         for t in self.facts.tasks:
             title = w.clean(t.task.title or t.task.label)
-            heading = f"{numbers[t.task.id]} {title} (nhiệm vụ{NBSP}{t.task.id})"
+            heading = f"{numbers[t.task.id]} {title} (nhiệm{NBSP}vụ{NBSP}{t.task.id})"
             if t.is_group:
                 lines = [self._group_line(t)]
             elif self.unit:
@@ -393,7 +393,7 @@ class _Context:
             money = line.money
             rows.append(
                 {
-                    "stt": str(number),
+                    "stt": line.key if self.unit else str(number),  # a task: its own number
                     "unit": line.label,
                     "planned": fmt.money(money.planned) if money else "chưa rõ",
                     "spent": fmt.money(money.spent) if money else "chưa rõ",
@@ -692,7 +692,7 @@ def _is_preliminary(source: str | None, note: str | None) -> bool:
 
 
 def _source_note(source: str | None, note: str | None) -> str:
-    """'nguồn: Cục Thống kê tỉnh, số liệu sơ bộ; số liệu chính thức …' — a source's own
+    """'nguồn: <cơ quan>, số liệu sơ bộ; <ghi chú>' — a source's own
     bracket becomes a comma, so the sentence never has brackets inside brackets."""
     parts = []
     if source:
