@@ -1,14 +1,40 @@
-"""Render a Word template with the report context: sandboxed Jinja, strict, escaped."""
+"""Render a Word template with the report context: sandboxed Jinja, strict, escaped, bounded.
+
+A template is code that a clerk edits or receives by mail, so every resource it can take
+is bounded, and each limit ends in a TemplateProblem that names it:
+
+- the file: a regular file (a FIFO or a device is refused before it is opened for
+  reading), at most 64 MB on disk and inflated (sizes from the zip directory, checked
+  before inflating), XML parts without DTDs (no entity expansion, no network);
+- external relationships: a linked template (attachedTemplate) is dropped from the
+  output; linked pictures, OLE links and other external parts are refused (hyperlinks
+  stay: Word follows them only when clicked);
+- the Jinja code: huge repetitions (`'a' * 10**9`, `[0] * 10**9`), powers
+  (`9**9**9`), format widths and the output's size are refused by the sandbox rules;
+- the process: the render runs in a forked child with a CPU limit and an address-space
+  limit where the OS has them (Linux; elsewhere in-process with a time limit);
+- the data: every string of the context reaches the XML with its braces as character
+  references, so no pass of docxtpl can ever read a unit's text as Jinja.
+"""
 
 from __future__ import annotations
 
 import io
+import math
+import os
+import pickle
+import re
+import select
 import signal
+import stat
+import struct
+import sys
 import threading
+import time
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -16,7 +42,8 @@ from typing import Any
 
 from docx.opc.exceptions import PackageNotFoundError
 from jinja2 import StrictUndefined, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from markupsafe import Markup, escape
 
 REPORT_TEMPLATE_NAME = "bao-cao.docx"
 
@@ -49,10 +76,155 @@ class TemplateProblem(Exception):
         self.context_lines = context_lines or []
 
 
+# --- limits ---------------------------------------------------------------------------------
+
+# A report template is a few hundred KB (a logo at most adds a few MB). The cap keeps a
+# crafted archive (a "zip bomb": 450 KB that inflates to 400 MB took 0.9 GB of memory
+# before lxml gave up) from ever being inflated.
+MAX_TEMPLATE_BYTES = 64 * 1024 * 1024
+# The rendered XML of all parts. The bundled report of the bundled data is 0.3 MB and
+# the 120-unit, 300-task benchmark corpus 3.6 MB: 64 MB is far above a real report and
+# far below what lxml could parse in the memory limit below.
+MAX_OUTPUT_CHARS = 64 * 1024 * 1024
+# One string or list built by an expression ('x' * n, list + list, '%9999d' % n).
+MAX_SEQUENCE_LENGTH = 10 * 1024 * 1024
+# An integer built by ** or *: 4 096 bits is 1 233 digits, more than any report needs.
+MAX_INTEGER_BITS = 4096
+# The child process that renders: CPU seconds and address space beyond what it inherits.
+# Measured (see tests/robustness/test_template_limits.py): the bundled report takes
+# 0.25 s CPU and 45 MB more than the process it forks from; the benchmark corpus 2.4 s
+# and 150 MB. 10 s and 512 MB leave 4× and 3× room over the largest.
+RENDER_CPU_SECONDS = 10
+RENDER_MEMORY_BYTES = 512 * 1024 * 1024
+# Wall-clock limit (a child blocked on anything, or the in-process fallback).
+RENDER_TIME_LIMIT_SECONDS = 60.0
+
+MB = 1024 * 1024
+
+
+# --- the sandbox --------------------------------------------------------------------------
+
+
+class _LimitExceeded(Exception):
+    """A sandbox limit; the message is the Vietnamese text for the user."""
+
+
+def _size(value: Any) -> int | None:
+    return len(value) if isinstance(value, (str, bytes, list, tuple)) else None
+
+
+_FORMAT_WIDTHS = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
+
+
+def _check_format_widths(text: str) -> None:
+    total = 0
+    for width, precision in _FORMAT_WIDTHS.findall(text):
+        if "*" in (width, precision):
+            raise _LimitExceeded("định dạng chuỗi dùng độ rộng '*' (không được phép trong mẫu)")
+        total += int(width or 0) + int(precision or 0)
+    if total > MAX_SEQUENCE_LENGTH:
+        raise _LimitExceeded(
+            f"định dạng chuỗi đòi độ rộng {total:,} ký tự (tối đa {MAX_SEQUENCE_LENGTH:,})".replace(
+                ",", "."
+            )
+        )
+
+
+def _too_long(kind: str, length: int) -> _LimitExceeded:
+    return _LimitExceeded(
+        f"phép tính tạo {kind} dài {length:,} phần tử (tối đa {MAX_SEQUENCE_LENGTH:,})".replace(
+            ",", "."
+        )
+    )
+
+
+class ReportEnvironment(SandboxedEnvironment):
+    """Jinja's sandbox plus limits on what one expression can build. Intercepted operators
+    are also never folded at compile time, so `{{ 9**9**9 }}` is refused, not computed."""
+
+    intercepted_binops = frozenset(["*", "**", "%", "+"])
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for sequence, count in ((left, right), (right, left)):
+                length = _size(sequence)
+                if (
+                    length is not None
+                    and isinstance(count, int)
+                    and length * max(count, 0) > MAX_SEQUENCE_LENGTH
+                ):
+                    raise _too_long("chuỗi hoặc danh sách", length * count)
+            if isinstance(left, int) and isinstance(right, int):
+                bits = left.bit_length() + right.bit_length()
+                if bits > MAX_INTEGER_BITS:
+                    raise _LimitExceeded(f"phép nhân tạo số quá lớn (khoảng {bits} bit)")
+        elif operator == "**":
+            if isinstance(left, int) and isinstance(right, int) and right > 0:
+                bits = max(left.bit_length() - 1, 0) * right
+                if bits > MAX_INTEGER_BITS or (abs(left) > 1 and right > MAX_INTEGER_BITS):
+                    raise _LimitExceeded(
+                        f"lũy thừa quá lớn ({left}**{right}, tối đa {MAX_INTEGER_BITS} bit)"
+                        if right < 10**6
+                        else f"lũy thừa quá lớn (tối đa {MAX_INTEGER_BITS} bit)"
+                    )
+        elif operator == "%":
+            if isinstance(left, str):
+                _check_format_widths(left)
+        elif operator == "+":
+            left_size, right_size = _size(left), _size(right)
+            if (
+                left_size is not None
+                and right_size is not None
+                and left_size + right_size > MAX_SEQUENCE_LENGTH
+            ):
+                raise _too_long("chuỗi hoặc danh sách", left_size + right_size)
+        return super().call_binop(context, operator, left, right)
+
+
+def _bounded_center(value: Any, width: int = 80) -> str:
+    if width > MAX_SEQUENCE_LENGTH:
+        raise _too_long("chuỗi (center)", width)
+    return str(value).center(width)
+
+
+def _neutral(value: Any) -> Markup:
+    """What an expression prints: XML-escaped, with '{' and '}' as character references
+    (the same characters to Word) so that no later pass can read data as Jinja."""
+    text = value if isinstance(value, Markup) else escape(value)
+    return Markup(str(text).replace("{", "&#123;").replace("}", "&#125;"))
+
+
 def jinja_environment() -> SandboxedEnvironment:
-    """Templates are code that clerks edit: sandboxed, undefined names are errors, and
-    autoescape so that '&', '<', '>' and quotes in the data reach the XML intact."""
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    """Templates are code that clerks edit: sandboxed with limits, undefined names are
+    errors, and autoescape so that '&', '<', '>' and quotes in the data reach the XML
+    intact; braces in printed values are neutralised (see `_neutral`)."""
+    env = ReportEnvironment(undefined=StrictUndefined, autoescape=True, finalize=_neutral)
+    original_indent = env.filters["indent"]
+    original_format = env.filters["format"]
+    original_replace = env.filters["replace"]
+
+    def bounded_indent(value: Any, width: Any = 4, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(width, int) and width * max(str(value).count("\n") + 1, 1) > (
+            MAX_SEQUENCE_LENGTH
+        ):
+            raise _too_long("chuỗi (indent)", width)
+        return original_indent(value, width, *args, **kwargs)
+
+    def bounded_format(value: Any, *args: Any, **kwargs: Any) -> Any:
+        _check_format_widths(str(value))
+        return original_format(value, *args, **kwargs)
+
+    def bounded_replace(eval_ctx: Any, value: Any, old: Any, new: Any, count: Any = None) -> Any:
+        text = str(value)
+        hits = text.count(str(old)) if old else len(text) + 1
+        if len(text) + hits * len(str(new)) > MAX_SEQUENCE_LENGTH:
+            raise _too_long("chuỗi (replace)", len(text) + hits * len(str(new)))
+        return original_replace(eval_ctx, value, old, new, count)
+
+    bounded_replace.jinja_pass_arg = original_replace.jinja_pass_arg  # type: ignore[attr-defined]
+    env.filters.update(center=_bounded_center, indent=bounded_indent, format=bounded_format)
+    env.filters["replace"] = bounded_replace
+    return env
 
 
 def default_template() -> Any:
@@ -67,8 +239,422 @@ def resolve_template(explicit: Path | None, templates_dir: Path) -> Any:
     return local if local.is_file() else default_template()
 
 
-# A template is code a clerk edits: a loop that never ends must not hang the command.
-RENDER_TIME_LIMIT_SECONDS = 60.0
+# --- reading and vetting the archive --------------------------------------------------------
+
+_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_ATTACHED_TEMPLATE = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"
+)
+_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@dataclass(frozen=True)
+class ExternalLink:
+    part: str  # the .rels part that holds it
+    kind: str  # the relationship type's last word: hyperlink, image, attachedTemplate…
+    target: str
+
+    @property
+    def fate(self) -> str:
+        if self.kind == "hyperlink":
+            return "giữ nguyên (chỉ mở khi bấm vào)"
+        if self.kind == "attachedTemplate":
+            return "bị bỏ khỏi báo cáo"
+        return "không được phép"
+
+
+@dataclass
+class VettedTemplate:
+    data: bytes
+    external: list[ExternalLink] = field(default_factory=list)
+
+
+def _safe_parser() -> Any:
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def _read_regular_file(template: Any) -> bytes:
+    """The bytes of a path that is a regular file, read at most MAX+1 bytes. A FIFO, a
+    device or a socket is refused at once, without blocking on it."""
+    if hasattr(template, "open") and not isinstance(template, (str, os.PathLike)):
+        with template.open("rb") as stream:  # a packaged resource
+            return bytes(stream.read(MAX_TEMPLATE_BYTES + 1))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(os.fspath(template), flags)
+    except IsADirectoryError:
+        raise TemplateProblem(_NOT_A_FILE.format(kind="một thư mục")) from None
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        kind = (
+            "một FIFO (ống dẫn)"
+            if stat.S_ISFIFO(mode)
+            else "một thư mục"
+            if stat.S_ISDIR(mode)
+            else "một thiết bị hoặc socket"
+        )
+        raise TemplateProblem(_NOT_A_FILE.format(kind=kind))
+    with os.fdopen(descriptor, "rb") as stream:
+        return stream.read(MAX_TEMPLATE_BYTES + 1)
+
+
+_NOT_A_FILE = "mẫu không phải tệp thường mà là {kind}; hãy chỉ một tệp .docx"
+_DOCTYPES = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+
+
+def vet_template(template: Any) -> VettedTemplate:
+    """The template's bytes once they are known to be a .docx-sized zip archive whose XML
+    has no DTD, with a linked template removed and its external links listed. Raises
+    TemplateProblem otherwise; OSError when the file cannot be read."""
+    data = _read_regular_file(template)
+    megabytes = MAX_TEMPLATE_BYTES // MB
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise TemplateProblem(f"mẫu quá lớn (hơn {megabytes} MB)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            # Sizes from the central directory; zipfile never inflates a part past them.
+            inflated = sum(info.file_size for info in infos)
+            if inflated > MAX_TEMPLATE_BYTES:
+                raise TemplateProblem(
+                    f"mẫu quá lớn khi giải nén ({inflated // MB} MB, tối đa {megabytes} MB): "
+                    "tệp .docx có thể đã bị làm hỏng hoặc cố ý làm phình"
+                )
+            parts = {
+                info.filename: archive.read(info)
+                for info in infos
+                if info.filename.endswith((".xml", ".rels"))
+            }
+    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
+        raise TemplateProblem("mẫu không phải tệp Word (.docx) hợp lệ") from None
+    from lxml import etree
+
+    trees = {}
+    parser = _safe_parser()
+    for name, blob in parts.items():
+        if any(doctype in blob for doctype in _DOCTYPES):
+            raise TemplateProblem(_DOCTYPE_MESSAGE.format(name=name))
+        try:
+            tree = etree.fromstring(blob, parser).getroottree()
+        except etree.XMLSyntaxError as error:
+            raise TemplateProblem(
+                f"phần {name} của mẫu không phải XML hợp lệ ({error.msg}); "
+                "mở và lưu lại mẫu bằng Word"
+            ) from None
+        if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+            raise TemplateProblem(_DOCTYPE_MESSAGE.format(name=name))
+        trees[name] = tree
+    return _handle_external_links(data, trees)
+
+
+_DOCTYPE_MESSAGE = (
+    "phần {name} của mẫu có khai báo <!DOCTYPE> (thực thể XML): Word không tạo ra khai báo "
+    "này, tệp có thể là một 'bom thực thể' (vài KB nở thành hàng GB); không dùng mẫu này"
+)
+
+
+def _handle_external_links(data: bytes, trees: dict[str, Any]) -> VettedTemplate:
+    from lxml import etree
+
+    links: list[ExternalLink] = []
+    drop: dict[str, set[str]] = {}  # rels part → ids of attachedTemplate relationships
+    for name, tree in trees.items():
+        if not name.endswith(".rels"):
+            continue
+        for rel in tree.getroot().iter(f"{{{_RELS_NS}}}Relationship"):
+            if rel.get("TargetMode") != "External":
+                continue
+            kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+            link = ExternalLink(name, kind, rel.get("Target") or "")
+            links.append(link)
+            if kind == "attachedTemplate":
+                drop.setdefault(name, set()).add(rel.get("Id") or "")
+    refused = [link for link in links if link.fate == "không được phép"]
+    if refused:
+        first = refused[0]
+        raise TemplateProblem(
+            f"mẫu có {len(refused)} liên kết ra ngoài tệp (đầu tiên: {first.kind} → "
+            f"{first.target[:120]}); Word sẽ tự tải chúng khi mở báo cáo. Hãy chèn hình "
+            "hoặc đối tượng vào hẳn trong tệp (Chèn → Ảnh → Chèn, không chọn 'Liên kết')",
+            [f"{link.part}: {link.kind} → {link.target[:200]}" for link in refused],
+        )
+    if not drop:
+        return VettedTemplate(data, links)
+    # Remove the relationship and the <w:attachedTemplate> that points at it.
+    replaced: dict[str, bytes] = {}
+    for rels_name, ids in drop.items():
+        tree = trees[rels_name]
+        for rel in list(tree.getroot()):
+            if rel.get("Id") in ids:
+                tree.getroot().remove(rel)
+        replaced[rels_name] = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+        owner = rels_name.replace("_rels/", "").removesuffix(".rels")
+        if owner in trees:
+            owner_tree = trees[owner]
+            for element in list(owner_tree.getroot().iter(f"{{{_W_NS}}}attachedTemplate")):
+                element.getparent().remove(element)
+            replaced[owner] = etree.tostring(owner_tree, xml_declaration=True, encoding="UTF-8")
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            target.writestr(info, replaced.get(info.filename, source.read(info)))
+    return VettedTemplate(buffer.getvalue(), links)
+
+
+def open_template(template: Any) -> io.BytesIO:
+    """The template's vetted bytes (see `vet_template`) as a stream."""
+    return io.BytesIO(vet_template(template).data)
+
+
+# --- rendering ----------------------------------------------------------------------------
+
+
+class _OutputTooLarge(Exception):
+    pass
+
+
+def _docx_template_class() -> Any:
+    from docxtpl import DocxTemplate
+
+    class ReportTemplate(DocxTemplate):  # type: ignore[misc]
+        """docxtpl with three changes: every part is rendered once (docxtpl renders the
+        footnotes part once per section), the output's size is counted while it is
+        generated, and resolve_listing runs only on a part that holds one of the four
+        characters it rewrites (it changes nothing else: ~12% of a large report)."""
+
+        output_chars = 0
+
+        def render_xml_part(self, src_xml: str, part: Any, context: Any, jinja_env: Any = None):
+            src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
+            try:
+                self.current_rendering_part = part
+                template = jinja_env.from_string(src_xml)
+                pieces = []
+                for piece in template.generate(context):
+                    self.output_chars += len(piece)
+                    if self.output_chars > MAX_OUTPUT_CHARS:
+                        raise _OutputTooLarge
+                    pieces.append(piece)
+                dst_xml = "".join(pieces)
+            except TemplateError as exc:
+                if getattr(exc, "lineno", None) is not None:
+                    line_number = max(exc.lineno - 4, 0)  # type: ignore[attr-defined]
+                    exc.docx_context = [  # type: ignore[attr-defined]
+                        re.sub(r"<[^>]+>", "", line)
+                        for line in src_xml.splitlines()[line_number : line_number + 7]
+                    ]
+                raise
+            dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
+            dst_xml = (
+                dst_xml.replace("{_{", "{{")
+                .replace("}_}", "}}")
+                .replace("{_%", "{%")
+                .replace("%_}", "%}")
+            )
+            if _needs_listing(dst_xml):
+                dst_xml = self.resolve_listing(dst_xml)
+            return dst_xml
+
+        def render_footnotes(self, context: Any, jinja_env: Any = None) -> None:
+            footnotes = (
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+            )
+            seen: set[int] = set()
+            for part in self.docx.part.package.iter_parts():
+                if part.content_type != footnotes or id(part) in seen:
+                    continue
+                seen.add(id(part))
+                blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
+                xml = self.render_xml_part(self.patch_xml(blob), part, context, jinja_env)
+                part._blob = xml.encode("utf-8")
+
+    return ReportTemplate
+
+
+def _needs_listing(xml: str) -> bool:
+    """docxtpl's resolve_listing only turns these four characters into Word markup (a tab,
+    a paragraph, a line break, a page break): without them it returns its input as is."""
+    return any(character in xml for character in "\t\a\n\f")
+
+
+def _render_here(data: bytes, context: dict[str, Any], provenance: Provenance | None) -> bytes:
+    """Render in this process. Raises TemplateProblem for whatever the template causes."""
+    try:
+        document = _docx_template_class()(io.BytesIO(data))
+        document.render(context, jinja_env=jinja_environment(), autoescape=True)
+    except _LimitExceeded as error:
+        raise TemplateProblem(f"mẫu vượt giới hạn: {error}") from None
+    except _OutputTooLarge:
+        raise TemplateProblem(
+            f"mẫu tạo ra văn bản quá lớn (hơn {MAX_OUTPUT_CHARS // MB} MB XML): "
+            "vòng lặp quá lớn hoặc lồng nhau"
+        ) from None
+    except TemplateError as error:
+        lines = [line.strip() for line in getattr(error, "docx_context", []) if line.strip()]
+        if isinstance(error, SecurityError) and "range" in str(error):
+            raise TemplateProblem(f"mẫu vượt giới hạn: {error}", lines) from None
+        raise TemplateProblem(_describe(error), lines) from None
+    except RecursionError:
+        raise TemplateProblem(
+            "mẫu lồng nhau quá sâu (vượt giới hạn đệ quy): bớt các khối {% if %}/{% for %} "
+            "lồng trong nhau"
+        ) from None
+    except MemoryError:
+        raise TemplateProblem(_memory_message()) from None
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError):
+        raise TemplateProblem("mẫu không phải tệp Word (.docx) hợp lệ") from None
+    except Exception as error:  # anything the template's own expressions raise
+        raise TemplateProblem(f"{type(error).__name__}: {error}") from None
+    if provenance is not None:
+        properties = document.docx.core_properties
+        properties.author = f"kehoach {provenance.tool_version}"
+        properties.last_modified_by = properties.author
+        properties.comments = provenance.describe()
+        properties.created = properties.modified = provenance.generated_at
+        properties.title = str(context.get("summary", ""))
+        properties.subject = str(context.get("doc_type", ""))
+        properties.keywords = "kehoach"
+        properties.language = "vi-VN"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _memory_message() -> str:
+    return (
+        f"mẫu dùng quá {RENDER_MEMORY_BYTES // MB} MB bộ nhớ khi tạo văn bản: "
+        "vòng lặp hoặc phép tính quá lớn"
+    )
+
+
+def _cpu_message(seconds: float) -> str:
+    return f"quá {seconds:g} giây mà chưa tạo xong: mẫu có vòng lặp quá lớn hoặc không dừng"
+
+
+def render_docx(
+    template: Any,
+    context: dict[str, Any],
+    provenance: Provenance | None = None,
+    time_limit: float | None = RENDER_TIME_LIMIT_SECONDS,
+) -> bytes:
+    """The rendered document. Every failure that comes from the template (syntax, unknown
+    names, unsafe access, a limit exceeded, a file that is not .docx) is a TemplateProblem;
+    an OSError is a file that cannot be read."""
+    data = vet_template(template).data
+    if _can_fork():
+        return _render_in_child(data, context, provenance, time_limit)
+    try:
+        with _time_limit(time_limit):
+            return _render_here(data, context, provenance)
+    except _RenderTimeout:
+        raise TemplateProblem(_cpu_message(time_limit or 0)) from None
+
+
+# --- the child process --------------------------------------------------------------------
+
+
+def _can_fork() -> bool:
+    return hasattr(os, "fork") and sys.platform.startswith("linux")
+
+
+def _address_space_now() -> int | None:
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _limit_this_process(cpu_seconds: int) -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+    current = _address_space_now()
+    if current is not None:
+        limit = current + RENDER_MEMORY_BYTES
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _child(write_end: int, data: bytes, context: Any, provenance: Any, cpu: int) -> None:
+    """Runs in the forked child: never returns, never runs the parent's exit handlers."""
+    code = 0
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        _limit_this_process(cpu)
+        try:
+            answer: tuple[Any, ...] = ("ok", _render_here(data, context, provenance))
+        except TemplateProblem as problem:
+            answer = ("problem", str(problem), problem.context_lines)
+        except MemoryError:
+            answer = ("problem", _memory_message(), [])
+        payload = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        view = memoryview(struct.pack(">Q", len(payload)) + payload)
+        while view:
+            view = view[os.write(write_end, view) :]
+    except BaseException:
+        code = 70
+    finally:
+        os._exit(code)
+
+
+def _render_in_child(
+    data: bytes, context: dict[str, Any], provenance: Provenance | None, time_limit: float | None
+) -> bytes:
+    wall = time_limit if time_limit is not None else RENDER_TIME_LIMIT_SECONDS
+    cpu = max(1, min(RENDER_CPU_SECONDS, math.ceil(wall)))
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child's coverage is not collected
+        os.close(read_end)
+        _child(write_end, data, context, provenance, cpu)
+    os.close(write_end)
+    received = bytearray()
+    deadline = time.monotonic() + wall
+    killed_for_time = False
+    try:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                os.kill(pid, signal.SIGKILL)
+                killed_for_time = True
+                break
+            ready, _, _ = select.select([read_end], [], [], remaining)
+            if ready:
+                chunk = os.read(read_end, 1 << 20)
+                if not chunk:
+                    break
+                received += chunk
+    except BaseException:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise
+    finally:
+        os.close(read_end)
+    _, status = os.waitpid(pid, 0)
+    if killed_for_time:
+        raise TemplateProblem(_cpu_message(wall))
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        if number in (signal.SIGXCPU, signal.SIGKILL):
+            raise TemplateProblem(
+                f"mẫu dùng quá {cpu} giây CPU mà chưa tạo xong: vòng lặp quá lớn hoặc không dừng"
+            )
+        raise TemplateProblem(
+            f"tiến trình tạo văn bản dừng bất thường (tín hiệu {number}); mẫu có thể đã hỏng"
+        )
+    if len(received) < 8 or len(received) != 8 + struct.unpack(">Q", received[:8])[0]:
+        raise TemplateProblem(_memory_message())  # the child died before it could answer
+    answer = pickle.loads(bytes(received[8:]))  # our own child's answer
+    if answer[0] == "ok":
+        return bytes(answer[1])
+    raise TemplateProblem(answer[1], list(answer[2]))
 
 
 class _RenderTimeout(Exception):
@@ -97,77 +683,6 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-
-
-def render_docx(
-    template: Any,
-    context: dict[str, Any],
-    provenance: Provenance | None = None,
-    time_limit: float | None = RENDER_TIME_LIMIT_SECONDS,
-) -> bytes:
-    """The rendered document. Every failure that comes from the template (syntax, unknown
-    names, unsafe access, runaway loops, a file that is not .docx) is a TemplateProblem."""
-    from docxtpl import DocxTemplate
-
-    stream = open_template(template)
-    try:
-        with _time_limit(time_limit):
-            document = DocxTemplate(stream)
-            document.render(context, jinja_env=jinja_environment(), autoescape=True)
-    except TemplateError as error:
-        lines = [line.strip() for line in getattr(error, "docx_context", []) if line.strip()]
-        raise TemplateProblem(_describe(error), lines) from None
-    except _RenderTimeout:
-        raise TemplateProblem(
-            f"quá {time_limit:g} giây mà chưa tạo xong: mẫu có vòng lặp quá lớn hoặc không dừng"
-        ) from None
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError):
-        raise TemplateProblem("mẫu không phải tệp Word (.docx) hợp lệ") from None
-    except OSError:
-        raise  # reading the template: an environment problem, reported as such
-    except Exception as error:  # anything the template's own expressions raise
-        raise TemplateProblem(f"{type(error).__name__}: {error}") from None
-    if provenance is not None:
-        properties = document.docx.core_properties
-        properties.author = f"kehoach {provenance.tool_version}"
-        properties.last_modified_by = properties.author
-        properties.comments = provenance.describe()
-        properties.created = properties.modified = provenance.generated_at
-        properties.title = str(context.get("summary", ""))
-        properties.subject = str(context.get("doc_type", ""))
-        properties.keywords = "kehoach"
-        properties.language = "vi-VN"
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-# A report template is a few hundred KB (a logo at most adds a few MB). The cap keeps a
-# crafted archive (a "zip bomb": 450 KB that inflates to 400 MB took 0.9 GB of memory
-# before lxml gave up) from ever being inflated.
-MAX_TEMPLATE_BYTES = 64 * 1024 * 1024
-
-
-def open_template(template: Any) -> io.BytesIO:
-    """The template's bytes, once they are known to be a .docx-sized zip archive.
-    Raises TemplateProblem otherwise; OSError when the file cannot be read."""
-    with template.open("rb") if hasattr(template, "open") else open(template, "rb") as stream:
-        data = stream.read(MAX_TEMPLATE_BYTES + 1)
-    megabytes = MAX_TEMPLATE_BYTES // (1024 * 1024)
-    if len(data) > MAX_TEMPLATE_BYTES:
-        raise TemplateProblem(f"mẫu quá lớn (hơn {megabytes} MB)")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            # Sizes from the central directory; zipfile never inflates a part past them.
-            inflated = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError):
-        raise TemplateProblem("mẫu không phải tệp Word (.docx) hợp lệ") from None
-    if inflated > MAX_TEMPLATE_BYTES:
-        raise TemplateProblem(
-            f"mẫu quá lớn khi giải nén ({inflated // (1024 * 1024)} MB, tối đa {megabytes} MB): "
-            "tệp .docx có thể đã bị làm hỏng hoặc cố ý làm phình"
-        )
-    return io.BytesIO(data)
 
 
 def _describe(error: TemplateError) -> str:

@@ -11,10 +11,11 @@ from docx.opc.exceptions import PackageNotFoundError
 from jinja2 import TemplateSyntaxError, meta, nodes
 
 from kehoach_cli.report.render import (
+    ExternalLink,
     TemplateProblem,
     jinja_environment,
-    open_template,
     render_docx,
+    vet_template,
 )
 
 
@@ -26,6 +27,9 @@ class TemplateReport:
     unknown_tests: set[str] = field(default_factory=set)
     syntax_error: TemplateProblem | None = None
     render_error: TemplateProblem | None = None
+    # Relationships to outside the file (hyperlinks stay, a linked .dotm is dropped; any
+    # other kind makes `syntax_error` say it is refused, with the list).
+    external_links: list[ExternalLink] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -38,19 +42,32 @@ class TemplateReport:
         )
 
 
-def _template_source(template: Any) -> str:
-    """The template's body, header and footer XML, patched as docxtpl renders it."""
+def _template_source(template: Any, report: TemplateReport) -> str:
+    """The template's body, header, footer and footnote XML, patched as docxtpl renders it."""
+    import io
+
     from docx.oxml import parse_xml
     from docxtpl import DocxTemplate
 
-    engine = DocxTemplate(open_template(template))
+    vetted = vet_template(template)
+    report.external_links = vetted.external
+    engine = DocxTemplate(io.BytesIO(vetted.data))
     engine.init_docx()
     document: Any = engine.docx
     xml = engine.patch_xml(engine.xml_to_string(document._element.body))
     for relation in document.part.rels.values():
         if relation.reltype in (engine.HEADER_URI, engine.FOOTER_URI) and relation.target_part.blob:
             xml += engine.patch_xml(engine.xml_to_string(parse_xml(relation.target_part.blob)))
+    footnotes = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+    for part in document.part.package.iter_parts():
+        if part.content_type == footnotes:
+            xml += engine.patch_xml(engine.xml_to_string(parse_xml(part.blob)))
     return xml
+
+
+_TOO_DEEP = TemplateProblem(
+    "mẫu lồng nhau quá sâu (vượt giới hạn đệ quy): bớt các khối {% if %}/{% for %} lồng trong nhau"
+)
 
 
 def check_template(template: Any, context: dict[str, Any] | None) -> TemplateReport:
@@ -58,13 +75,23 @@ def check_template(template: Any, context: dict[str, Any] | None) -> TemplateRep
     report = TemplateReport()
     env = jinja_environment()
     try:
-        source = _template_source(template)
+        source = _template_source(template, report)
     except TemplateProblem as problem:
         report.syntax_error = problem
         return report
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError):
         report.syntax_error = TemplateProblem("mẫu không phải tệp Word (.docx) hợp lệ")
         return report
+    try:
+        return _check_source(env, source, template, context, report)
+    except RecursionError:
+        report.syntax_error = _TOO_DEEP
+        return report
+
+
+def _check_source(
+    env: Any, source: str, template: Any, context: dict[str, Any] | None, report: TemplateReport
+) -> TemplateReport:
     try:
         tree = env.parse(source)
     except TemplateSyntaxError as error:
