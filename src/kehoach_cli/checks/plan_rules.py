@@ -1,8 +1,11 @@
-"""Plan integrity: ids unique, task tree well nested, every reference resolves."""
+"""Plan integrity: ids unique, task tree well nested, every reference resolves.
+
+Each rule is a function registered with @plan_rule; check_plan runs them all."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,14 +20,60 @@ from kehoach_cli.model.plan import GROUP_PREFIX, Plan, Task
 Loc = tuple[str | int, ...]
 
 
+@dataclass
+class _PlanCheck:
+    """What every plan rule needs: the plan, its index, where things are in the file, and
+    the issues found so far."""
+
+    plan: Plan
+    data: Any
+    path: Path
+    index: PlanIndex
+    tasks: list[tuple[Task, Loc, Task | None]]
+    issues: list[Issue] = field(default_factory=list)
+
+    def at(self, loc: Loc) -> tuple[Path, Any, str]:
+        return self.path, locate(self.data, loc), format_field(loc)
+
+    def add(self, code: str, loc: Loc, **values: Any) -> None:
+        self.issues.append(make_issue(code, *self.at(loc), **values))
+
+    def unit_ref(self, unit_id: str, loc: Loc, role: str, *, external_ok: bool = False) -> None:
+        unit = self.index.units.get(unit_id)
+        if unit is None:
+            known = ", ".join(self.index.units)
+            self.add(
+                "KH203",
+                loc,
+                id=unit_id,
+                suggestion=suggestion(unit_id, self.index.units),
+                known=known,
+            )
+        elif not external_ok and not unit.reports:
+            self.add("KH207", loc, id=unit_id, kind="cơ quan bên ngoài", role=role)
+
+
+PlanRule = Callable[[_PlanCheck], None]
+PLAN_RULES: list[PlanRule] = []
+
+
+def plan_rule(rule: PlanRule) -> PlanRule:
+    """Register a rule; check_plan runs them all, in the order they are declared."""
+    PLAN_RULES.append(rule)
+    return rule
+
+
 def check_plan(plan: Plan, data: Any, path: Path) -> list[Issue]:
-    index = PlanIndex.build(plan)
-    issues: list[Issue] = []
-
-    def at(loc: Loc) -> tuple[Path, Any, str]:
-        return path, locate(data, loc), format_field(loc)
-
     tasks = list(_tasks_with_loc(plan.tasks, ("tasks",), None))
+    check = _PlanCheck(plan, data, path, PlanIndex.build(plan), tasks)
+    for rule in PLAN_RULES:
+        rule(check)
+    return check.issues
+
+
+@plan_rule
+def _unique_ids(check: _PlanCheck) -> None:
+    plan = check.plan
     entries: list[tuple[str, str, list[tuple[str, Loc]]]] = [
         (
             "danh mục đơn vị",
@@ -32,7 +81,7 @@ def check_plan(plan: Plan, data: Any, path: Path) -> list[Issue]:
             [(u.id, ("units", i, "id")) for i, u in enumerate(plan.units)],
         ),
         ("danh mục nhóm", "nhóm", [(g.id, ("groups", i, "id")) for i, g in enumerate(plan.groups)]),
-        ("cây nhiệm vụ", "nhiệm vụ", [(t.id, (*loc, "id")) for t, loc, _ in tasks]),
+        ("cây nhiệm vụ", "nhiệm vụ", [(t.id, (*loc, "id")) for t, loc, _ in check.tasks]),
         (
             "danh mục chỉ tiêu",
             "chỉ tiêu",
@@ -42,102 +91,74 @@ def check_plan(plan: Plan, data: Any, path: Path) -> list[Issue]:
     for where, what, ids in entries:
         first: dict[str, Loc] = {}
         for item_id, loc in ids:
-            if item_id in first:
-                line = locate(data, first[item_id])
-                issues.append(
-                    make_issue(
-                        "KH201",
-                        *at(loc),
-                        id=item_id,
-                        where=where,
-                        what=what,
-                        first_line=line.line if line else "?",
-                    )
-                )
-            else:
+            if item_id not in first:
                 first[item_id] = loc
+                continue
+            line = locate(check.data, first[item_id])
+            first_line = line.line if line else "?"
+            check.add("KH201", loc, id=item_id, where=where, what=what, first_line=first_line)
 
-    known_units = ", ".join(index.units)
-    reporting_units = {u.id for u in index.reporting_units}
 
-    def unit_ref(unit_id: str, loc: Loc, role: str, *, external_ok: bool = False) -> None:
-        unit = index.units.get(unit_id)
-        if unit is None:
-            issues.append(
-                make_issue(
-                    "KH203",
-                    *at(loc),
-                    id=unit_id,
-                    suggestion=suggestion(unit_id, index.units),
-                    known=known_units,
-                )
-            )
-        elif not external_ok and unit_id not in reporting_units:
-            issues.append(
-                make_issue("KH207", *at(loc), id=unit_id, kind="cơ quan bên ngoài", role=role)
-            )
-
-    for group_no, group in enumerate(plan.groups):
+@plan_rule
+def _group_members(check: _PlanCheck) -> None:
+    for group_no, group in enumerate(check.plan.groups):
         for member_no, member in enumerate(group.members):
-            unit_ref(member, ("groups", group_no, "members", member_no), "là thành viên nhóm")
+            loc = ("groups", group_no, "members", member_no)
+            check.unit_ref(member, loc, "là thành viên nhóm")
 
-    for task, loc, parent in tasks:
+
+@plan_rule
+def _task_tree(check: _PlanCheck) -> None:
+    for task, loc, parent in check.tasks:
         expected_depth = 1 if parent is None else parent.id.count(".") + 2
         if task.id.count(".") + 1 != expected_depth or (
             parent is not None and not task.id.startswith(parent.id + ".")
         ):
             where = f"nằm trong nhiệm vụ {parent.id}" if parent else "nằm ở cấp cao nhất"
-            issues.append(make_issue("KH202", *at((*loc, "id")), id=task.id, detail=where))
+            check.add("KH202", (*loc, "id"), id=task.id, detail=where)
+
+
+@plan_rule
+def _task_assignments(check: _PlanCheck) -> None:
+    groups = check.index.groups
+    for task, loc, _ in check.tasks:
         if task.lead is not None:
-            unit_ref(task.lead, (*loc, "lead"), "chủ trì nhiệm vụ")
+            check.unit_ref(task.lead, (*loc, "lead"), "chủ trì nhiệm vụ")
         for number, entry in enumerate(task.cooperate):
             entry_loc = (*loc, "cooperate", number)
             if entry.startswith(GROUP_PREFIX):
                 group_id = entry.removeprefix(GROUP_PREFIX)
-                if group_id not in index.groups:
-                    issues.append(
-                        make_issue(
-                            "KH204",
-                            *at(entry_loc),
-                            id=group_id,
-                            suggestion=suggestion(group_id, index.groups),
-                            known=", ".join(index.groups) or "(chưa có nhóm)",
-                        )
-                    )
+                if group_id not in groups:
+                    known = ", ".join(groups) or "(chưa có nhóm)"
+                    hint = suggestion(group_id, groups)
+                    check.add("KH204", entry_loc, id=group_id, suggestion=hint, known=known)
             elif entry == task.lead:
-                issues.append(make_issue("KH205", *at(entry_loc), id=entry, task=task.id))
+                check.add("KH205", entry_loc, id=entry, task=task.id)
             else:
-                unit_ref(entry, entry_loc, "phối hợp nhiệm vụ")
+                check.unit_ref(entry, entry_loc, "phối hợp nhiệm vụ")
         for number, partner in enumerate(task.partners):
-            unit_ref(partner, (*loc, "partners", number), "", external_ok=True)
+            check.unit_ref(partner, (*loc, "partners", number), "", external_ok=True)
 
-    task_ids = ", ".join(index.tasks)
-    for number, indicator in enumerate(plan.indicators):
-        if indicator.task not in index.tasks:
-            issues.append(
-                make_issue(
-                    "KH206",
-                    *at(("indicators", number, "task")),
-                    id=indicator.id,
-                    task=indicator.task,
-                    known=task_ids,
-                )
-            )
 
-    reporting = plan.reporting
+@plan_rule
+def _indicator_tasks(check: _PlanCheck) -> None:
+    task_ids = ", ".join(check.index.tasks)
+    for number, indicator in enumerate(check.plan.indicators):
+        if indicator.task not in check.index.tasks:
+            loc = ("indicators", number, "task")
+            check.add("KH206", loc, id=indicator.id, task=indicator.task, known=task_ids)
+
+
+@plan_rule
+def _reporting(check: _PlanCheck) -> None:
+    reporting = check.plan.reporting
     for key in ("receiver", "escalation_to"):
-        unit_ref(getattr(reporting, key), ("reporting", key), "nhận báo cáo")
+        check.unit_ref(getattr(reporting, key), ("reporting", key), "nhận báo cáo")
     try:
         date(2024, reporting.deadline.month, reporting.deadline.day)  # a leap year admits 29/2
     except ValueError:
-        issues.append(
-            make_issue(
-                "KH208",
-                *at(("reporting", "deadline")),
-                detail=f"{reporting.deadline.day}/{reporting.deadline.month}",
-            )
-        )
-    return issues
+        detail = f"{reporting.deadline.day}/{reporting.deadline.month}"
+        check.add("KH208", ("reporting", "deadline"), detail=detail)
 
 
 def _tasks_with_loc(

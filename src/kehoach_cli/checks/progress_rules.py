@@ -98,7 +98,8 @@ def check_progress(
     index: PlanIndex | None,
     reported_task_ids: Iterable[str] | None = None,
 ) -> list[Issue]:
-    """Every rule of docs/architecture.md (checks) for one progress file; plan rules only when the plan loaded.
+    """Every rule for one progress file (docs/architecture.md); plan rules only when the
+    plan loaded.
 
     `reported_task_ids` lists the task keys present in the file when `progress` holds
     only a salvaged part of it.
@@ -113,7 +114,16 @@ def check_progress(
         issues.append(make_issue("KH301", *at(("year",)), value=progress.year, expected=ref.year))
     if progress.unit != ref.unit:
         issues.append(make_issue("KH302", *at(("unit",)), value=progress.unit, expected=ref.unit))
+    issues += _task_report_issues(progress, at)
+    if index is not None:
+        reported = set(progress.tasks if reported_task_ids is None else reported_task_ids)
+        issues += _plan_issues(progress, index, at, reported)
+    return issues
 
+
+def _task_report_issues(progress: Progress, at: Any) -> list[Issue]:
+    """Each task report on its own: status against progress, activities, difficulties."""
+    issues: list[Issue] = []
     for task_id, report in progress.tasks.items():
         loc: Loc = ("tasks", task_id)
         done = report.status is TaskStatus.DONE
@@ -150,10 +160,6 @@ def check_progress(
                         year=progress.year,
                     )
                 )
-
-    if index is not None:
-        reported = set(progress.tasks if reported_task_ids is None else reported_task_ids)
-        issues += _plan_issues(progress, index, at, reported)
     return issues
 
 
@@ -229,7 +235,17 @@ def _plan_issues(progress: Progress, index: PlanIndex, at: Any, reported: set[st
             )
         )
         return issues
-    assigned = index.assigned_tasks(unit.id)
+    return (
+        _task_key_issues(progress, index, at, unit.id)
+        + _led_task_issues(progress, index, at, unit.id, reported)
+        + _indicator_key_issues(progress, index, at, unit.id)
+    )
+
+
+def _task_key_issues(progress: Progress, index: PlanIndex, at: Any, unit_id: str) -> list[Issue]:
+    """Every task the file reports on exists and is assigned to the unit."""
+    issues = []
+    assigned = index.assigned_tasks(unit_id)
     for task_id in progress.tasks:
         key_at = at(("tasks", task_id), at_key=True)
         if task_id not in index.tasks:
@@ -248,11 +264,19 @@ def _plan_issues(progress: Progress, index: PlanIndex, at: Any, reported: set[st
                     "KH305",
                     *key_at,
                     id=task_id,
-                    unit=unit.id,
+                    unit=unit_id,
                     assigned=", ".join(assigned) or "(không có)",
                 )
             )
-    for task_id in index.led_tasks(unit.id):
+    return issues
+
+
+def _led_task_issues(
+    progress: Progress, index: PlanIndex, at: Any, unit_id: str, reported: set[str]
+) -> list[Issue]:
+    """The lead reports on every task it leads, and says something about it."""
+    issues = []
+    for task_id in index.led_tasks(unit_id):
         report = progress.tasks.get(task_id)
         if (
             report is not None
@@ -263,8 +287,17 @@ def _plan_issues(progress: Progress, index: PlanIndex, at: Any, reported: set[st
             issues.append(make_issue("KH319", *at(("tasks", task_id), at_key=True), id=task_id))
         if task_id not in reported:
             issues.append(
-                make_issue("KH306", *at(("tasks",), at_key=True), id=task_id, unit=unit.id)
+                make_issue("KH306", *at(("tasks",), at_key=True), id=task_id, unit=unit_id)
             )
+    return issues
+
+
+def _indicator_key_issues(
+    progress: Progress, index: PlanIndex, at: Any, unit_id: str
+) -> list[Issue]:
+    """Every indicator reported exists and belongs to a task of the unit."""
+    issues = []
+    assigned = index.assigned_tasks(unit_id)
     for indicator_id in progress.indicators:
         key_at = at(("indicators", indicator_id), at_key=True)
         indicator = index.indicators.get(indicator_id)
@@ -280,7 +313,7 @@ def _plan_issues(progress: Progress, index: PlanIndex, at: Any, reported: set[st
             )
         elif indicator.task in index.tasks and indicator.task not in assigned:
             issues.append(
-                make_issue("KH312", *key_at, id=indicator_id, unit=unit.id, task=indicator.task)
+                make_issue("KH312", *key_at, id=indicator_id, unit=unit_id, task=indicator.task)
             )
     return issues
 

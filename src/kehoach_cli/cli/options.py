@@ -9,8 +9,6 @@ from typing import Annotated
 
 import typer
 
-YEAR_RANGE = {"min": 2000, "max": 2200}
-
 YearOption = Annotated[
     int | None,
     typer.Option(
@@ -18,10 +16,13 @@ YearOption = Annotated[
         "-y",
         help="Năm báo cáo. Mặc định: năm của --as-of.",
         show_default=False,
-        **YEAR_RANGE,
+        min=2000,
+        max=2200,
     ),
 ]
-RequiredYearOption = Annotated[int, typer.Option("--year", "-y", help="Năm báo cáo.", **YEAR_RANGE)]
+RequiredYearOption = Annotated[
+    int, typer.Option("--year", "-y", help="Năm báo cáo.", min=2000, max=2200)
+]
 AsOfOption = Annotated[
     str | None,
     typer.Option(

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from kehoach_cli.cli.common import ExitCode, RootOption, open_workspace
+from kehoach_cli.cli.common import RootOption, open_workspace
 from kehoach_cli.cli.vietnamese import VietnameseCommand, VietnameseGroup
+from kehoach_cli.errors import ExitCode
+
+if TYPE_CHECKING:
+    from kehoach_cli.loading.workspace import Workspace
+    from kehoach_cli.report.template_check import TemplateReport
 
 template_app = typer.Typer(
     cls=VietnameseGroup,
@@ -48,45 +53,53 @@ def check(
     root: RootOption = None,
 ) -> None:
     workspace = open_workspace(root)
-    from kehoach_cli.report.context import NothingToReport, ReportOptions, build_context
     from kehoach_cli.report.render import resolve_template
     from kehoach_cli.report.template_check import check_template
-    from kehoach_cli.status.dataset import PlanUnusable, load_status_data
 
     template = resolve_template(file, workspace.templates_dir)
-    context = None
-    trial = ""
+    context, trial = _trial_context(workspace, year)
+    result = check_template(template, context)
+    typer.echo("\n".join(_result_lines(template, result, context, trial)))
+    raise typer.Exit(ExitCode.OK if result.ok else ExitCode.DATA_PROBLEMS)
+
+
+def _trial_context(workspace: Workspace, year: int | None) -> tuple[dict[str, Any] | None, str]:
+    """A real report context to try the template on: the given year, else the latest."""
+    from kehoach_cli.facts import PlanUnusable, load_year
+    from kehoach_cli.report.context import NothingToReport, ReportOptions, build_context
+
+    today = date.today()
     try:
-        probe = load_status_data(workspace, year or date.today().year, date.today())
+        probe = load_year(workspace, year or today.year, today)
         chosen = year or max(probe.years_with_data(), default=probe.year)
-        data = probe if chosen == probe.year else load_status_data(workspace, chosen, date.today())
-        context = build_context(data, ReportOptions(), date.today())
-        trial = f"năm {chosen}"
+        data = probe if chosen == probe.year else load_year(workspace, chosen, today)
+        return build_context(data, ReportOptions(), today), f"năm {chosen}"
     except (PlanUnusable, NothingToReport) as error:
         typer.echo(f"Không thử tạo báo cáo được ({error}); chỉ kiểm tra cú pháp.", err=True)
+        return None, ""
 
-    result = check_template(template, context)
-    typer.echo(f"Mẫu: {template}")
+
+def _result_lines(
+    template: Any, result: TemplateReport, context: dict[str, Any] | None, trial: str
+) -> list[str]:
+    lines = [f"Mẫu: {template}"]
     if result.syntax_error:
-        typer.echo(f"  [lỗi] {result.syntax_error}")
-        for line in result.syntax_error.context_lines:
-            typer.echo(f"      {line}")
-    for name in sorted(result.unknown_variables):
-        typer.echo(f"  [lỗi] biến '{name}' không có trong dữ liệu báo cáo")
-    for name in sorted(result.unknown_filters):
-        typer.echo(f"  [lỗi] bộ lọc '{name}' không có")
-    for name in sorted(result.unknown_tests):
-        typer.echo(f"  [lỗi] phép thử '{name}' không có")
+        lines.append(f"  [lỗi] {result.syntax_error}")
+        lines += [f"      {line}" for line in result.syntax_error.context_lines]
+    lines += [
+        f"  [lỗi] biến '{n}' không có trong dữ liệu báo cáo"
+        for n in sorted(result.unknown_variables)
+    ]
+    lines += [f"  [lỗi] bộ lọc '{n}' không có" for n in sorted(result.unknown_filters)]
+    lines += [f"  [lỗi] phép thử '{n}' không có" for n in sorted(result.unknown_tests)]
     if result.render_error:
-        typer.echo(f"  [lỗi] thử tạo báo cáo {trial}: {result.render_error}")
-        for line in result.render_error.context_lines:
-            typer.echo(f"      {line}")
+        lines.append(f"  [lỗi] thử tạo báo cáo {trial}: {result.render_error}")
+        lines += [f"      {line}" for line in result.render_error.context_lines]
     if context is not None and not result.unknown_variables:
-        provided = ", ".join(sorted(context))
-        typer.echo(f"  Biến có sẵn: {provided}")
+        lines.append(f"  Biến có sẵn: {', '.join(sorted(context))}")
     if result.ok:
         done = f"; thử tạo báo cáo {trial} thành công" if context is not None else ""
-        typer.echo(f"Mẫu dùng được: {len(result.variables)} biến{done}.")
-        raise typer.Exit(ExitCode.OK)
-    typer.echo("Mẫu có vấn đề; sửa trong Word rồi chạy lại lệnh này.")
-    raise typer.Exit(ExitCode.DATA_PROBLEMS)
+        lines.append(f"Mẫu dùng được: {len(result.variables)} biến{done}.")
+    else:
+        lines.append("Mẫu có vấn đề; sửa trong Word rồi chạy lại lệnh này.")
+    return lines

@@ -193,11 +193,7 @@ def _budget_by_unit(
 
 def _budget_by_task(tasks: list[TaskFacts]) -> list[BudgetLine]:
     """A unit's own money, task by task (only the tasks it reported on)."""
-    return [
-        BudgetLine(t.task.id, t.task.label, t.money)
-        for t in tasks
-        if t.contributions
-    ]
+    return [BudgetLine(t.task.id, t.task.label, t.money) for t in tasks if t.contributions]
 
 
 def _total(lines: list[BudgetLine]) -> Money:

@@ -105,6 +105,9 @@ def parse_yaml(text: str, path: Path, max_depth: int = MAX_DEPTH) -> tuple[Any, 
         parser.dispose()
 
 
+# long: the event loop every file of every command goes through, one branch per event
+# kind, with lookups hoisted into locals: a function call per event would cost more than
+# the branch it replaces.
 def _build(parser: Any, path: Path, max_depth: int) -> tuple[Any, list[Issue]]:
     duplicates: list[Issue] = []
     # Each frame: [container, pending key or None, key mark, container mark]

@@ -1,4 +1,4 @@
-"""The fixed blocks of an administrative document: header, title, closing (ND30.md).
+"""The fixed blocks of an administrative document: header, title, closing (docs/nd30.md).
 
 Each takes plain strings, so the same code draws the Word template (strings holding
 Jinja tags) and the plan document (real values).
@@ -22,7 +22,7 @@ from kehoach_cli.report.header_text import HEADER_CELL_MM, HEADER_NAME_PT
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
-# Header columns fit both header lines on one line each at 12 pt (ND30.md).
+# Header columns fit both header lines on one line each at 12 pt (docs/nd30.md).
 # The names in the left column break into lines that fit it (header_text.py).
 HEADER_WIDTHS_MM = (HEADER_CELL_MM, 93.0)
 # The motto at 13 pt bold is about 60 mm wide; its line is as long as the text.

@@ -425,79 +425,72 @@ class _Context:
     # --- III. assessment ---------------------------------------------------------------------
 
     def _assessment(self) -> tuple[list[str], list[str], list[str]]:
-        facts = self.facts
-        tasks = [t for t in facts.tasks if not t.is_group]
-        helped: list[Task] = []
-        if self.unit:  # its own led tasks are judged; its cooperation is listed
-            unit_id = self.unit.id
-            helped = [t.task for t in tasks if t.lead and t.lead.id != unit_id and t.contributions]
-            tasks = [t for t in tasks if t.lead and t.lead.id == unit_id]
-        reported = [(t, r) for t in tasks if (r := self._own_report(t)) is not None]
-        by_status: dict[TaskStatus, list[Task]] = {}
-        for t, report in reported:
-            by_status.setdefault(report.status, []).append(t.task)
-        done = by_status.get(TaskStatus.DONE, [])
-        going = by_status.get(TaskStatus.IN_PROGRESS, [])
-        delayed = by_status.get(TaskStatus.DELAYED, [])
-        unreported = [t.task for t in tasks if self._own_report(t) is None]
-        led = " chủ trì" if self.unit else ""
-        base = (
-            f"Theo báo cáo của đơn vị chủ trì ({len(reported)}/{len(tasks)} nhiệm vụ có báo cáo)"
-            if unreported
-            else f"Trong {len(tasks)} nhiệm vụ{led}"
-        )
-        achievements = []
-        if done:
-            achievements.append(f"- {base}, đã hoàn thành {len(done)} nhiệm vụ: {_ids(done)}.")
-        elif reported:
-            achievements.append(f"- {base}, chưa có nhiệm vụ nào hoàn thành trong năm.")
-        if going:
-            achievements.append(
-                f"- {len(going)} nhiệm vụ đang thực hiện theo kế hoạch: {_ids(going)}."
+        judged = _Judged.of(self)
+        return self._achievements(judged), self._shortcomings(judged), self._causes(judged)
+
+    def _achievements(self, judged: _Judged) -> list[str]:
+        lines = []
+        if judged.done:
+            lines.append(
+                f"- {judged.base}, đã hoàn thành {len(judged.done)} nhiệm vụ: {_ids(judged.done)}."
             )
-        if helped:
-            achievements.append(f"- Phối hợp thực hiện {len(helped)} nhiệm vụ: {_ids(helped)}.")
-        total = facts.budget_total
+        elif judged.reported:
+            lines.append(f"- {judged.base}, chưa có nhiệm vụ nào hoàn thành trong năm.")
+        if judged.going:
+            lines.append(
+                f"- {len(judged.going)} nhiệm vụ đang thực hiện theo kế hoạch: "
+                f"{_ids(judged.going)}."
+            )
+        if judged.helped:
+            lines.append(
+                f"- Phối hợp thực hiện {len(judged.helped)} nhiệm vụ: {_ids(judged.helped)}."
+            )
+        total = self.facts.budget_total
         if total.planned:
             partial = (
                 f"; chưa gồm số liệu của {len(total.unknown_units)} đơn vị chưa gửi báo cáo"
                 if total.unknown_units
                 else ""
             )
-            achievements.append(
+            lines.append(
                 f"- Giải ngân {fmt.money(total.spent)}/{fmt.money(total.planned)} đồng "
-                f"({fmt.percent(total.rate, 1)} dự toán các hoạt động{partial})."
+                f"({fmt.percent(total.rate or 0, 1)} dự toán các hoạt động{partial})."
             )
-        if not achievements:
-            achievements.append("- Chưa có kết quả được báo cáo.")
-        shortcomings = []
-        if delayed:
-            shortcomings.append(f"- {len(delayed)} nhiệm vụ chậm tiến độ: {_ids(delayed)}.")
-        if unreported and not self.unit:
-            shortcomings.append(
-                f"- {len(unreported)} nhiệm vụ chưa có báo cáo của đơn vị chủ trì: "
-                f"{_ids(unreported)}."
+        return lines or ["- Chưa có kết quả được báo cáo."]
+
+    def _shortcomings(self, judged: _Judged) -> list[str]:
+        lines = []
+        if judged.delayed:
+            lines.append(f"- {len(judged.delayed)} nhiệm vụ chậm tiến độ: {_ids(judged.delayed)}.")
+        if judged.unreported and not self.unit:
+            lines.append(
+                f"- {len(judged.unreported)} nhiệm vụ chưa có báo cáo của đơn vị chủ trì: "
+                f"{_ids(judged.unreported)}."
             )
         if not self.unit:
-            shortcomings += self._late_lines()
-        if facts.difficulties:
-            shortcomings.append(
-                f"- {len(facts.difficulties)} khó khăn, vướng mắc chưa được giải quyết (nêu tại "
-                "mục 3)."
+            lines += self._late_lines()
+        if self.facts.difficulties:
+            lines.append(
+                f"- {len(self.facts.difficulties)} khó khăn, vướng mắc chưa được giải quyết "
+                "(nêu tại mục 3)."
             )
-        if not shortcomings:
-            shortcomings = ["- Không có tồn tại, hạn chế đáng kể."]
-        delayed_ids = {t.id for t in delayed}
+        return lines or ["- Không có tồn tại, hạn chế đáng kể."]
+
+    def _causes(self, judged: _Judged) -> list[str]:
+        """The open difficulties, those of delayed tasks first; 'none' only when every unit
+        has reported."""
+        facts = self.facts
+        delayed_ids = {t.id for t in judged.delayed}
         ordered = sorted(facts.difficulties, key=lambda d: d.task_id not in delayed_ids)
         causes = [_attributed(d, with_unit=not self.unit) for d in ordered]
-        if not causes:
-            causes = [
-                "- Không có khó khăn, vướng mắc chưa được giải quyết."
-                if facts.complete
-                else "- Các báo cáo đã gửi không nêu khó khăn, vướng mắc chưa được giải quyết; "
-                f"chưa có báo cáo của {len(facts.uncounted)} đơn vị."
-            ]
-        return achievements, shortcomings, causes
+        if causes:
+            return causes
+        if facts.complete:
+            return ["- Không có khó khăn, vướng mắc chưa được giải quyết."]
+        return [
+            "- Các báo cáo đã gửi không nêu khó khăn, vướng mắc chưa được giải quyết; chưa có "
+            f"báo cáo của {len(facts.uncounted)} đơn vị."
+        ]
 
     def _late_lines(self) -> list[str]:
         subs = self.facts.submissions
@@ -735,3 +728,48 @@ def _item_numbers(tasks: list[Task], parents: dict[str, str | None]) -> dict[str
         else:
             numbers[task.id] = "-"
     return numbers
+
+
+@dataclass(frozen=True)
+class _Judged:
+    """The tasks section III judges, sorted by the state their own report gives: in the
+    consolidated report every task by its lead; in a unit's, the tasks it leads (the
+    tasks it only helps with are listed, never judged)."""
+
+    base: str  # "Trong 7 nhiệm vụ" / "Theo báo cáo của đơn vị chủ trì (5/7 …)"
+    reported: list[Task]
+    done: list[Task]
+    going: list[Task]
+    delayed: list[Task]
+    unreported: list[Task]
+    helped: list[Task]
+
+    @classmethod
+    def of(cls, context: _Context) -> _Judged:
+        tasks = [t for t in context.facts.tasks if not t.is_group]
+        helped: list[Task] = []
+        unit = context.unit
+        if unit:
+            helped = [t.task for t in tasks if t.lead and t.lead.id != unit.id and t.contributions]
+            tasks = [t for t in tasks if t.lead and t.lead.id == unit.id]
+        states = {t.task.id: r.status for t in tasks if (r := context._own_report(t))}
+        reported = [t.task for t in tasks if t.task.id in states]
+        unreported = [t.task for t in tasks if t.task.id not in states]
+
+        def having(status: TaskStatus) -> list[Task]:
+            return [t for t in reported if states[t.id] is status]
+
+        base = (
+            f"Theo báo cáo của đơn vị chủ trì ({len(reported)}/{len(tasks)} nhiệm vụ có báo cáo)"
+            if unreported
+            else f"Trong {len(tasks)} nhiệm vụ" + (" chủ trì" if unit else "")
+        )
+        return cls(
+            base,
+            reported,
+            having(TaskStatus.DONE),
+            having(TaskStatus.IN_PROGRESS),
+            having(TaskStatus.DELAYED),
+            unreported,
+            helped,
+        )

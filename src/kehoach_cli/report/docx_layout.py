@@ -1,4 +1,4 @@
-"""python-docx helpers for the Decree 30/2020 layout (see ND30.md): page, fonts, tables.
+"""python-docx helpers for the Decree 30/2020 layout (see docs/nd30.md): page, fonts, tables.
 
 python-docx has no API for several of these (theme fonts, table borders, fields), so the
 XML is edited directly where needed, in the order the OOXML schema requires.

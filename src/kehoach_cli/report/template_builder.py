@@ -196,6 +196,8 @@ def _budget_table(document: Any) -> None:
     _p(document, "{%p endfor %}")
 
 
+# long: the report from top to bottom, one block a line, so that it reads in the order
+# of the document; splitting it would scatter that order across functions.
 def build_report_template() -> Any:
     document = styles.new_document()
     header_block(

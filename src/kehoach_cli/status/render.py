@@ -173,9 +173,7 @@ def _fit(view: View, columns: list[Column], width: int, boxed: bool) -> tuple[li
 def render_rich(
     views: list[View], *, boxed: bool, compact: bool, width: int | None, heading: str = ""
 ) -> str:
-    from rich import box
     from rich.console import Console
-    from rich.table import Table
 
     console = Console(
         file=io.StringIO(),
@@ -192,40 +190,7 @@ def render_rich(
     for number, view in enumerate(views):
         if number:
             console.print()
-        table = Table(
-            title=view.title,
-            title_justify="left",
-            box=box.ROUNDED if boxed else None,
-            show_edge=boxed,
-            pad_edge=boxed,
-            header_style="bold" if boxed else "",
-            title_style="bold" if boxed else "",
-        )
-        columns, dropped = _fit(view, _columns(view, compact), console.width, boxed)
-        for column in columns:
-            table.add_column(
-                column.header,
-                justify="right" if column.numeric else "left",
-                no_wrap=column.kind in NO_WRAP,
-                overflow="fold",
-            )
-        if dropped and not compact:
-            view.notes.append("(Màn hình hẹp nên bớt cột; dùng --format json hoặc csv để xem đủ.)")
-        for row in view.rows:
-            indent = "  " * row.get("level", 0) if view.name == "task" else ""
-            cells = [cell_text(column, row, styled=boxed) for column in columns]
-            if view.name == "task":
-                cells[0] = indent + cells[0]
-            table.add_row(*cells)
-        if view.total:
-            table.add_row(
-                *[
-                    cell_text(c, view.total, styled=boxed) if c.key in view.total else ""
-                    for c in columns
-                ],
-                style="bold" if boxed else None,
-            )
-        console.print(table)
+        console.print(_rich_table(view, compact, console.width, boxed))
         for note in view.notes:
             console.print(
                 note, style="bold yellow" if boxed and note.startswith("Cần chú ý") else None
@@ -234,6 +199,42 @@ def render_rich(
     if not boxed:  # plain text for files and pipes: no padding at line ends
         text = "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
     return text.lstrip("\n")
+
+
+def _rich_table(view: View, compact: bool, width: int, boxed: bool) -> Any:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(
+        title=view.title,
+        title_justify="left",
+        box=box.ROUNDED if boxed else None,
+        show_edge=boxed,
+        pad_edge=boxed,
+        header_style="bold" if boxed else "",
+        title_style="bold" if boxed else "",
+    )
+    columns, dropped = _fit(view, _columns(view, compact), width, boxed)
+    for column in columns:
+        table.add_column(
+            column.header,
+            justify="right" if column.numeric else "left",
+            no_wrap=column.kind in NO_WRAP,
+            overflow="fold",
+        )
+    if dropped and not compact:
+        view.notes.append("(Màn hình hẹp nên bớt cột; dùng --format json hoặc csv để xem đủ.)")
+    for row in view.rows:
+        cells = [cell_text(column, row, styled=boxed) for column in columns]
+        if view.name == "task":  # the task tree, indented by level
+            cells[0] = "  " * row.get("level", 0) + cells[0]
+        table.add_row(*cells)
+    if view.total:
+        total = [
+            cell_text(c, view.total, styled=boxed) if c.key in view.total else "" for c in columns
+        ]
+        table.add_row(*total, style="bold" if boxed else None)
+    return table
 
 
 def _plain_value(value: Any) -> Any:
