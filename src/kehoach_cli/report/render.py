@@ -19,6 +19,7 @@ is bounded, and each limit ends in a TemplateProblem that names it:
 
 from __future__ import annotations
 
+import gc
 import io
 import math
 import os
@@ -82,18 +83,18 @@ class TemplateProblem(Exception):
 # crafted archive (a "zip bomb": 450 KB that inflates to 400 MB took 0.9 GB of memory
 # before lxml gave up) from ever being inflated.
 MAX_TEMPLATE_BYTES = 64 * 1024 * 1024
-# The rendered XML of all parts. The bundled report of the bundled data is 0.3 MB and
-# the 120-unit, 300-task benchmark corpus 3.6 MB: 64 MB is far above a real report and
-# far below what lxml could parse in the memory limit below.
+# The rendered XML of all parts. Measured: document.xml is 0.06 MB for the bundled data,
+# 10 MB for a 540-unit year and 20 MB for a 978-unit year (benchmarks/make_corpus.py):
+# 64 MB is three times the largest, and what lxml can still parse in the memory below.
 MAX_OUTPUT_CHARS = 64 * 1024 * 1024
 # One string or list built by an expression ('x' * n, list + list, '%9999d' % n).
 MAX_SEQUENCE_LENGTH = 10 * 1024 * 1024
 # An integer built by ** or *: 4 096 bits is 1 233 digits, more than any report needs.
 MAX_INTEGER_BITS = 4096
 # The child process that renders: CPU seconds and address space beyond what it inherits.
-# Measured (see tests/robustness/test_template_limits.py): the bundled report takes
-# 0.25 s CPU and 45 MB more than the process it forks from; the benchmark corpus 2.4 s
-# and 150 MB. 10 s and 512 MB leave 4× and 3× room over the largest.
+# Measured in the child (make_corpus.py corpora, default template): the bundled data takes
+# 0.09 s CPU and a few MB; a 540-unit year 1.1 s and +74 MB; a 978-unit year 3.2 s and
+# +158 MB. 10 s and 512 MB leave about 3× over that largest year.
 RENDER_CPU_SECONDS = 10
 RENDER_MEMORY_BYTES = 512 * 1024 * 1024
 # Wall-clock limit (a child blocked on anything, or the in-process fallback).
@@ -610,7 +611,14 @@ def _render_in_child(
     wall = time_limit if time_limit is not None else RENDER_TIME_LIMIT_SECONDS
     cpu = max(1, min(RENDER_CPU_SECONDS, math.ceil(wall)))
     read_end, write_end = os.pipe()
-    pid = os.fork()
+    gc.freeze()  # the child's collector leaves the inherited objects (and their pages) alone
+    try:
+        pid = os.fork()
+    except OSError:
+        gc.unfreeze()
+        raise
+    if pid != 0:
+        gc.unfreeze()
     if pid == 0:  # pragma: no cover - the child's coverage is not collected
         os.close(read_end)
         _child(write_end, data, context, provenance, cpu)
