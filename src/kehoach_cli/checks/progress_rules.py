@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from kehoach_cli.checks.fieldpath import format_field
 from kehoach_cli.checks.schema import suggestion
@@ -64,7 +64,10 @@ def salvage_progress(data: Any) -> Progress | None:
     )
 
 
-def _valid_or_none(kind: Any, value: Any) -> Any:
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def _valid_or_none(kind: type[_Model], value: Any) -> _Model | None:
     try:
         return TypeAdapter(kind).validate_python(value)
     except ValidationError:

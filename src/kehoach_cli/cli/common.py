@@ -92,7 +92,8 @@ def parse_as_of(text: str | None) -> date:
     from kehoach_cli.model.values import parse_date
 
     try:
-        return parse_date(text)
+        day: date = parse_date(text)
+        return day
     except PydanticCustomError as error:
         detail = error.context.get("detail") if error.context else text
         raise UsageProblem(f"--as-of: {detail}; viết ví dụ 01/12/2024 hoặc 2024-12-01.") from None

@@ -237,9 +237,10 @@ class _Module:
             elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
                 "kehoach_cli.cli."
             ):
+                module_name = node.module or ""
                 for alias in node.names:
                     self.imported[alias.asname or alias.name] = (
-                        node.module.rsplit(".", 1)[1],
+                        module_name.rsplit(".", 1)[1],
                         alias.name,
                     )
 
@@ -289,12 +290,13 @@ class _Reader:
 
     def type_label(self, module: _Module, node: ast.AST, keywords: dict[str, object]) -> str:
         """The type as Typer labels it: <int>, <int range>, <path>, <dir>, <a|b>, …"""
-        optional = isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr)
-        if optional and isinstance(node.right, ast.Constant) and node.right.value is None:
-            return self.type_label(module, node.left, keywords)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+            right = node.right
+            if isinstance(right, ast.Constant) and right.value is None:
+                return self.type_label(module, node.left, keywords)
         listed = isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)
-        if listed and node.value.id == "list":
-            return f"list[{self.type_label(module, node.slice, {})}]"
+        if listed and node.value.id == "list":  # type: ignore[attr-defined]  # narrowed above
+            return f"list[{self.type_label(module, node.slice, {})}]"  # type: ignore[attr-defined]
         if isinstance(node, ast.Name):
             if node.id == "Path":
                 if keywords.get("file_okay") is False:
@@ -323,7 +325,7 @@ class _Reader:
         self, module: _Module, argument: ast.arg, default: ast.AST | None
     ) -> tuple[str, tuple[str, str], str] | None:
         """(kind, help record, usage piece) of one parameter of a command function."""
-        annotation = argument.annotation
+        annotation: ast.AST | None = argument.annotation
         if isinstance(annotation, ast.Attribute) and annotation.attr == "Context":
             return None  # typer.Context: not a parameter
         if isinstance(annotation, ast.Name):
@@ -405,7 +407,9 @@ class _Reader:
         defaults += list(node.args.kw_defaults)
         if node.args.posonlyargs or node.args.vararg or node.args.kwarg:
             raise Unsupported(name)
-        arguments, options, pieces = [], [], []
+        arguments: list[tuple[str, str]] = []
+        options: list[tuple[str, str]] = []
+        pieces: list[str] = []
         for parameter, default in zip(parameters, defaults, strict=True):
             found = self.parameter(module, parameter, default)
             if found is not None:
@@ -429,6 +433,10 @@ def page_for(path: str) -> HelpPage:
         text = str(reader.value(module, module.nodes[help_name]))
         usage = " ".join([prog, OPTIONS_METAVAR, *pieces])
         return HelpPage(usage, text, arguments, [*options, HELP_OPTION], [])
+    return _group_page(reader, module, path, prog, target)
+
+
+def _group_page(reader: _Reader, module: _Module, path: str, prog: str, target: str) -> HelpPage:
     call = module.nodes.get(target)
     if not (isinstance(call, ast.Call) and all(k.arg for k in call.keywords)):
         raise Unsupported(path)

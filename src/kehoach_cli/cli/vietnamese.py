@@ -31,7 +31,8 @@ HELP_OPTION_TEXT = HELP_OPTION[1]
 
 class _VietnameseHelpMixin:
     def format_help(self, ctx: Any, formatter: Any) -> None:
-        arguments, options = [], []
+        arguments: list[tuple[str, str]] = []
+        options: list[tuple[str, str]] = []
         for param in self.get_params(ctx):  # type: ignore[attr-defined]
             record = param.get_help_record(ctx)
             if record is not None:
@@ -74,7 +75,7 @@ class VietnameseGroup(_VietnameseHelpMixin, TyperGroup):
     def get_params(self, ctx: Any) -> Any:
         params = super().get_params(ctx)
         for param in params:  # typer's standard completion options are added late
-            if param.name in COMPLETION_HELP:
+            if param.name in COMPLETION_HELP and hasattr(param, "help"):
                 param.help = COMPLETION_HELP[param.name]
         return params
 

@@ -20,14 +20,15 @@ import yaml
 
 from kehoach_cli.diagnostics import Issue, Position, make_issue
 
-try:  # libyaml is about five times faster; the pure-Python parser gives the same events.
-    from yaml.cyaml import CParser as _FastParser
+# libyaml is about five times faster; the pure-Python parser gives the same events. Only
+# their events are used (get_event), so the public CBaseLoader stands for libyaml's parser.
+if getattr(yaml, "__with_libyaml__", False):
 
     def _make_parser(text: str) -> Any:
-        return _FastParser(text)
+        return yaml.CBaseLoader(text)
 
     HAS_LIBYAML = True
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
+else:  # pragma: no cover - depends on how PyYAML was built
     HAS_LIBYAML = False
 
     def _make_parser(text: str) -> Any:

@@ -5,10 +5,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from kehoach_cli.model.plan import Plan
 from kehoach_cli.model.progress import Progress
 
-SCHEMA_FILES = {"plan.schema.json": Plan, "progress.schema.json": Progress}
+SCHEMA_FILES: dict[str, type[BaseModel]] = {
+    "plan.schema.json": Plan,
+    "progress.schema.json": Progress,
+}
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 

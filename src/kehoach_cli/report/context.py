@@ -545,7 +545,7 @@ class _Context:
 
     def _appendix(self) -> dict[str, Any]:
         facts = self.facts
-        rows = []
+        rows: list[dict[str, str]] = []
         for sub in facts.submissions:
             if sub.state is SubmissionState.ON_TIME:
                 continue
