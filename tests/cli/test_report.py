@@ -153,5 +153,7 @@ def test_report_from_a_broken_file_is_refused_unless_asked_for_as_a_draft(cli, w
     assert "data/progress/2024/tdc.yaml:" in result.stderr and "--draft" in result.stderr
     result = report(cli, workspace, "--draft")
     assert result.code == 1 and "Bỏ qua 1 tệp" in result.stderr and "DỰ THẢO" in result.stderr
-    assert (workspace / "bao-cao-2024.docx").exists()
+    first_page = [p.text for p in Document(workspace / "bao-cao-2024.docx").paragraphs[:6]]
+    assert "DỰ THẢO — KHÔNG DÙNG ĐỂ KÝ BAN HÀNH" in first_page
+    assert any("Phòng QL TĐC (tệp có lỗi)" in text for text in first_page)
     shutil.rmtree(workspace / "data" / "progress")

@@ -634,6 +634,8 @@ def _state_note(sub: UnitSubmission) -> str:
 def _days_note(sub: UnitSubmission) -> str:
     if sub.days_overdue is not None:
         return f" {sub.days_overdue} ngày"
+    if sub.days_left == 0:
+        return " (hôm nay là hạn nộp)"
     if sub.days_left is not None:
         return f" (còn {sub.days_left} ngày đến hạn)"
     return ""
