@@ -462,14 +462,18 @@ def _read_index(repository: _Repository) -> tuple[list[_Entry], int]:
                 skip_worktree=bool(extended & 0x4000),
             )
         )
-    # Extensions: a split index keeps entries elsewhere; a sparse one folds directories.
+    _refuse_unread_extensions(data, position, hash_size)
+    return entries, index_mtime
+
+
+def _refuse_unread_extensions(data: bytes, position: int, hash_size: int) -> None:
+    """A split index keeps entries in another file; a sparse one folds directories."""
     while position + 8 <= len(data) - hash_size:
         signature = data[position : position + 4]
         (length,) = struct.unpack(">I", data[position + 4 : position + 8])
         if signature in (b"link", b"sdir"):
             raise _Unreadable(f"index extension {signature.decode('ascii', 'replace')}")
         position += 8 + length
-    return entries, index_mtime
 
 
 def _varint(data: bytes, position: int) -> tuple[int, int]:
