@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kehoach_cli.checks.cache import (
     ValidationCache,
@@ -42,6 +43,49 @@ def _names_everything(workspace: Workspace, paths: list[Path] | None) -> bool:
     return any(path.resolve() == plan for path in paths)
 
 
+@dataclass
+class _PlanState:
+    """The plan's issues and index, loaded only when something has to be checked."""
+
+    workspace: Workspace
+    data: bytes | None  # the bytes hashed for the cache (None: unreadable, no cache)
+    cache: ValidationCache | None
+    issues: list[Issue] | None = None
+    index: Any = None
+    loaded: bool = False
+
+    def load(self) -> None:
+        from kehoach_cli.checks.run import load_plan_keyed
+        from kehoach_cli.model.index import PlanIndex
+
+        plan, self.issues, key = load_plan_keyed(self.workspace, self.data)
+        self.index = PlanIndex.build(plan) if plan is not None else None
+        self.loaded = True
+        if self.cache is not None and self.data is not None:
+            # other plan data: set_plan drops the progress entries
+            self.cache.set_plan(digest(self.data), key, self.issues)
+
+
+def _cached(
+    workspace: Workspace, cache: ValidationCache | None, refs: list[ProgressRef]
+) -> tuple[list[Issue], list[ProgressRef], int]:
+    """Issues of the files whose bytes the cache knows; the files still to check."""
+    issues: list[Issue] = []
+    missed: list[ProgressRef] = []
+    for ref in refs:
+        relative = _relative(workspace, ref.path)
+        cached = None
+        if cache is not None and cache.has(relative):
+            data = read_checked_bytes(ref.path)
+            if data is not None:
+                cached = cache.lookup(relative, digest(data))
+        if cached is None:
+            missed.append(ref)
+        else:
+            issues += cached
+    return issues, missed, len(refs) - len(missed)
+
+
 def validate(
     workspace: Workspace,
     paths: Iterable[Path] | None = None,
@@ -55,51 +99,25 @@ def validate(
     cache = None
     if use_cache and plan_bytes is not None and cache_enabled():
         cache = ValidationCache.open(workspace.root, tool_fingerprint(tool_version))
-
-    # The plan's issues come from the cache only for the very bytes they were found in.
-    plan_digest = digest(plan_bytes) if plan_bytes is not None else ""
-    known_plan = cache.plan_issues(plan_digest) if cache is not None else None
-    plan_issues = known_plan[0] if known_plan else None
-    index = None
-    loaded_plan = False
-
-    def load_plan_now() -> None:
-        nonlocal plan_issues, index, loaded_plan
-        from kehoach_cli.checks.run import load_plan_keyed
-        from kehoach_cli.model.index import PlanIndex
-
-        plan, plan_issues, key = load_plan_keyed(workspace, plan_bytes)
-        index = PlanIndex.build(plan) if plan is not None else None
-        loaded_plan = True
-        if cache is not None:
-            cache.set_plan(plan_digest, key, plan_issues)  # other plan data: entries dropped
-
-    if cache is not None and known_plan is None:
-        load_plan_now()  # a plan edit: its data decides whether the entries still hold
-
-    issues: list[Issue] = list(layout_issues)
-    missed: list[ProgressRef] = []
-    hits = 0
-    for ref in refs:
-        relative = _relative(workspace, ref.path)
-        cached = None
-        if cache is not None and cache.has(relative):
-            data = read_checked_bytes(ref.path)
-            if data is not None:
-                cached = cache.lookup(relative, digest(data))
-        if cached is None:
-            missed.append(ref)
+    plan = _PlanState(workspace, plan_bytes, cache)
+    if cache is not None and plan_bytes is not None:
+        # The plan's issues come from the cache only for the very bytes they were found in;
+        # after a plan edit its data decides whether the progress entries still hold.
+        known = cache.plan_issues(digest(plan_bytes))
+        if known is None:
+            plan.load()
         else:
-            issues += cached
-            hits += 1
+            plan.issues = known[0]
 
-    if missed or plan_issues is None:
+    cached_issues, missed, hits = _cached(workspace, cache, refs)
+    issues = [*layout_issues, *cached_issues]
+    if missed or plan.issues is None:
         from kehoach_cli.checks.run import check_progress_files
 
-        if not loaded_plan:
-            load_plan_now()
+        if not plan.loaded:
+            plan.load()
         checked = check_progress_files(
-            missed, index, keep_models=False, max_workers=max_workers, with_digest=True
+            missed, plan.index, keep_models=False, max_workers=max_workers, with_digest=True
         )
         for ref, result in zip(missed, checked, strict=True):
             issues += result.issues
@@ -107,7 +125,7 @@ def validate(
             # after the lookup above is recorded as what was actually checked.
             if cache is not None and result.sha256 is not None:
                 cache.store(_relative(workspace, ref.path), result.sha256, result.issues)
-    issues += plan_issues or []
+    issues += plan.issues or []
     # A run that finds errors leaves the workspace exactly as it was, cache included:
     # bad input must never cause a write. Results read from the cache still count.
     if cache is not None and not any(issue.severity is Severity.ERROR for issue in issues):
