@@ -49,7 +49,7 @@ def test_heading_block_and_closing_come_from_the_document():
     assert f"Số: /{doc.symbol}" in text
     assert f"{doc.place}, ngày tháng năm {doc.date.year}" in text
     assert normalise(doc.title) in text
-    assert normalise(doc.preamble) in text
+    assert normalise(" ".join(doc.preamble)) in text
     assert normalise(doc.closing) in text
     assert f"{doc.signer.title} {doc.signer.name}" in text
     for recipient in doc.recipients:

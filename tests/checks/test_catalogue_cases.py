@@ -152,6 +152,11 @@ CASES: dict[str, tuple[Callable[[Path], None], Path, int | None]] = {
         PLAN,
         149,
     ),
+    "KH111": (
+        change(PLAN, "lead: thanhtra", "lead: thanhtra\n        deadline: sớm nhất có thể"),
+        PLAN,
+        None,
+    ),
     "KH202": (change(PLAN, 'id: "2.5"', 'id: "3.5"'), PLAN, None),
     "KH203": (change(PLAN, "lead: thanhtra", "lead: thanh-tra"), PLAN, None),
     "KH204": (

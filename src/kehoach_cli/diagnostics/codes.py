@@ -162,8 +162,8 @@ _RULES = [
         "KH108",
         "error",
         "Mã không hợp lệ '{value}'",
-        "Mã chỉ gồm chữ thường không dấu, chữ số và dấu '-', ví dụ 'phong-a'; "
-        "mã nhiệm vụ dạng '2.1'.",
+        "Mã chỉ gồm chữ thường không dấu, chữ số và dấu '-', ví dụ 'phong-a' hoặc "
+        "'so-tai-chinh'; một nhóm viết 'group:<mã nhóm>'; mã nhiệm vụ dạng '2.1'.",
         "unit: Phòng QLKH",
     ),
     Rule("KH109", "error", "Giá trị không hợp lệ: {detail}", "{advice}", "title: ''"),
@@ -173,6 +173,13 @@ _RULES = [
         "Phiên bản lược đồ {value} không được hỗ trợ (hỗ trợ: {supported})",
         "Cập nhật kehoach hoặc sửa 'schema_version'.",
         "schema_version: 9",
+    ),
+    Rule(
+        "KH111",
+        "error",
+        "Thời hạn không hợp lệ: {detail}",
+        "{advice}",
+        "deadline: sớm nhất có thể",
     ),
     # --- plan integrity -------------------------------------------------------------------
     Rule(
@@ -221,8 +228,8 @@ _RULES = [
         "KH207",
         "error",
         "Đơn vị '{id}' là {kind}, không thể {role}",
-        "Chỉ đơn vị thuộc Sở mới chủ trì, phối hợp và nộp báo cáo; cơ quan bên ngoài ghi ở "
-        "'partners'.",
+        "Chỉ đơn vị thực hiện kế hoạch (kind khác external) mới chủ trì, phối hợp và gửi "
+        "báo cáo; cơ quan bên ngoài ghi ở 'partners'.",
         "lead: co-quan-ngoai",
     ),
     Rule(

@@ -14,8 +14,10 @@ class PlanIndex:
     groups: dict[str, Group] = field(default_factory=dict)
     tasks: dict[str, Task] = field(default_factory=dict)
     indicators: dict[str, Indicator] = field(default_factory=dict)
-    # task id → cooperating unit ids, groups expanded, lead and unknown ids removed
+    # task id → cooperating unit ids, groups expanded, leads and unknown ids removed
     cooperators: dict[str, list[str]] = field(default_factory=dict)
+    # task id → leading unit ids: one unit, or every member of a leading group
+    leads: dict[str, list[str]] = field(default_factory=dict)
     parent: dict[str, str | None] = field(default_factory=dict)
     # unit id → task ids it leads / leads or cooperates on, in plan order
     _led: dict[str, list[str]] = field(default_factory=dict)
@@ -38,27 +40,50 @@ class PlanIndex:
                 index.parent[task.id] = parent
             pending.extend((sub, task.id) for sub in reversed(task.subtasks))
         for task in index.tasks.values():
-            index.cooperators[task.id] = index._expand(task)
-            if task.lead:
-                index._led.setdefault(task.lead, []).append(task.id)
-            for unit_id in ([task.lead] if task.lead else []) + index.cooperators[task.id]:
+            leads = index.expand([task.lead] if task.lead else [])
+            index.leads[task.id] = leads
+            index.cooperators[task.id] = [u for u in index.expand(task.cooperate) if u not in leads]
+            for unit_id in leads:
+                index._led.setdefault(unit_id, []).append(task.id)
+            for unit_id in leads + index.cooperators[task.id]:
                 assigned = index._assigned.setdefault(unit_id, [])
                 if task.id not in assigned:
                     assigned.append(task.id)
         return index
 
-    def _expand(self, task: Task) -> list[str]:
+    def expand(self, entries: list[str]) -> list[str]:
+        """Unit ids named by `entries` (unit ids or 'group:<id>', groups nested to any
+        depth), in order, once each; unknown ids and cycles are left out (the plan checks
+        report them)."""
         expanded: list[str] = []
-        for entry in task.cooperate:
+        seen_groups: set[str] = set()
+        pending = list(reversed(entries))
+        while pending:
+            entry = pending.pop()
             if entry.startswith(GROUP_PREFIX):
-                group = self.groups.get(entry.removeprefix(GROUP_PREFIX))
-                members = group.members if group else []
-            else:
-                members = [entry]
-            for member in members:
-                if member != task.lead and member in self.units and member not in expanded:
-                    expanded.append(member)
+                group_id = entry.removeprefix(GROUP_PREFIX)
+                group = self.groups.get(group_id)
+                if group is None or group_id in seen_groups:
+                    continue
+                seen_groups.add(group_id)
+                pending.extend(reversed(group.members))
+            elif entry in self.units and entry not in expanded:
+                expanded.append(entry)
         return expanded
+
+    def lead_group(self, task: Task) -> Group | None:
+        """The group that leads `task`, when a group does."""
+        if task.lead and task.lead.startswith(GROUP_PREFIX):
+            return self.groups.get(task.lead.removeprefix(GROUP_PREFIX))
+        return None
+
+    def lead_name(self, task: Task) -> str | None:
+        """How the report names the lead: the unit's name, or the group's."""
+        group = self.lead_group(task)
+        if group is not None:
+            return group.name
+        unit = self.units.get(task.lead) if task.lead else None
+        return unit.name if unit else None
 
     @property
     def reporting_units(self) -> list[Unit]:

@@ -5,13 +5,31 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from kehoach_cli.model.base import StrictModel
-from kehoach_cli.model.values import SchemaVersion, TaskId, Text, UnitId, VnDecimal
+from kehoach_cli.model.deadlines import Deadline
+from kehoach_cli.model.values import SchemaVersion, TaskId, Text, UnitId, VnDecimal, is_unit_id
 
 GROUP_PREFIX = "group:"
+
+
+def _unit_or_group(value: Any) -> Any:
+    """'phong-a' or 'group:cac-huyen': a unit id, or a group of the plan by its id."""
+    if isinstance(value, str):
+        text = value.strip()
+        bare = text.removeprefix(GROUP_PREFIX)
+        if is_unit_id(bare):
+            return text
+    raise PydanticCustomError("KH108", "{value}", {"value": str(value)})
+
+
+UnitOrGroup = Annotated[str, BeforeValidator(_unit_or_group)]
+
+
+def _as_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
 
 
 class PartialDate(StrictModel):
@@ -53,46 +71,142 @@ class Document(StrictModel):
     symbol: Text = Field(description="Ký hiệu, ví dụ 'KH-SKHCN'")
     place: Text = Field(description="Địa danh ghi ở dòng ngày tháng")
     date: PartialDate = Field(description="Ngày ban hành; có thể chỉ có năm")
-    parent_body: Text = Field(description="Cơ quan chủ quản, ví dụ 'UBND tỉnh …' (in hoa khi in)")
-    issuing_body: Text = Field(description="Cơ quan ban hành, ví dụ 'Sở Khoa học và Công nghệ'")
+    parent_body: Text | None = Field(
+        default=None,
+        description="Cơ quan chủ quản (dòng trên của phần tên cơ quan), ví dụ 'UBND tỉnh …'; "
+        "bỏ trống khi cơ quan ban hành không có cơ quan chủ quản (Ủy ban nhân dân)",
+    )
+    issuing_body: Text = Field(
+        description="Cơ quan ban hành, ví dụ 'Sở Khoa học và Công nghệ' hoặc "
+        "'Ủy ban nhân dân tỉnh Bình Phước'"
+    )
     title: Text = Field(description="Trích yếu nội dung")
-    legal_bases: list[Text] = Field(default_factory=list, description="Các căn cứ")
-    preamble: Text = Field(description="Đoạn mở đầu, nguyên văn")
+    legal_bases: list[Text] = Field(
+        default_factory=list,
+        description="Các văn bản căn cứ, để tra cứu; các đoạn 'Căn cứ …' in trong văn bản "
+        "thì ghi ở 'preamble'",
+    )
+    preamble: Annotated[
+        list[Text],
+        BeforeValidator(_as_list),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "string", "minLength": 1},
+                    {"type": "array", "items": {"type": "string", "minLength": 1}},
+                ]
+            }
+        ),
+    ] = Field(
+        description="Phần mở đầu, nguyên văn: một đoạn, hoặc danh sách đoạn (các dòng "
+        "'Căn cứ …;' rồi đoạn ban hành)"
+    )
     closing: Text = Field(description="Đoạn kết, nguyên văn")
     recipients: list[Text] = Field(default_factory=list, description="Nơi nhận")
     signer: Signer
     drafting_note: Text | None = Field(default=None, description="Ghi chú của người soạn thảo")
 
 
+class Numbering(str, Enum):
+    NUMBER = "number"  # 1. 2. 3. (then a) b) c) below)
+    BULLET = "bullet"  # - (then + below)
+    NONE = "none"  # paragraphs without a mark
+
+
 class Paragraph(StrictModel):
     json_alternatives: ClassVar[list[dict[str, Any]]] = [{"type": "string", "minLength": 1}]
 
     label: Text | None = Field(default=None, description="Tiêu đề ngắn trước dấu ':'")
-    text: Text
+    text: Text | None = Field(default=None, description="Nội dung đoạn")
+    items: list[Annotated[Paragraph, BeforeValidator(lambda v: _paragraph(v))]] = Field(
+        default_factory=list, description="Các ý con của đoạn"
+    )
+    numbering: Numbering | None = Field(
+        default=None, description="Cách đánh dấu các ý con: number, bullet hoặc none"
+    )
+
+    @model_validator(mode="after")
+    def _needs_content(self) -> Paragraph:
+        if not (self.label or self.text or self.items):
+            raise PydanticCustomError(
+                "KH109", "{detail}", {"detail": "đoạn trống", "advice": "Ghi 'text' hoặc xóa đoạn."}
+            )
+        return self
 
 
 def _paragraph(value: Any) -> Any:
     return {"text": value} if isinstance(value, str) else value
 
 
+class SectionContent(str, Enum):
+    TASKS = "tasks"  # the plan's task tree is printed here
+
+
 class Section(StrictModel):
-    heading: Text
+    heading: Text = Field(description="Tên mục như văn bản viết, không kèm số La Mã")
     items: list[Annotated[Paragraph, BeforeValidator(_paragraph)]] = Field(default_factory=list)
+    numbering: Numbering = Field(
+        default=Numbering.NUMBER, description="Cách đánh dấu các đoạn: number, bullet hoặc none"
+    )
+    content: SectionContent | None = Field(
+        default=None, description="'tasks': mục in các nhiệm vụ của kế hoạch (ghi ở 'tasks')"
+    )
+    # How the tasks section words each task's assignment lines (content: tasks only).
+    lead_label: Text = Field(default="Cơ quan chủ trì", description="Nhãn dòng chủ trì")
+    cooperate_label: Text = Field(default="Cơ quan phối hợp", description="Nhãn dòng phối hợp")
+    deadline_label: Text = Field(default="Thời gian hoàn thành", description="Nhãn dòng thời hạn")
+    product_label: Text = Field(default="Sản phẩm", description="Nhãn dòng sản phẩm")
 
 
-class Sections(StrictModel):
-    purposes: Section = Field(description="Mục I: mục đích, yêu cầu")
-    tasks: Section = Field(description="Mục II: nhiệm vụ; các nhiệm vụ ghi ở 'tasks'")
-    schedule_budget: Section = Field(description="Mục III: thời gian và kinh phí")
-    organization: Section = Field(description="Mục IV: tổ chức thực hiện")
+# The first form of `sections`: four fixed keys, in this order (workspaces keep working).
+LEGACY_SECTION_KEYS = ("purposes", "tasks", "schedule_budget", "organization")
+
+
+def _sections_list(value: Any) -> Any:
+    """The old mapping of four fixed sections becomes the ordered list it stood for."""
+    if isinstance(value, dict) and set(value) <= set(LEGACY_SECTION_KEYS):
+        out = []
+        for key in LEGACY_SECTION_KEYS:
+            if key in value:
+                section = value[key]
+                if key == "tasks" and isinstance(section, dict):
+                    # the first form's fixed words, so old plans render as they did
+                    section = {
+                        "lead_label": "Đơn vị chủ trì thực hiện",
+                        "cooperate_label": "Đơn vị phối hợp",
+                        **section,
+                        "content": "tasks",
+                    }
+                out.append(section)
+        return out
+    return value
+
+
+def _sections_schema(schema: dict[str, Any]) -> None:
+    """The list, or the first form: a mapping of the four fixed sections."""
+    listed = dict(schema)
+    schema.clear()
+    schema["anyOf"] = [
+        listed,
+        {
+            "type": "object",
+            "propertyNames": {"enum": list(LEGACY_SECTION_KEYS)},
+            "additionalProperties": {"type": "object"},
+        },
+    ]
 
 
 class UnitKind(str, Enum):
-    PHONG = "phong"
-    TRUNG_TAM = "trung_tam"
+    """Kinds of units in public administration; the words of the report follow them."""
+
+    SO_NGANH = "so_nganh"  # sở, ban, ngành (cấp tỉnh)
+    UBND_HUYEN = "ubnd_huyen"  # UBND cấp huyện (huyện, thị xã, thành phố thuộc tỉnh)
+    UBND_XA = "ubnd_xa"  # UBND cấp xã (xã, phường, thị trấn)
+    PHONG = "phong"  # phòng (of a Sở or of a UBND cấp huyện)
+    TRUNG_TAM = "trung_tam"  # trung tâm, đơn vị sự nghiệp
     THANH_TRA = "thanh_tra"
     VAN_PHONG = "van_phong"
-    EXTERNAL = "external"
+    EXTERNAL = "external"  # outside the plan: neither leads, cooperates nor reports
 
 
 class Unit(StrictModel):
@@ -100,7 +214,19 @@ class Unit(StrictModel):
     name: Text = Field(description="Tên đầy đủ của đơn vị")
     short_name: Text | None = Field(default=None, description="Tên ngắn dùng trong bảng")
     kind: UnitKind
-    head: Signer | None = Field(default=None, description="Người ký báo cáo của đơn vị")
+    parent: Text | None = Field(
+        default=None,
+        description="Dòng trên tên đơn vị ở phần đầu báo cáo của đơn vị (cơ quan chủ quản). "
+        "Mặc định: cơ quan ban hành kế hoạch; đơn vị loại ubnd_huyen, ubnd_xa không có",
+    )
+    symbol: Text | None = Field(
+        default=None, description="Ký hiệu báo cáo của đơn vị, ví dụ 'BC-SCT'. Mặc định: BC-<MÃ>"
+    )
+    head: Signer | None = Field(
+        default=None,
+        description="Người ký báo cáo của đơn vị (thẩm quyền, chức vụ, họ tên). Mặc định "
+        "theo loại đơn vị, ví dụ GIÁM ĐỐC, CHỦ TỊCH, TRƯỞNG PHÒNG",
+    )
 
     @property
     def reports(self) -> bool:
@@ -115,7 +241,9 @@ class Unit(StrictModel):
 class Group(StrictModel):
     id: UnitId
     name: Text = Field(description="Tên nhóm như văn bản viết")
-    members: list[UnitId]
+    members: list[UnitOrGroup] = Field(
+        description="Mã đơn vị, hoặc 'group:<mã nhóm>' để gồm cả một nhóm khác"
+    )
 
 
 class Wording(StrictModel):
@@ -130,11 +258,21 @@ class Task(StrictModel):
     name: Text | None = Field(default=None, description="Tên ngắn dùng trong bảng")
     title: Text | None = Field(default=None, description="Tiêu đề trong văn bản, nếu có")
     text: list[Text] = Field(default_factory=list, description="Nội dung, mỗi đoạn một mục")
-    lead: UnitId | None = Field(default=None, description="Đơn vị chủ trì")
+    lead: UnitOrGroup | None = Field(
+        default=None,
+        description="Đơn vị chủ trì: mã đơn vị, hoặc 'group:<mã nhóm>' khi mỗi đơn vị của "
+        "nhóm chủ trì phần của mình (ví dụ UBND các huyện)",
+    )
     cooperate: list[Text] = Field(
         default_factory=list, description="Đơn vị phối hợp: mã đơn vị hoặc 'group:<mã nhóm>'"
     )
     partners: list[UnitId] = Field(default_factory=list, description="Cơ quan bên ngoài phối hợp")
+    deadline: Deadline | None = Field(
+        default=None,
+        description="Thời gian hoàn thành như văn bản ghi: 'Quý III/2024', 'trước 30/9/2024', "
+        "'Tháng 6/2024', '6 tháng đầu năm', 'Hằng năm', 'Thường xuyên'…",
+    )
+    product: Text | None = Field(default=None, description="Sản phẩm, kết quả đầu ra")
     wording: Wording | None = None
     subtasks: list[Task] = Field(default_factory=list)
 
@@ -164,6 +302,12 @@ class Period(StrictModel):
     end: int = Field(ge=1945, le=2200)
 
 
+class Combine(str, Enum):
+    LEAD = "lead"  # the value of the owning task's lead (others are a breakdown)
+    SUM = "sum"  # the sum of every unit's value (e.g. a count per district)
+    LATEST = "latest"  # the value sent last
+
+
 class Indicator(StrictModel):
     id: UnitId
     name: Text
@@ -173,6 +317,11 @@ class Indicator(StrictModel):
     period: Period
     task: TaskId = Field(description="Nhiệm vụ theo dõi chỉ tiêu")
     source: Text | None = Field(default=None, description="Nguồn số liệu")
+    combine: Combine = Field(
+        default=Combine.LEAD,
+        description="Khi nhiều đơn vị báo cáo: lead (giá trị của đơn vị chủ trì), sum (cộng "
+        "các đơn vị), latest (giá trị gửi sau cùng)",
+    )
 
 
 class DayMonth(StrictModel):
@@ -212,10 +361,38 @@ class Reporting(StrictModel):
     report: ReportSettings
 
 
+class PlanPeriod(StrictModel):
+    start: int = Field(ge=1945, le=2200, description="Năm bắt đầu thực hiện")
+    end: int = Field(ge=1945, le=2200, description="Năm kết thúc")
+
+    @model_validator(mode="after")
+    def _in_order(self) -> PlanPeriod:
+        if self.end < self.start:
+            raise PydanticCustomError(
+                "KH109",
+                "{detail}",
+                {
+                    "detail": f"năm kết thúc {self.end} trước năm bắt đầu {self.start}",
+                    "advice": "Ghi 'start' là năm đầu, 'end' là năm cuối của kế hoạch.",
+                },
+            )
+        return self
+
+    def __contains__(self, year: object) -> bool:
+        return isinstance(year, int) and self.start <= year <= self.end
+
+
 class Plan(StrictModel):
     schema_version: SchemaVersion
     document: Document
-    sections: Sections
+    period: PlanPeriod | None = Field(
+        default=None, description="Thời gian thực hiện kế hoạch (năm đầu, năm cuối)"
+    )
+    sections: Annotated[list[Section], BeforeValidator(_sections_list)] = Field(
+        description="Các mục của văn bản theo thứ tự (I, II, …); mục có content: tasks in "
+        "các nhiệm vụ",
+        json_schema_extra=_sections_schema,
+    )
     units: list[Unit]
     groups: list[Group] = Field(default_factory=list)
     tasks: list[Task]

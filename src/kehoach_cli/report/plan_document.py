@@ -35,10 +35,15 @@ def build_plan_document(plan: Plan) -> Any:
     docx = styles.new_document()
     number = f"Số: {document.number or BLANK}/{document.symbol}"
     header_block(
-        docx, document.parent_body.upper(), document.issuing_body.upper(), number, date_line(plan)
+        docx,
+        (document.parent_body or "").upper(),
+        document.issuing_body.upper(),
+        number,
+        date_line(plan),
     )
     title_block(docx, document.type.upper(), [" ".join(document.title.split())])
-    docx.add_paragraph(" ".join(document.preamble.split()), style=styles.BODY)
+    for paragraph in document.preamble:
+        docx.add_paragraph(" ".join(paragraph.split()), style=styles.BODY)
     for paragraph in plan_outline(plan):
         style = (
             styles.SECTION

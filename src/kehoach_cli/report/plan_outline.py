@@ -8,10 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kehoach_cli.model.index import PlanIndex
-from kehoach_cli.model.plan import Plan, Section, Task
-
-LEAD_LABEL = "Đơn vị chủ trì thực hiện"
-COOPERATE_LABEL = "Đơn vị phối hợp"
+from kehoach_cli.model.plan import Plan, Section, SectionContent, Task
 
 
 @dataclass(frozen=True)
@@ -33,14 +30,12 @@ def roman(number: int) -> str:
 
 def plan_outline(plan: Plan) -> list[OutlineParagraph]:
     index = PlanIndex.build(plan)
-    sections = plan.sections
     out: list[OutlineParagraph] = []
-    out += _section(1, sections.purposes)
-    out.append(OutlineParagraph(0, f"{roman(2)}. {sections.tasks.heading}", bold=True))
-    for task in plan.walk_tasks():
-        out += _task(task, index)
-    out += _section(3, sections.schedule_budget)
-    out += _section(4, sections.organization)
+    for number, section in enumerate(plan.sections, start=1):
+        out += _section(number, section)
+        if section.content is SectionContent.TASKS:
+            for task in plan.walk_tasks():
+                out += _task(task, index, section)
     return out
 
 
@@ -48,11 +43,11 @@ def _section(number: int, section: Section) -> list[OutlineParagraph]:
     out = [OutlineParagraph(0, f"{roman(number)}. {section.heading}", bold=True)]
     for position, item in enumerate(section.items, start=1):
         label = f"{item.label}: " if item.label else ""
-        out.append(OutlineParagraph(1, f"{position}. {label}{item.text}"))
+        out.append(OutlineParagraph(1, f"{position}. {label}{item.text or ''}"))
     return out
 
 
-def _task(task: Task, index: PlanIndex) -> list[OutlineParagraph]:
+def _task(task: Task, index: PlanIndex, section: Section) -> list[OutlineParagraph]:
     number = f"{task.id}."
     out: list[OutlineParagraph] = []
     body = list(task.text)
@@ -63,13 +58,18 @@ def _task(task: Task, index: PlanIndex) -> list[OutlineParagraph]:
     out += [OutlineParagraph(2, paragraph) for paragraph in body]
     wording = task.wording
     if task.lead:
-        lead = (wording and wording.lead) or _unit_name(index, task.lead)
-        out.append(OutlineParagraph(3, f"- {LEAD_LABEL}: {lead}"))
-    if task.cooperate:
+        lead = (wording and wording.lead) or index.lead_name(task) or task.lead
+        out.append(OutlineParagraph(3, f"- {section.lead_label}: {lead}"))
+    if task.cooperate or task.partners:
         cooperate = (wording and wording.cooperate) or ", ".join(
-            _unit_name(index, unit) for unit in index.cooperators[task.id]
+            [_unit_name(index, unit) for unit in index.cooperators[task.id]]
+            + [_unit_name(index, unit) for unit in task.partners]
         )
-        out.append(OutlineParagraph(3, f"- {COOPERATE_LABEL}: {cooperate}"))
+        out.append(OutlineParagraph(3, f"- {section.cooperate_label}: {cooperate}"))
+    if task.deadline:
+        out.append(OutlineParagraph(3, f"- {section.deadline_label}: {task.deadline.text}"))
+    if task.product:
+        out.append(OutlineParagraph(3, f"- {section.product_label}: {task.product}"))
     return out
 
 
