@@ -76,3 +76,13 @@ def long_date(day: date) -> str:
     """Decree 30/2020: day < 10 and months 1–2 get a leading zero ('ngày 05 tháng 01 năm 2025')."""
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+# Units written against the number ("62,8%"); every other unit takes a space ("4 lớp").
+GLUED_UNITS = ("%", "‰")
+
+
+def quantity(value: Decimal | int, unit: str) -> str:
+    """A measured value with its unit, spaced as Vietnamese writes it."""
+    number = decimal(value)
+    return f"{number}{unit}" if unit in GLUED_UNITS else f"{number} {unit}"

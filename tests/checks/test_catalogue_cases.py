@@ -176,6 +176,16 @@ CASES: dict[str, tuple[Callable[[Path], None], Path, int | None]] = {
     "KH206": (change(PLAN, 'task: "2.6"', 'task: "2.9"'), PLAN, None),
     "KH207": (change(PLAN, "lead: thanhtra", "lead: cuc-thong-ke"), PLAN, None),
     "KH208": (change(PLAN, 'deadline: "15/11"', 'deadline: "31/11"'), PLAN, None),
+    "KH209": (
+        change(
+            PLAN,
+            "members: [ttkhcn, qlkh, qlcn, tdc, khtc, thanhtra]",
+            "members: [ttkhcn, qlkh, qlcn, tdc, khtc, thanhtra, group:phong-don-vi]",
+        ),
+        PLAN,
+        None,
+    ),
+    "KH210": (change(PLAN, "        lead: thanhtra\n", ""), PLAN, None),
     "KH301": (moved_to_wrong_year, Path("data/progress/2023/thanhtra.yaml"), 7),
     "KH302": (copied_as("qlcn2.yaml"), P24 / "qlcn2.yaml", 5),
     "KH303": (copied_as("phong-moi.yaml", unit="phong-moi"), P24 / "phong-moi.yaml", 5),

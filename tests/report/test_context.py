@@ -32,7 +32,14 @@ def test_consolidated_report_structure():
     headings = [item["heading"] for item in ctx["results"]]
     assert headings[0].startswith("1. Đẩy mạnh công tác thông tin")
     assert headings[1].startswith("2. Phát triển khoa học")
-    assert [h.split(")")[0] for h in headings[2:]] == ["a", "b", "c", "d", "e", "f"]
+    assert [h.split(")")[0] for h in headings[2:]] == [
+        "a",
+        "b",
+        "c",
+        "d",
+        "đ",
+        "e",
+    ]  # Vietnamese letters: no f
     assert ctx["closing"].endswith("./.")
     # one numbering scheme: the plan's own task numbers
     assert [row["stt"] for row in ctx["task_rows"]] == ["1", "2", *(f"2.{n}" for n in range(1, 7))]
@@ -73,7 +80,9 @@ def test_lead_results_cooperators_activities_and_indicator_in_task_items():
 def test_a_year_with_missing_units_still_reports_and_says_so(workspace: Path):
     (workspace / "data/progress/2024/qlkh.yaml").unlink()
     ctx = context(workspace)
-    lines = next(item["lines"] for item in ctx["results"] if "(nhiệm\u00a0vụ\u00a02.1)" in item["heading"])
+    lines = next(
+        item["lines"] for item in ctx["results"] if "(nhiệm\u00a0vụ\u00a02.1)" in item["heading"]
+    )
     assert lines[0].endswith("chưa có báo cáo năm 2024 (chưa gửi, quá hạn).")
     assert any(
         row["unit"] == "Phòng Quản lý Khoa học"

@@ -15,7 +15,7 @@ from kehoach_cli.checks.schema import suggestion
 from kehoach_cli.diagnostics import Issue, make_issue
 from kehoach_cli.loading.yamlsafe import locate
 from kehoach_cli.model.index import PlanIndex
-from kehoach_cli.model.plan import GROUP_PREFIX, Plan, Task
+from kehoach_cli.model.plan import GROUP_PREFIX, Group, Plan, Task
 
 Loc = tuple[str | int, ...]
 
@@ -51,6 +51,14 @@ class _PlanCheck:
             )
         elif not external_ok and not unit.reports:
             self.add("KH207", loc, id=unit_id, kind="cơ quan bên ngoài", role=role)
+
+    def group_ref(self, group_id: str, loc: Loc) -> None:
+        groups = self.index.groups
+        if group_id not in groups:
+            known = ", ".join(groups) or "(chưa có nhóm)"
+            self.add(
+                "KH204", loc, id=group_id, suggestion=suggestion(group_id, groups), known=known
+            )
 
 
 PlanRule = Callable[[_PlanCheck], None]
@@ -104,7 +112,45 @@ def _group_members(check: _PlanCheck) -> None:
     for group_no, group in enumerate(check.plan.groups):
         for member_no, member in enumerate(group.members):
             loc = ("groups", group_no, "members", member_no)
-            check.unit_ref(member, loc, "là thành viên nhóm")
+            if member.startswith(GROUP_PREFIX):
+                check.group_ref(member.removeprefix(GROUP_PREFIX), loc)
+            else:
+                check.unit_ref(member, loc, "là thành viên nhóm")
+
+
+@plan_rule
+def _group_cycles(check: _PlanCheck) -> None:
+    """A group that contains itself, directly or through others, is refused at the
+    member that closes the loop."""
+    groups = check.index.groups
+    for group_no, group in enumerate(check.plan.groups):
+        for member_no, member in enumerate(group.members):
+            if not member.startswith(GROUP_PREFIX):
+                continue
+            path = _path_back(groups, member.removeprefix(GROUP_PREFIX), group.id)
+            if path is not None:
+                cycle = " → ".join([group.id, *path])
+                check.add(
+                    "KH209", ("groups", group_no, "members", member_no), id=group.id, cycle=cycle
+                )
+
+
+def _path_back(groups: dict[str, Group], start: str, target: str) -> list[str] | None:
+    """The chain of group ids from `start` back to `target`, if there is one."""
+    pending: list[tuple[str, list[str]]] = [(start, [start])]
+    seen: set[str] = set()
+    while pending:
+        current, path = pending.pop()
+        if current == target:
+            return path
+        if current in seen or current not in groups:
+            continue
+        seen.add(current)
+        for member in groups[current].members:
+            if member.startswith(GROUP_PREFIX):
+                inner = member.removeprefix(GROUP_PREFIX)
+                pending.append((inner, [*path, inner]))
+    return None
 
 
 @plan_rule
@@ -120,18 +166,17 @@ def _task_tree(check: _PlanCheck) -> None:
 
 @plan_rule
 def _task_assignments(check: _PlanCheck) -> None:
-    groups = check.index.groups
     for task, loc, _ in check.tasks:
-        if task.lead is not None:
+        if task.lead is not None and task.lead.startswith(GROUP_PREFIX):
+            check.group_ref(task.lead.removeprefix(GROUP_PREFIX), (*loc, "lead"))
+        elif task.lead is not None:
             check.unit_ref(task.lead, (*loc, "lead"), "chủ trì nhiệm vụ")
+        elif not task.subtasks:
+            check.add("KH210", (*loc, "id"), id=task.id)
         for number, entry in enumerate(task.cooperate):
             entry_loc = (*loc, "cooperate", number)
             if entry.startswith(GROUP_PREFIX):
-                group_id = entry.removeprefix(GROUP_PREFIX)
-                if group_id not in groups:
-                    known = ", ".join(groups) or "(chưa có nhóm)"
-                    hint = suggestion(group_id, groups)
-                    check.add("KH204", entry_loc, id=group_id, suggestion=hint, known=known)
+                check.group_ref(entry.removeprefix(GROUP_PREFIX), entry_loc)
             elif entry == task.lead:
                 check.add("KH205", entry_loc, id=entry, task=task.id)
             else:

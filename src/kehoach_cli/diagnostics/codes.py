@@ -239,6 +239,21 @@ _RULES = [
         "Kiểm tra 'reporting.deadline' (ngày/tháng).",
         "deadline: 31/11",
     ),
+    Rule(
+        "KH209",
+        "error",
+        "Nhóm '{id}' tự chứa chính nó qua: {cycle}",
+        "Một nhóm có thể gồm nhóm khác ('group:<mã>') nhưng không được vòng lại chính nó.",
+        "nhóm a gồm group:b, nhóm b gồm group:a",
+    ),
+    Rule(
+        "KH210",
+        "warning",
+        "Nhiệm vụ '{id}' không có đơn vị chủ trì và không có nhiệm vụ con",
+        "Ghi 'lead' (mã đơn vị hoặc 'group:<mã nhóm>'); nếu là tiêu đề nhóm, thêm các nhiệm vụ "
+        "con vào 'subtasks'.",
+        "nhiệm vụ 3 chỉ có 'cooperate'",
+    ),
     # --- progress files -------------------------------------------------------------------
     Rule(
         "KH301",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from kehoach_cli.facts.indicators import indicator_facts
 from kehoach_cli.facts.loading import YearData
@@ -17,7 +18,7 @@ from kehoach_cli.facts.model import (
 )
 from kehoach_cli.facts.submissions import submission_of
 from kehoach_cli.model.plan import Task, Unit
-from kehoach_cli.model.progress import Progress, TaskReport
+from kehoach_cli.model.progress import Progress, TaskReport, TaskStatus
 
 
 def year_facts(data: YearData, unit: str | None = None, task: str | None = None) -> YearFacts:
@@ -99,27 +100,62 @@ def _contributions(
     data: YearData, task: Task, counted: dict[str, Progress], scope: Unit | None
 ) -> list[Contribution]:
     index = data.index
+    leads = index.leads.get(task.id, [])
     found = []
-    for unit_id in ([task.lead] if task.lead else []) + index.cooperators[task.id]:
+    for unit_id in leads + index.cooperators[task.id]:
         if scope is not None and unit_id != scope.id:
             continue
         progress = counted.get(unit_id)
         report = progress.tasks.get(task.id) if progress else None
         if report is not None:
-            role = "lead" if unit_id == task.lead else "cooperate"
+            role = "lead" if unit_id in leads else "cooperate"
             found.append(Contribution(index.units[unit_id], role, report))
     return found
 
 
-def _lead_report(data: YearData, task: Task) -> TaskReport | None:
-    """The lead's report on the task, if it counts as of `as_of` (whatever the scope:
+def _counted_report(data: YearData, unit_id: str, task_id: str) -> TaskReport | None:
+    """A unit's report on a task, if its file counts as of `as_of` (whatever the scope:
     the task's state is a fact about the task, not about who reads it)."""
-    if not task.lead:
-        return None
-    progress = data.files.get(task.lead)
+    progress = data.files.get(unit_id)
     if progress is None or progress.submitted_on is None or progress.submitted_on > data.as_of:
         return None
-    return progress.tasks.get(task.id)
+    return progress.tasks.get(task_id)
+
+
+def _lead_state(
+    data: YearData, task: Task
+) -> tuple[TaskStatus | None, int | None, tuple[int, int] | None, dict[str, TaskReport]]:
+    """(status, progress, base, reports) of the task's lead(s). One lead: its own report.
+    A leading group: each member leads its part, so progress is the mean of the members
+    that reported, with that base, and the state is the least advanced one. A heading:
+    the mean of its subtasks' leads."""
+    leads = data.index.leads.get(task.id, [])
+    if not leads and task.subtasks:
+        known = [p for sub in task.subtasks if (p := _lead_state(data, sub)[1]) is not None]
+        progress = round(sum(known) / len(known)) if known else None
+        return None, progress, (len(known), len(task.subtasks)), {}
+    reports = {u: r for u in leads if (r := _counted_report(data, u, task.id)) is not None}
+    if not reports:
+        return None, None, ((0, len(leads)) if len(leads) > 1 else None), {}
+    if len(leads) == 1:
+        report = next(iter(reports.values()))
+        return report.status, report.progress, None, reports
+    values = list(reports.values())
+    progress = round(sum(r.progress for r in values) / len(values))
+    return _combined_status(values, len(leads)), progress, (len(values), len(leads)), reports
+
+
+def _combined_status(reports: list[TaskReport], expected: int) -> TaskStatus:
+    """The group's state: done only when every member has reported done; delayed when any
+    member is; otherwise in progress (not started when none has started)."""
+    states = {r.status for r in reports}
+    if states == {TaskStatus.DONE} and len(reports) == expected:
+        return TaskStatus.DONE
+    if TaskStatus.DELAYED in states:
+        return TaskStatus.DELAYED
+    if states <= {TaskStatus.NOT_STARTED}:
+        return TaskStatus.NOT_STARTED
+    return TaskStatus.IN_PROGRESS
 
 
 def _task_facts(
@@ -127,32 +163,28 @@ def _task_facts(
 ) -> TaskFacts:
     index = data.index
     own = _contributions(data, task, counted, scope)
-    lead_report = _lead_report(data, task)
-    progress: int | None = lead_report.progress if lead_report else None
-    base = None
-    if task.lead is None and task.subtasks:  # a grouping task: mean of its subtasks' leads
-        known = [r.progress for sub in task.subtasks if (r := _lead_report(data, sub))]
-        base = (len(known), len(task.subtasks))
-        progress = round(sum(known) / len(known)) if known else None
+    status, progress, base, lead_reports = _lead_state(data, task)
+    leads = [index.units[u] for u in index.leads.get(task.id, [])]
+    single = leads[0] if len(leads) == 1 and not index.lead_group(task) else None
     members = [task] if scope else [task, *_descendants(task)]
     reports = own if scope else [c for m in members for c in _contributions(data, m, counted, None)]
-    activities = [a for c in reports for a in c.report.activities]
     expected = [index.units[u] for u in index.cooperators[task.id]]
     reported = [u for u in expected if (p := counted.get(u.id)) is not None and task.id in p.tasks]
+    due = task.deadline.due_in(data.year) if task.deadline else None
     return TaskFacts(
         task=task,
         level=task.id.count("."),
-        lead=index.units.get(task.lead) if task.lead else None,
-        lead_submission=submission_of(data, index.units[task.lead]).state if task.lead else None,
-        lead_report=lead_report,
+        lead=single,
+        lead_submission=submission_of(data, single).state if single else None,
+        lead_report=lead_reports.get(single.id) if single else None,
         contributions=own,
         cooperators_expected=expected,
         cooperators_reported=reported,
-        status=lead_report.status if lead_report else None,
+        status=status,
         progress=progress,
         progress_base=base,
         subtask_ids=[sub.id for sub in task.subtasks],
-        activities=activities,
+        activities=[a for c in reports for a in c.report.activities],
         money=_money(r.report for r in reports),
         open_difficulties=[
             Attributed(c.unit, task.id, d.text)
@@ -160,7 +192,20 @@ def _task_facts(
             for d in c.report.difficulties
             if not d.resolved
         ],
+        leads=leads,
+        lead_name=index.lead_name(task),
+        lead_group=index.lead_group(task),
+        lead_reports=lead_reports,
+        due=due,
+        overdue=_overdue(due, data.as_of, status, bool(leads)),
     )
+
+
+def _overdue(due: date | None, as_of: date, status: TaskStatus | None, led: bool) -> bool:
+    """Past its due date and not reported done (or cancelled) by its lead(s)."""
+    if due is None or as_of <= due or not led:
+        return False
+    return status not in (TaskStatus.DONE, TaskStatus.CANCELLED)
 
 
 def _money(reports: Iterable[TaskReport]) -> Money:

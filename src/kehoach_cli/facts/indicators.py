@@ -6,11 +6,12 @@ through the last two readings) travels with it, so every output can say so.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from kehoach_cli.facts.loading import YearData
 from kehoach_cli.facts.model import IndicatorFacts, Projection, Reading
-from kehoach_cli.model.plan import Comparison, Indicator
+from kehoach_cli.model.plan import Combine, Comparison, Indicator
 
 # "khoảng X" is met within this share of X.
 ABOUT_TOLERANCE = Decimal("0.05")
@@ -59,26 +60,61 @@ def assess(
 def indicator_facts(
     data: YearData, indicator: Indicator, preferred_unit: str | None
 ) -> IndicatorFacts:
-    """Readings from reports sent on or before `as_of`, one per year: the preferred
-    unit's (the scope's unit, else the owning task's lead), else the first reported."""
-    index = data.index
-    owner = index.tasks[indicator.task].lead if indicator.task in index.tasks else None
-    preferred = preferred_unit or owner
+    """Every unit's readings from reports sent on or before `as_of`, and per year the value
+    the indicator's `combine` rule gives: the lead's (the scope's unit, else the owning
+    task's lead, else the first), the sum of all, or the one sent last."""
+    breakdown = _readings_by_year(data, indicator, preferred_unit)
+    owners = set(data.index.leads.get(indicator.task, []))
     readings: dict[int, Reading] = {}
-    for (year, unit_id), progress in sorted(data.history.items()):
-        if year > data.year or progress.submitted_on is None:
+    conflicts: dict[int, list[Reading]] = {}
+    for year, found in breakdown.items():
+        if indicator.combine is Combine.SUM and preferred_unit is None:
+            total = sum((r.value for r in found), Decimal(0))
+            readings[year] = Reading(year, total, None, None, None, tuple(found))
             continue
-        if progress.submitted_on > data.as_of:
-            continue
-        value = progress.indicators.get(indicator.id)
-        if value is None or unit_id not in index.units:
-            continue
-        if preferred_unit is not None and unit_id != preferred_unit:
-            continue
-        if year not in readings or unit_id == preferred:
-            readings[year] = Reading(
-                year, value.value, index.units[unit_id], value.source, value.note
-            )
+        if indicator.combine is Combine.LATEST:
+            chosen = found[-1]  # sorted by date sent
+        else:
+            chosen = next((r for r in found if r.unit and r.unit.id in owners), found[0])
+        readings[year] = chosen
+        if len({r.value for r in found}) > 1:
+            conflicts[year] = found
     values = {year: reading.value for year, reading in readings.items()}
     trend, assessment, projection = assess(indicator, values, data.year)
-    return IndicatorFacts(indicator, dict(sorted(readings.items())), trend, assessment, projection)
+    return IndicatorFacts(
+        indicator,
+        dict(sorted(readings.items())),
+        trend,
+        assessment,
+        projection,
+        breakdown,
+        conflicts,
+    )
+
+
+def _readings_by_year(
+    data: YearData, indicator: Indicator, only_unit: str | None
+) -> dict[int, list[Reading]]:
+    """Year → each unit's reading (counted reports only), in the order they were sent."""
+    found: dict[int, list[tuple[date, Reading]]] = {}
+    for (year, unit_id), progress in data.history.items():
+        sent = progress.submitted_on
+        if year > data.year or sent is None or sent > data.as_of:
+            continue
+        value = progress.indicators.get(indicator.id)
+        if value is None or unit_id not in data.index.units:
+            continue
+        if only_unit is not None and unit_id != only_unit:
+            continue
+        unit = data.index.units[unit_id]
+        reading = Reading(year, value.value, unit, value.source, value.note)
+        found.setdefault(year, []).append((sent, reading))
+    return {
+        year: [
+            reading
+            for _, reading in sorted(
+                items, key=lambda item: (item[0], item[1].unit.id if item[1].unit else "")
+            )
+        ]
+        for year, items in sorted(found.items())
+    }

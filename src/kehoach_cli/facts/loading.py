@@ -14,7 +14,7 @@ from kehoach_cli.diagnostics import Issue
 from kehoach_cli.errors import DataProblem
 from kehoach_cli.loading.workspace import Workspace, list_progress_files
 from kehoach_cli.model.index import PlanIndex
-from kehoach_cli.model.plan import Plan
+from kehoach_cli.model.plan import Combine, Plan
 from kehoach_cli.model.progress import Progress
 
 
@@ -92,11 +92,10 @@ def load_year(workspace: Workspace, year: int, as_of: date) -> YearData:
 
 
 def _indicator_reporters(index: PlanIndex) -> set[str]:
-    """Units whose other years matter: the leads of the tasks that own indicators."""
+    """Units whose other years matter: the leads of the tasks that own indicators, and
+    every unit when an indicator adds up or compares several units' values."""
+    if any(indicator.combine is not Combine.LEAD for indicator in index.plan.indicators):
+        return {unit.id for unit in index.reporting_units}
     return {
-        lead
-        for indicator in index.plan.indicators
-        if indicator.task in index.tasks
-        for lead in [index.tasks[indicator.task].lead]
-        if lead
+        lead for indicator in index.plan.indicators for lead in index.leads.get(indicator.task, [])
     }

@@ -10,7 +10,7 @@ from enum import Enum
 from pathlib import Path
 
 from kehoach_cli.model.index import PlanIndex
-from kehoach_cli.model.plan import Indicator, Plan, Task, Unit
+from kehoach_cli.model.plan import Group, Indicator, Plan, Task, Unit
 from kehoach_cli.model.progress import Activity, TaskReport, TaskStatus
 
 
@@ -99,7 +99,7 @@ class BudgetLine:
 class TaskFacts:
     task: Task
     level: int
-    lead: Unit | None
+    lead: Unit | None  # the one leading unit (None when a group leads, or nobody)
     lead_submission: SubmissionState | None
     # the lead's own report on the task, when its file counts
     lead_report: TaskReport | None
@@ -116,10 +116,25 @@ class TaskFacts:
     activities: list[Activity] = field(default_factory=list)
     money: Money = field(default_factory=lambda: Money(0, 0, 0))
     open_difficulties: list[Attributed] = field(default_factory=list)
+    # every leading unit: one, or each member of a leading group (each leads its part)
+    leads: list[Unit] = field(default_factory=list)
+    lead_name: str | None = None  # the unit's or the group's name
+    lead_group: Group | None = None
+    # a group lead: each member's own report that counts, by unit id
+    lead_reports: dict[str, TaskReport] = field(default_factory=dict)
+    # the deadline's due date for this year's report, and whether it has passed undone
+    due: date | None = None
+    overdue: bool = False
 
     @property
     def is_group(self) -> bool:
-        return self.lead is None and bool(self.subtask_ids)
+        """A heading over subtasks: nobody leads it and it has subtasks (a task without
+        subtasks is never a heading, even with no lead)."""
+        return not self.leads and bool(self.subtask_ids)
+
+    @property
+    def group_led(self) -> bool:
+        return self.lead_group is not None
 
     @property
     def activities_done(self) -> int:
@@ -128,13 +143,15 @@ class TaskFacts:
 
 @dataclass(frozen=True)
 class Reading:
-    """A value of an indicator for one year, as the unit reported it."""
+    """A value of an indicator for one year, as a unit reported it — or, for a sum, the
+    total of several units (`unit` None, `parts` the units' own readings)."""
 
     year: int
     value: Decimal
-    unit: Unit
+    unit: Unit | None
     source: str | None
     note: str | None
+    parts: tuple[Reading, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -151,10 +168,14 @@ class Projection:
 @dataclass
 class IndicatorFacts:
     indicator: Indicator
-    readings: dict[int, Reading]  # year → the reading used (the owning task's lead first)
+    readings: dict[int, Reading]  # year → the value used, per the indicator's `combine`
     trend: str | None  # up | down | flat
     assessment: str  # met | on_track | at_risk | missed | no_data
     projection: Projection | None = None
+    # year → every unit's own reading (the breakdown behind a sum or a choice)
+    breakdown: dict[int, list[Reading]] = field(default_factory=dict)
+    # years where units reported different values and one was chosen (combine: lead/latest)
+    conflicts: dict[int, list[Reading]] = field(default_factory=dict)
 
     @property
     def values(self) -> dict[int, Decimal]:

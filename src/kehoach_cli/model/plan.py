@@ -352,6 +352,11 @@ class ReportSettings(StrictModel):
     addressees: list[Text] = Field(description="Kính gửi")
     recipients: list[Text] = Field(description="Nơi nhận của báo cáo")
     signer: Signer
+    units_phrase: Text | None = Field(
+        default=None,
+        description="Cách gọi chung các đơn vị thực hiện trong báo cáo, ví dụ 'các sở, ban, "
+        "ngành và UBND các huyện'. Mặc định: theo loại của các đơn vị",
+    )
 
 
 class Reporting(StrictModel):

@@ -24,12 +24,14 @@ from kehoach_cli.facts.model import (
     UnitSubmission,
     YearFacts,
 )
+from kehoach_cli.model import kinds
 from kehoach_cli.model.plan import Indicator, Task, Unit
 from kehoach_cli.model.progress import STATUS_LABELS, Activity, TaskReport, TaskStatus
 from kehoach_cli.report import wording as w
 from kehoach_cli.report.header_text import header_name_lines
 
-LETTERS = "abcdefghiklmnopqrstuvxy"  # Vietnamese item letters (no j, w, z)
+# Vietnamese item letters: a) b) c) d) đ) e) g) … (no f, j, w, z).
+LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()  # noqa: SIM905
 NBSP = "\u00a0"
 
 
@@ -96,18 +98,19 @@ class _Context:
         context: dict[str, Any] = {
             "year": facts.year,
             "next_year": facts.year + 1,
-            "parent_body": header_name_lines(
-                document.issuing_body if unit else document.parent_body, bold=False
+            "parent_body": _header_lines(
+                kinds.unit_parent(unit, document.issuing_body)
+                if unit
+                else document.parent_body or "",
+                bold=False,
             ),
-            "issuing_body": header_name_lines(unit.name if unit else document.issuing_body),
+            "issuing_body": _header_lines(unit.name if unit else document.issuing_body),
             "number": "     ",
-            "symbol": f"BC-{unit.id.upper()}" if unit else settings.symbol,
+            "symbol": kinds.unit_symbol(unit) if unit else settings.symbol,
             "date_line": f"{document.place}, {fmt.long_date(self.report_date)}",
             "doc_type": "BÁO CÁO",
             "summary": f"Kết quả thực hiện {self.plan_ref} năm {facts.year}",
-            "addressee_lines": _addressee_lines(
-                [self.receiver.name] if unit else settings.addressees
-            ),
+            "addressee_lines": _addressee_lines([self._upward()] if unit else settings.addressees),
             "opening": (
                 f"Thực hiện {self.plan_ref} {self._plan_date()} của {document.issuing_body} "
                 f"về {w.lower_first(document.title)}; {reporter} báo cáo kết quả thực hiện "
@@ -132,6 +135,13 @@ class _Context:
         context.update(self._closing_block())
         context.update(self._appendix())
         return context
+
+    def _upward(self) -> str:
+        """Where a unit's own report goes: the receiving unit, or for the receiving unit
+        itself, the plan's issuer."""
+        if self.unit is not None and self.unit.id == self.receiver.id:
+            return self.plan.document.issuing_body
+        return self.receiver.name
 
     def _plan_date(self) -> str:
         day = self.plan.document.date
@@ -175,12 +185,15 @@ class _Context:
             sub = facts.submission(unit.id)
             lines.append(f"- {_own_submission(sub, self.receiver, facts.deadline)}")
             return lines
-        leads = [t for t in index.tasks.values() if t.lead]
-        leaders = {t.lead for t in leads}
+        leads = [t for t in index.tasks.values() if index.leads[t.id]]
+        leaders = {u for t in leads for u in index.leads[t.id]}
         others = [u for u in index.reporting_units if u.id not in leaders]
         helpers = [u for u in others if index.assigned_tasks(u.id)]
+        phrase = self.plan.reporting.report.units_phrase or kinds.units_phrase(
+            index.reporting_units
+        )
         line = (
-            f"- Triển khai {self.plan_ref} đến các đơn vị; phân công {len(leads)} nhiệm vụ cho "
+            f"- Triển khai {self.plan_ref} đến {phrase}; phân công {len(leads)} nhiệm vụ cho "
             f"{len(leaders)} đơn vị chủ trì"
         )
         line += f", {len(helpers)} đơn vị khác phối hợp thực hiện." if helpers else "."
@@ -237,30 +250,47 @@ class _Context:
         rows = []
         for t in self.facts.tasks:
             own = self._own_report(t)
-            report = own if self.unit else t.lead_report
-            notes = []
-            if t.is_group and t.progress_base:
-                known, total = t.progress_base
-                notes.append(f"bình quân {known}/{total} nhiệm vụ con có báo cáo")
-            if self.unit and t.lead and t.lead.id != self.unit.id:
-                notes.append("phần phối hợp" + ("" if own else ", không có nội dung"))
-            elif t.lead and t.lead_submission and not t.lead_submission.counted:
-                notes.append(f"chủ trì: {SUBMISSION_LABELS[t.lead_submission.value]}")
-            if t.open_difficulties:
-                notes.append(f"{len(t.open_difficulties)} vướng mắc")
-            progress = report.progress if report else (t.progress if t.is_group else None)
+            mine = self.unit is not None and self.unit in t.leads
+            # a unit's own part: of another's task, or as one of a group's leads
+            if (self.unit and not mine) or (self.unit and t.group_led):
+                status, progress = (own.status, own.progress) if own else (None, None)
+            else:
+                status, progress = t.status, t.progress
             rows.append(
                 {
                     "stt": t.task.id,
                     "task": t.task.label,
-                    "lead": t.lead.label if t.lead else "",
+                    "lead": self._lead_label(t),
                     "progress": f"{progress}%" if progress is not None else "—",
-                    "status": STATUS_LABELS[report.status.value] if report else "—",
-                    "note": "; ".join(notes),
+                    "status": STATUS_LABELS[status.value] if status else "—",
+                    "note": "; ".join(self._row_notes(t, own)),
                     "is_group": t.is_group,
                 }
             )
         return rows
+
+    def _lead_label(self, t: TaskFacts) -> str:
+        if t.lead is not None:
+            return t.lead.label
+        return t.lead_group.name if t.lead_group else ""
+
+    def _row_notes(self, t: TaskFacts, own: TaskReport | None) -> list[str]:
+        notes = []
+        if t.progress_base and not self.unit:
+            known, total = t.progress_base
+            whose = "nhiệm vụ con" if t.is_group else "đơn vị chủ trì"
+            notes.append(f"bình quân {known}/{total} {whose} có báo cáo")
+        if self.unit and self.unit not in t.leads:
+            notes.append("phần phối hợp" + ("" if own else ", không có nội dung"))
+        elif self.unit and t.group_led:
+            notes.append("phần của đơn vị")
+        elif t.lead and t.lead_submission and not t.lead_submission.counted:
+            notes.append(f"chủ trì: {SUBMISSION_LABELS[t.lead_submission.value]}")
+        if t.overdue and t.task.deadline:
+            notes.append(f"quá hạn ({t.task.deadline.text})")
+        if t.open_difficulties:
+            notes.append(f"{len(t.open_difficulties)} vướng mắc")
+        return notes
 
     def _own_report(self, t: TaskFacts) -> TaskReport | None:
         if self.unit is None:
@@ -298,23 +328,71 @@ class _Context:
         )
 
     def _task_lines(self, t: TaskFacts) -> list[str]:
-        assert t.lead is not None
+        if t.group_led:
+            lines = self._group_lead_lines(t)
+        elif t.lead is not None:
+            lines = self._lead_lines(t, t.lead)
+        else:
+            lines = ["- Kế hoạch không giao đơn vị chủ trì nhiệm vụ này."]
+        lines += self._deadline_lines(t)
+        return lines + self._cooperation_lines(t)
+
+    def _deadline_lines(self, t: TaskFacts) -> list[str]:
+        deadline = t.task.deadline
+        if deadline is None:
+            return []
+        when = (
+            f" (đến {fmt.short_date(t.due)})"
+            if t.due and t.due.strftime("%d/%m") not in deadline.text
+            else ""
+        )
+        line = f"- Thời hạn hoàn thành: {deadline.text}{when}"
+        if t.overdue:
+            state = "chưa có báo cáo hoàn thành" if t.status is None else "chưa hoàn thành"
+            line += f"; đã quá hạn, {state}"
+        return [line + "."]
+
+    def _group_lead_lines(self, t: TaskFacts) -> list[str]:
+        """Each member of the leading group leads its own part: all of them, then the
+        members that have not reported."""
+        assert t.lead_group is not None
+        known, total = t.progress_base or (0, len(t.leads))
+        head = (
+            f"- Đơn vị chủ trì: {t.lead_group.name} ({total} đơn vị, mỗi đơn vị chủ trì phần "
+            "của mình)"
+        )
+        if known:
+            base = "mọi đơn vị" if known == total else f"{known}/{total} đơn vị đã báo cáo"
+            head += f"; tiến độ bình quân {t.progress}% (tính trên {base})"
+        lines = [head + "."]
+        for unit in t.leads:
+            report = t.lead_reports.get(unit.id)
+            if report is not None:
+                lines.append(f"- {unit.name}: {_progress_phrase(report)}.")
+                lines += _report_lines(report)
+        waiting = [u for u in t.leads if u.id not in t.lead_reports]
+        if waiting:
+            names = ", ".join(u.name + _state_note(self.facts.submission(u.id)) for u in waiting)
+            lines.append(f"- Chưa có báo cáo của: {names}.")
+        return lines
+
+    def _lead_lines(self, t: TaskFacts, lead: Unit) -> list[str]:
         lead_sub = t.lead_submission
         if t.lead_report is not None:
-            lines = [
-                f"- Đơn vị chủ trì: {t.lead.name}; tình trạng: {_progress_phrase(t.lead_report)}."
+            return [
+                f"- Đơn vị chủ trì: {lead.name}; tình trạng: {_progress_phrase(t.lead_report)}.",
+                *_report_lines(t.lead_report),
             ]
-            lines += _report_lines(t.lead_report)
-        elif lead_sub is not None and lead_sub.counted:
-            lines = [
-                f"- Đơn vị chủ trì: {t.lead.name}; báo cáo của đơn vị không có nội dung về "
+        if lead_sub is not None and lead_sub.counted:
+            return [
+                f"- Đơn vị chủ trì: {lead.name}; báo cáo của đơn vị không có nội dung về "
                 "nhiệm vụ này."
             ]
-        else:
-            state = SUBMISSION_LABELS[lead_sub.value] if lead_sub else "chưa gửi"
-            lines = [
-                f"- Đơn vị chủ trì: {t.lead.name}; chưa có báo cáo năm {self.facts.year} ({state})."
-            ]
+        state = SUBMISSION_LABELS[lead_sub.value] if lead_sub else "chưa gửi"
+        return [f"- Đơn vị chủ trì: {lead.name}; chưa có báo cáo năm {self.facts.year} ({state})."]
+
+    def _cooperation_lines(self, t: TaskFacts) -> list[str]:
+        lines = []
         for c in t.contributions:
             if c.role != "cooperate":
                 continue
@@ -336,16 +414,18 @@ class _Context:
 
     def _own_lines(self, t: TaskFacts) -> list[str]:
         """A unit's own report on a task: its own part only, never the lead's or others'."""
-        assert self.unit is not None and t.lead is not None
+        assert self.unit is not None
         own = self._own_report(t)
-        if t.lead.id == self.unit.id:
+        if self.unit in t.leads:
+            role = f"chủ trì phần của đơn vị ({t.lead_name})" if t.group_led else "chủ trì"
             if own is None:
-                return ["- Vai trò: chủ trì; báo cáo của đơn vị không có nội dung về nhiệm vụ này."]
+                return [f"- Vai trò: {role}; báo cáo của đơn vị không có nội dung về nhiệm vụ này."]
             return [
-                f"- Vai trò: chủ trì; tình trạng: {_progress_phrase(own)}.",
+                f"- Vai trò: {role}; tình trạng: {_progress_phrase(own)}.",
                 *_report_lines(own),
+                *self._deadline_lines(t),
             ]
-        head = f"- Vai trò: phối hợp (đơn vị chủ trì: {t.lead.name})"
+        head = f"- Vai trò: phối hợp (đơn vị chủ trì: {t.lead_name or 'chưa giao'})"
         if own is None:
             return [f"{head}; báo cáo của đơn vị không có nội dung về phần phối hợp."]
         text = w.sentence(own.results) if own.results else w.capital(_progress_phrase(own)) + "."
@@ -353,16 +433,29 @@ class _Context:
 
     def _indicator_line(self, ind: IndicatorFacts) -> str:
         indicator = ind.indicator
+        unit = indicator.unit_of_measure
         reading = ind.readings.get(self.facts.year)
         if reading is None:
             value = f"chưa có số liệu năm {self.facts.year}"
         else:
-            value = (
-                f"năm {self.facts.year} là {w.quantity(reading.value, indicator.unit_of_measure)}"
-            )
+            value = f"năm {self.facts.year} là {w.quantity(reading.value, unit)}"
+            if reading.parts:
+                parts = "; ".join(
+                    f"{r.unit.label if r.unit else ''} {w.quantity(r.value, unit)}"
+                    for r in reading.parts
+                )
+                value += f" (tổng của {len(reading.parts)} đơn vị: {parts})"
             qualifier = _source_note(reading.source, reading.note)
             if qualifier:
                 value += f" ({qualifier})"
+            differing = ind.conflicts.get(self.facts.year)
+            if differing and reading.unit:
+                others = "; ".join(
+                    f"{r.unit.label if r.unit else ''} {w.quantity(r.value, unit)}"
+                    for r in differing
+                    if r is not reading
+                )
+                value += f"; các đơn vị khác báo cáo: {others}"
         return (
             f"- Chỉ tiêu {w.lower_first(indicator.name)}: {value}; mục tiêu "
             f"{_target(indicator)} giai đoạn {indicator.period.start} - {indicator.period.end}; "
@@ -462,6 +555,11 @@ class _Context:
         lines = []
         if judged.delayed:
             lines.append(f"- {len(judged.delayed)} nhiệm vụ chậm tiến độ: {_ids(judged.delayed)}.")
+        if judged.overdue:
+            lines.append(
+                f"- {len(judged.overdue)} nhiệm vụ đã quá thời hạn hoàn thành mà chưa hoàn "
+                f"thành: {_ids(judged.overdue)}."
+            )
         if judged.unreported and not self.unit:
             lines.append(
                 f"- {len(judged.unreported)} nhiệm vụ chưa có báo cáo của đơn vị chủ trì: "
@@ -517,6 +615,8 @@ class _Context:
     def _closing(self, reporter: str) -> str:
         year = self.facts.year
         text = f"Trên đây là báo cáo kết quả thực hiện {self.plan_ref} năm {year} của {reporter}"
+        if self.unit and self.unit.id == self.receiver.id:
+            return f"{text}; kính báo cáo {self._upward()}./."
         if self.unit:
             return f"{text}, gửi {self.receiver.name} tổng hợp./."
         addressees = self.plan.reporting.report.addressees
@@ -525,12 +625,13 @@ class _Context:
     def _closing_block(self) -> dict[str, Any]:
         settings = self.plan.reporting.report
         if self.unit:
-            recipients = [f"{self.receiver.name} (tổng hợp)", "Lưu: VT"]
-            head = self.unit.head
+            to_receiver = self.unit.id != self.receiver.id
+            recipients = [f"{self._upward()} ({'tổng hợp' if to_receiver else 'b/c'})", "Lưu: VT"]
+            head = kinds.unit_signer(self.unit)
             signer: dict[str, Any] = {
-                "authority": head.authority if head else None,
-                "title": head.title if head else "THỦ TRƯỞNG ĐƠN VỊ",
-                "name": head.name if head and head.name else "",
+                "authority": head.authority,
+                "title": head.title,
+                "name": head.name or "",
             }
         else:
             recipients = list(settings.recipients)
@@ -745,6 +846,7 @@ class _Judged:
     delayed: list[Task]
     unreported: list[Task]
     helped: list[Task]
+    overdue: list[Task]
 
     @classmethod
     def of(cls, context: _Context) -> _Judged:
@@ -752,8 +854,8 @@ class _Judged:
         helped: list[Task] = []
         unit = context.unit
         if unit:
-            helped = [t.task for t in tasks if t.lead and t.lead.id != unit.id and t.contributions]
-            tasks = [t for t in tasks if t.lead and t.lead.id == unit.id]
+            helped = [t.task for t in tasks if unit not in t.leads and t.contributions]
+            tasks = [t for t in tasks if unit in t.leads]
         states = {t.task.id: r.status for t in tasks if (r := context._own_report(t))}
         reported = [t.task for t in tasks if t.task.id in states]
         unreported = [t.task for t in tasks if t.task.id not in states]
@@ -774,4 +876,10 @@ class _Judged:
             having(TaskStatus.DELAYED),
             unreported,
             helped,
+            [t.task for t in tasks if t.overdue],
         )
+
+
+def _header_lines(name: str, bold: bool = True) -> str:
+    """A name for the header block, broken into lines that fit; '' stays ''."""
+    return header_name_lines(name, bold=bold) if name else ""

@@ -6,9 +6,6 @@ from decimal import Decimal
 
 from kehoach_cli import formatting as fmt
 
-# Units written against the number ("62,8%"); every other unit takes a space ("4 lớp").
-GLUED_UNITS = ("%", "‰")
-
 
 def clean(text: str) -> str:
     """One line, single spaces: YAML folded text keeps no stray line breaks."""
@@ -32,8 +29,7 @@ def lower_first(text: str) -> str:
 
 
 def quantity(value: Decimal | int, unit: str) -> str:
-    number = fmt.decimal(value)
-    return f"{number}{unit}" if unit in GLUED_UNITS else f"{number} {unit}"
+    return fmt.quantity(value, unit)
 
 
 def count_tasks(ids: list[str]) -> str:

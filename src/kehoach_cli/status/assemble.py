@@ -27,6 +27,7 @@ def status_output(
         notices.append(
             f"Chưa có báo cáo đã gửi nào cho năm {facts.year} (các năm có dữ liệu: {years})."
         )
+    notices += _indicator_conflicts(facts)
     names = [by] if by else list(VIEW_NAMES)
     found = attention(facts)
     document = facts.plan.document
@@ -51,6 +52,24 @@ def status_output(
         overview=by is None,
         notices=notices,
     )
+
+
+def _indicator_conflicts(facts: YearFacts) -> list[str]:
+    """Units that reported different values where one is taken: say which and why."""
+    lines = []
+    for ind in facts.indicators:
+        unit = ind.indicator.unit_of_measure
+        for year, found in ind.conflicts.items():
+            chosen = ind.readings[year]
+            values = "; ".join(
+                f"{r.unit.label if r.unit else ''}: {fmt.quantity(r.value, unit)}" for r in found
+            )
+            who = chosen.unit.label if chosen.unit else ""
+            lines.append(
+                f"Chỉ tiêu '{ind.indicator.name}' năm {year}: các đơn vị báo cáo khác nhau "
+                f"({values}); dùng giá trị của {who} (combine: {ind.indicator.combine.value})."
+            )
+    return lines
 
 
 def deadline_check(facts: YearFacts) -> tuple[list[str], bool]:

@@ -59,7 +59,15 @@ COMPACT = {
 
 # Columns given up first when a full view is wider than the terminal.
 DROP_ORDER = {
-    "task": ["spent", "cooperators", "planned", "open_difficulties", "activities", "lead"],
+    "task": [
+        "spent",
+        "cooperators",
+        "planned",
+        "deadline",
+        "open_difficulties",
+        "activities",
+        "lead",
+    ],
     "submission": ["unit", "days_left", "days_overdue"],
     "indicator": ["indicator", "period", "trend"],
     "budget": ["unit", "activities"],
@@ -118,22 +126,26 @@ def cell_text(column: Column, row: dict[str, Any], *, styled: bool = False) -> s
         return f"[green]{'█' * filled}[/][dim]{'░' * (10 - filled)}[/] {value:>3}%{base}"
     if kind == "target":
         word = COMPARISON_WORDS.get(row["comparison"], "")
-        return f"{word} {fmt.decimal(value)}{row['unit_of_measure']}".strip()
+        return f"{word} {fmt.quantity(value, row['unit_of_measure'])}".strip()
+    if kind == "deadline":
+        return f"{value} !" if row.get("overdue") else str(value)
     if kind == "values":
         unit = row.get("unit_of_measure", "")
-        return "; ".join(f"{year}: {fmt.decimal(v)}{unit}" for year, v in value.items()) or NONE
+        return "; ".join(f"{year}: {fmt.quantity(v, unit)}" for year, v in value.items()) or NONE
     if kind == "task_states":
-        parts = []
-        for state in value:
-            if column.key == "cooperated" and state["status"] is None:
-                continue  # cooperating units report only where they contributed
-            label = _label(STATUS_LABELS, state["status"]) if state["status"] else "chưa báo cáo"
-            percent = f" {state['progress']}%" if state["progress"] is not None else ""
-            parts.append(
-                f"{state['task']} {style(label, STATUS_STYLES.get(state['status']))}{percent}"
-            )
-        return "; ".join(parts) or NONE
+        return _task_states(column, value, style)
     return str(value)
+
+
+def _task_states(column: Column, states: list[dict[str, Any]], style: Any) -> str:
+    parts = []
+    for state in states:
+        if column.key == "cooperated" and state["status"] is None:
+            continue  # cooperating units report only where they contributed
+        label = _label(STATUS_LABELS, state["status"]) if state["status"] else "chưa báo cáo"
+        percent = f" {state['progress']}%" if state["progress"] is not None else ""
+        parts.append(f"{state['task']} {style(label, STATUS_STYLES.get(state['status']))}{percent}")
+    return "; ".join(parts) or NONE
 
 
 def _columns(view: View, compact: bool) -> list[Column]:

@@ -59,10 +59,13 @@ def _task_row(facts: YearFacts, t: TaskFacts) -> dict[str, Any]:
         "task": t.task.id,
         "name": t.task.label,
         "level": t.level,
-        "lead": t.lead.label if t.lead else None,
-        "lead_id": t.lead.id if t.lead else None,
-        "cooperators_reported": len(t.cooperators_reported) if t.lead else None,
-        "cooperators_expected": len(t.cooperators_expected) if t.lead else None,
+        "lead": _lead_label(t) or None,
+        "lead_id": t.lead.id if t.lead else (t.task.lead or None),
+        "cooperators_reported": len(t.cooperators_reported) if t.leads else None,
+        "cooperators_expected": len(t.cooperators_expected) if t.leads else None,
+        "deadline": t.task.deadline.text if t.task.deadline else None,
+        "due": t.due,
+        "overdue": t.overdue,
         "status": t.status.value if t.status else None,
         "progress": t.progress,
         "progress_known": t.progress_base[0] if t.progress_base else None,
@@ -73,6 +76,13 @@ def _task_row(facts: YearFacts, t: TaskFacts) -> dict[str, Any]:
         "spent": t.money.spent,
         "open_difficulties": len(t.open_difficulties),
     }
+
+
+def _lead_label(t: TaskFacts) -> str:
+    """The lead's short name for tables; a leading group's name."""
+    if t.lead is not None:
+        return t.lead.label
+    return t.lead_group.name if t.lead_group else ""
 
 
 def tasks_view(facts: YearFacts, status: str | None = None) -> View:
@@ -94,6 +104,7 @@ def tasks_view(facts: YearFacts, status: str | None = None) -> View:
             Column("cooperators", "Phối hợp", "ratio", numeric=True),
             Column("status", "Tình trạng", "status"),
             Column("progress", "Tiến độ", "bar", numeric=True),
+            Column("deadline", "Thời hạn", "deadline"),
             Column("activities", "HĐ xong" + own, "ratio", numeric=True),
             Column("planned", "Dự toán (đ)" + own, "money", numeric=True),
             Column("spent", "Đã chi (đ)" + own, "money", numeric=True),
@@ -102,7 +113,8 @@ def tasks_view(facts: YearFacts, status: str | None = None) -> View:
         rows,
         notes=[
             "Tình trạng, tiến độ: theo báo cáo của đơn vị chủ trì đã gửi; nhiệm vụ có nhiệm vụ "
-            "con: bình quân tiến độ các nhiệm vụ con có báo cáo (số có báo cáo/tổng số). "
+            "con, hoặc do một nhóm đơn vị chủ trì: bình quân các phần đã báo cáo (số có báo "
+            "cáo/tổng số). Thời hạn có dấu ! là đã quá hạn mà chưa hoàn thành. "
             "HĐ xong: số hoạt động đã hoàn thành/tổng số; Phối hợp: số đơn vị phối hợp đã "
             "báo cáo/số được giao. Chỉ tính báo cáo đã gửi."
         ],
@@ -290,11 +302,20 @@ def attention(facts: YearFacts) -> dict[str, list[dict[str, str]]]:
         and (s.state is SubmissionState.LATE or facts.as_of > facts.deadline)
     ]
     delayed = [
-        {"task": t.task.id, "name": t.task.label, "lead": t.lead.label if t.lead else ""}
+        {"task": t.task.id, "name": t.task.label, "lead": _lead_label(t)}
         for t in facts.tasks
         if t.status is not None and t.status.value == "delayed"
     ]
-    return {"late_units": late, "delayed_tasks": delayed}
+    overdue = [
+        {
+            "task": t.task.id,
+            "name": t.task.label,
+            "deadline": t.task.deadline.text if t.task.deadline else "",
+        }
+        for t in facts.tasks
+        if t.overdue
+    ]
+    return {"late_units": late, "delayed_tasks": delayed, "overdue_tasks": overdue}
 
 
 def attention_lines(found: dict[str, list[dict[str, str]]]) -> list[str]:
@@ -307,6 +328,11 @@ def attention_lines(found: dict[str, list[dict[str, str]]]) -> list[str]:
     if found["delayed_tasks"]:
         tasks = "; ".join(f"{t['task']} {t['name']} ({t['lead']})" for t in found["delayed_tasks"])
         out.append(f"Cần chú ý: nhiệm vụ chậm tiến độ: {tasks}.")
+    if found["overdue_tasks"]:
+        tasks = "; ".join(
+            f"{t['task']} {t['name']} (hạn {t['deadline']})" for t in found["overdue_tasks"]
+        )
+        out.append(f"Cần chú ý: nhiệm vụ quá thời hạn hoàn thành: {tasks}.")
     return out
 
 

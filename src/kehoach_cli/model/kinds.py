@@ -1,0 +1,66 @@
+"""What each kind of unit implies for the documents: how a group of them is named, who
+signs for one, and whether its header has a parent line. The report takes its fixed words
+from here (or from plan.yaml), never from one agency's wording."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kehoach_cli.model.plan import Signer, Unit, UnitKind
+
+
+@dataclass(frozen=True)
+class KindWords:
+    plural: str  # how a plan names several units of the kind together
+    head_title: str  # who signs a unit's report when plan.yaml names nobody
+    head_authority: str | None = None  # "TM. ỦY BAN NHÂN DÂN" for a collegial body
+    own_header: bool = False  # its name alone heads its documents (no parent line)
+
+
+# Units inside one agency (its phòng, trung tâm, thanh tra, văn phòng) are named together.
+INSIDE = "các phòng, đơn vị"
+KINDS: dict[UnitKind, KindWords] = {
+    UnitKind.SO_NGANH: KindWords("các sở, ban, ngành", "GIÁM ĐỐC"),
+    UnitKind.UBND_HUYEN: KindWords(
+        "UBND các huyện, thị xã, thành phố", "CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", own_header=True
+    ),
+    UnitKind.UBND_XA: KindWords(
+        "UBND các xã, phường, thị trấn", "CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", own_header=True
+    ),
+    UnitKind.PHONG: KindWords(INSIDE, "TRƯỞNG PHÒNG"),
+    UnitKind.TRUNG_TAM: KindWords(INSIDE, "GIÁM ĐỐC"),
+    UnitKind.THANH_TRA: KindWords(INSIDE, "CHÁNH THANH TRA"),
+    UnitKind.VAN_PHONG: KindWords(INSIDE, "CHÁNH VĂN PHÒNG"),
+    UnitKind.EXTERNAL: KindWords("các cơ quan liên quan", "THỦ TRƯỞNG CƠ QUAN"),
+}
+
+
+def units_phrase(units: list[Unit]) -> str:
+    """'các phòng, đơn vị' / 'các sở, ban, ngành, UBND các huyện, thị xã, thành phố' — the
+    kinds present, in the order first met."""
+    phrases: list[str] = []
+    for unit in units:
+        plural = KINDS[unit.kind].plural
+        if plural not in phrases:
+            phrases.append(plural)
+    return ", ".join(phrases) or INSIDE
+
+
+def unit_signer(unit: Unit) -> Signer:
+    """The unit's own head from plan.yaml, else the usual one for its kind."""
+    if unit.head is not None:
+        return unit.head
+    words = KINDS[unit.kind]
+    return Signer(authority=words.head_authority, title=words.head_title)
+
+
+def unit_parent(unit: Unit, issuing_body: str) -> str:
+    """The header's first line over the unit's name: its own `parent`, else the plan's
+    issuer — except for a body whose name alone heads its documents (a UBND)."""
+    if unit.parent:
+        return unit.parent
+    return "" if KINDS[unit.kind].own_header else issuing_body
+
+
+def unit_symbol(unit: Unit) -> str:
+    return unit.symbol or f"BC-{unit.id.upper()}"
