@@ -114,6 +114,26 @@ def test_a_newline_in_the_bodys_name_is_a_line_break_in_one_bold_paragraph():
     assert all(run_props(run)["bold"] and run_props(run)["size"] == 12 for run in runs)
 
 
+def test_an_empty_parent_body_leaves_the_issuers_name_alone_and_bold():
+    """A UBND has no parent body: no parent line, not even an empty paragraph."""
+    report = Docx(render_sample(parent_body="", issuing_body="ỦY BAN NHÂN DÂN\nTỈNH BÌNH PHƯỚC"))
+    left = header_table(report).find(q("tr")).findall(q("tc"))[0]
+    body, rule = cell_paragraphs(left)
+    assert [t.text for t in body.iter(q("t"))] == ["ỦY BAN NHÂN DÂN", "TỈNH BÌNH PHƯỚC"]
+    assert len(list(body.iter(q("br")))) == 1
+    assert all(run_props(run)["bold"] for run in body.findall(q("r")))
+    assert rule.find(q("pPr")).find(q("pBdr")) is not None
+
+
+def test_a_parent_body_given_keeps_its_line_over_the_issuer():
+    report = Docx(render_sample(parent_body="ỦY BAN NHÂN DÂN\nTỈNH BÌNH PHƯỚC"))
+    left = header_table(report).find(q("tr")).findall(q("tc"))[0]
+    parent, body, _rule = cell_paragraphs(left)
+    assert [t.text for t in parent.iter(q("t"))] == ["ỦY BAN NHÂN DÂN", "TỈNH BÌNH PHƯỚC"]
+    assert not any(run_props(run)["bold"] for run in parent.findall(q("r")))
+    assert paragraph_text(body) == "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+
+
 def test_title_addressee_and_body(report: Docx):
     document = report.xml("word/document.xml")
     paragraphs = body_paragraphs(document)

@@ -62,3 +62,25 @@ def test_draft_marker_sits_in_both_headers_between_paragraph_tags():
         assert texts[:3] == ["{%p if draft_lines %}", "DỰ THẢO", "{%p endif %}"]
     body = [paragraph.text for paragraph in document.paragraphs]
     assert body.index("{%p if draft_lines %}") < body.index("{{ doc_type }}")
+
+
+def test_the_parent_body_line_sits_between_paragraph_tags_in_the_header():
+    """The tags drop the parent line when parent_body is empty (a UBND's own report)."""
+    left = build_report_template().tables[0].cell(0, 0)
+    texts = [paragraph.text for paragraph in left.paragraphs]
+    assert texts[:4] == [
+        "{%p if parent_body %}",
+        "{{ parent_body }}",
+        "{%p endif %}",
+        "{{ issuing_body }}",
+    ]
+    assert not any(run.bold for run in left.paragraphs[1].runs)
+    assert all(run.bold for run in left.paragraphs[3].runs)
+
+
+def test_the_template_check_accepts_an_empty_parent_body():
+    from kehoach_cli.report.template_check import check_template
+    from tests.report.sample_context import sample_context
+
+    report = check_template(default_template(), sample_context(parent_body=""))
+    assert report.ok, (report.unknown_variables, report.render_error)

@@ -6,6 +6,7 @@ Jinja tags) and the plan document (real values).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
@@ -18,7 +19,7 @@ from kehoach_cli.report.docx_layout import (
     format_paragraph,
     rule_paragraph,
 )
-from kehoach_cli.report.header_text import HEADER_CELL_MM, HEADER_NAME_PT
+from kehoach_cli.report.header_text import HEADER_CELL_MM, HEADER_NAME_PT, text_width_mm
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -37,18 +38,38 @@ def _cell_paragraph(cell: Any, first: bool) -> Any:
     return cell.paragraphs[0] if first else cell.add_paragraph()
 
 
+def body_rule_mm(name_lines: str) -> float:
+    """The line under the issuing body: a third to a half of its longest line (Decree 30),
+    BODY_LINE_MM when that is within those bounds ("ỦY BAN NHÂN DÂN" is ~40 mm: 20 mm)."""
+    longest = max((text_width_mm(line) for line in name_lines.split("\n")), default=0.0)
+    return round(max(longest / 3, min(BODY_LINE_MM, longest / 2)), 1)
+
+
 def header_block(
-    document: Any, parent_body: str, issuing_body: str, number_line: str, date_line: str
+    document: Any,
+    parent_body: Sequence[str],
+    issuing_body: str,
+    number_line: str,
+    date_line: str,
+    *,
+    body_rule: float = BODY_LINE_MM,
 ) -> Any:
+    """The two-column header. `parent_body` is the paragraphs above the issuing body: the
+    parent body's name (not bold), none for an issuer without one (its own name is then
+    the only, bold, name), or the name between template tags that drop it when empty.
+    A "\n" in a name is a line break inside its paragraph."""
     table = borderless_table(document, list(HEADER_WIDTHS_MM), rows=2)
     left, right = table.rows[0].cells
-    paragraph = _cell_paragraph(left, True)
-    format_paragraph(paragraph, align="center")
-    add_run(paragraph, parent_body, size=HEADER_NAME_PT)
-    paragraph = _cell_paragraph(left, False)
+    first = True
+    for text in parent_body:
+        paragraph = _cell_paragraph(left, first)
+        format_paragraph(paragraph, align="center")
+        add_run(paragraph, text, size=HEADER_NAME_PT)
+        first = False
+    paragraph = _cell_paragraph(left, first)
     format_paragraph(paragraph, align="center")
     add_run(paragraph, issuing_body, size=HEADER_NAME_PT, bold=True)
-    rule_paragraph(left, BODY_LINE_MM, HEADER_WIDTHS_MM[0])
+    rule_paragraph(left, body_rule, HEADER_WIDTHS_MM[0])
 
     paragraph = _cell_paragraph(right, True)
     format_paragraph(paragraph, align="center")

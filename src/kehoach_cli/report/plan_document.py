@@ -8,7 +8,8 @@ from typing import Any
 from kehoach_cli import formatting as fmt
 from kehoach_cli.model.plan import Plan
 from kehoach_cli.report import styles
-from kehoach_cli.report.blocks import closing_block, header_block, title_block
+from kehoach_cli.report.blocks import body_rule_mm, closing_block, header_block, title_block
+from kehoach_cli.report.header_text import header_name_lines
 from kehoach_cli.report.plan_outline import plan_outline
 
 BLANK = "     "
@@ -30,20 +31,23 @@ def date_line(plan: Plan) -> str:
     return f"{document.place}, ngày {BLANK} tháng {month} năm {document.date.year}"
 
 
+def header_names(plan: Plan) -> tuple[list[str], str]:
+    """The header's names, in capitals broken into balanced lines: the parent body (not
+    bold; none when the issuer has no parent body) and the issuing body (bold)."""
+    document = plan.document
+    parent = [header_name_lines(document.parent_body, bold=False)] if document.parent_body else []
+    return parent, header_name_lines(document.issuing_body)
+
+
 def build_plan_document(plan: Plan) -> Any:
     document = plan.document
     docx = styles.new_document()
     number = f"Số: {document.number or BLANK}/{document.symbol}"
-    header_block(
-        docx,
-        (document.parent_body or "").upper(),
-        document.issuing_body.upper(),
-        number,
-        date_line(plan),
-    )
+    parent, issuer = header_names(plan)
+    header_block(docx, parent, issuer, number, date_line(plan), body_rule=body_rule_mm(issuer))
     title_block(docx, document.type.upper(), [" ".join(document.title.split())])
-    for paragraph in document.preamble:
-        docx.add_paragraph(" ".join(paragraph.split()), style=styles.BODY)
+    for text in document.preamble:  # the "Căn cứ …;" lines, then the issuing paragraph
+        docx.add_paragraph(" ".join(text.split()), style=styles.BODY)
     for paragraph in plan_outline(plan):
         style = (
             styles.SECTION
@@ -53,7 +57,8 @@ def build_plan_document(plan: Plan) -> Any:
             else styles.BODY
         )
         docx.add_paragraph(" ".join(paragraph.text.split()), style=style)
-    docx.add_paragraph(" ".join(document.closing.split()), style=styles.BODY)
+    closing = docx.add_paragraph(" ".join(document.closing.split()), style=styles.BODY)
+    closing.paragraph_format.keep_with_next = True  # never a signer block alone on a page
     recipients = [
         f"- {item}{'.' if number == len(document.recipients) else ';'}"
         for number, item in enumerate(document.recipients, 1)

@@ -200,9 +200,11 @@ def _budget_table(document: Any) -> None:
 # of the document; splitting it would scatter that order across functions.
 def build_report_template() -> Any:
     document = styles.new_document()
+    # the parent body's line is dropped when empty: an issuer without one (a UBND's own
+    # report) has its own name alone, bold
     header_block(
         document,
-        "{{ parent_body }}",
+        ["{%p if parent_body %}", "{{ parent_body }}", "{%p endif %}"],
         "{{ issuing_body }}",
         "Số: {{ number }}/{{ symbol }}",
         "{{ date_line }}",
