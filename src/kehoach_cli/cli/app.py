@@ -15,6 +15,7 @@ from kehoach_cli.cli import schema as schema_command
 from kehoach_cli.cli import status as status_command
 from kehoach_cli.cli import validate as validate_command
 from kehoach_cli.cli.common import GlobalRootOption, defaults_for_subcommands
+from kehoach_cli.cli.console import OutputError, describe_output_error, sane_columns, say
 from kehoach_cli.cli.plan import plan_app
 from kehoach_cli.cli.template import template_app
 from kehoach_cli.cli.vietnamese import VietnameseCommand, VietnameseGroup, describe_usage_error
@@ -98,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI: the one error boundary. Every failure ends as a Vietnamese message on
     stderr and an exit code, never a traceback (except a bug with --debug)."""
     args = sys.argv[1:] if argv is None else argv
+    sane_columns()
     try:
         result = app(args=args, prog_name="kehoach", standalone_mode=False)
         code = int(result) if isinstance(result, int) else ExitCode.OK
@@ -110,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
         code = 130
     except BrokenPipeError:
         code = ExitCode.OK
+    except OutputError as error:  # stdout or stderr could not be written (console.py)
+        say(describe_output_error(error))
+        code = ExitCode.USAGE
     except Exception as error:  # the one boundary for bugs: short message, no traceback
         if "--debug" in args:
             raise
@@ -128,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _tell(message: str, details: list[str], code: int, prefix: str = "Lỗi: ") -> int:
-    sys.stderr.write("".join(f"{line}\n" for line in [prefix + message, *details]))
+    say("\n".join([prefix + message, *details]))
     return code
 
 

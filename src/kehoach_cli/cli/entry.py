@@ -21,20 +21,36 @@ def main(argv: list[str] | None = None) -> int:
     # kehoach uses no pydantic plugins; looking them up scans every installed package's
     # entry points (~30 ms per run). A user's explicit setting wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    args = sys.argv[1:] if argv is None else argv
-    if args in (["--version"], ["-V"]):
-        from kehoach_cli import __version__
+    from kehoach_cli.cli import console
 
-        sys.stdout.write(f"kehoach {__version__}\n")
-        return _done(0, argv)
-    if args and args[-1] in ("--help", "-h"):
-        page = _help_without_typer(args[:-1])
-        if page is not None:
+    if argv is None:  # a real process: any encoding, a full disk, a closed stdout (console.py)
+        refused = console.prepare_streams()
+        if refused is not None:
+            return _done(refused, argv)
+    console.sane_columns()
+    args = sys.argv[1:] if argv is None else argv
+    page = _page_without_typer(args)
+    if page is not None:
+        try:
             sys.stdout.write(page)
-            return _done(0, argv)
+        except console.OutputError as error:
+            console.say(console.describe_output_error(error))
+            return _done(2, argv)
+        return _done(0, argv)
     from kehoach_cli.cli.app import main as full_main
 
     return _done(full_main(args), argv)
+
+
+def _page_without_typer(args: list[str]) -> str | None:
+    """What `--version` and `<command> --help` print, when Typer is not needed for it."""
+    if args in (["--version"], ["-V"]):
+        from kehoach_cli import __version__
+
+        return f"kehoach {__version__}\n"
+    if args and args[-1] in ("--help", "-h"):
+        return _help_without_typer(args[:-1])
+    return None
 
 
 def _help_without_typer(path: list[str]) -> str | None:
@@ -53,6 +69,9 @@ def _help_without_typer(path: list[str]) -> str | None:
 def _done(code: int, argv: list[str] | None) -> int:
     if argv is not None:  # called from Python (tests, embedding): just return
         return code
+    from kehoach_cli.cli.console import flush_streams
+
+    code = code or flush_streams() or 0  # a failed last write is told and is a failure
     if _observed():
         sys.exit(code)  # a profiler or coverage writes its results at exit: let it
     _exit_without_teardown(code)
@@ -68,7 +87,7 @@ def _observed() -> bool:
 
 
 def _exit_without_teardown(code: int) -> None:
-    """End the process once its output is flushed, skipping interpreter teardown.
+    """End the process (its output flushed by _done), skipping interpreter teardown.
 
     Tearing down the ~1,500 modules and objects that pydantic, lxml and docx leave
     behind took 0.15–0.2 s of every run (measured: `kehoach report` 1.0 s → 0.8 s).
@@ -76,11 +95,4 @@ def _exit_without_teardown(code: int) -> None:
     write_atomic, process pools are shut down by their `with` blocks, and the
     validation cache is written before the command returns.
     """
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (BrokenPipeError, ValueError):
-            pass  # reader went away (`| head`) or stream closed: nothing left to say
-        except OSError:
-            code = code or 2
     os._exit(code)

@@ -86,6 +86,8 @@ def write_issues(issues: Sequence[Issue], files: int, output_format: str, ok: bo
     elif output_format == "github":
         for issue in issues:
             sys.stdout.write(format_github(issue) + "\n")
+    if output_format in ("json", "github"):
+        sys.stdout.flush()  # a full disk is told before the summary says anything
     else:
         color = _use_color(sys.stderr)
         for issue in issues:
