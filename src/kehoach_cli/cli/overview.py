@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kehoach_cli.facts import YearData
 
 COMMANDS = """\
 Lệnh chính:
@@ -16,8 +20,7 @@ Xem thêm: kehoach --help, kehoach <lệnh> --help"""
 
 
 def overview_text(root: Path | None, today: date) -> str:
-    from kehoach_cli import formatting as fmt
-    from kehoach_cli.facts import PlanUnusable, load_year, year_facts
+    from kehoach_cli.facts import PlanUnusable, load_year
     from kehoach_cli.loading.workspace import WorkspaceNotFound, find_workspace
 
     try:
@@ -36,18 +39,31 @@ def overview_text(root: Path | None, today: date) -> str:
         data = load_year(workspace, today.year + 1, today)
     document = data.plan.document
     years = ", ".join(str(year) for year in data.years_with_data()) or "chưa có"
-    waiting = [s.unit.label for s in year_facts(data).uncounted]
-    days = (data.deadline - today).days
     title = " ".join(document.title.split())
     if len(title) > 90:
         title = title[:89].rsplit(" ", 1)[0] + " …"
     lines = [
-        f"{document.type.capitalize()} số {document.number or ''}/{document.symbol}: {title}",
+        f"{document.type.capitalize()} số {document.number or '…'}/{document.symbol}: {title}",
         f"Thư mục dữ liệu: {workspace.root}",
         f"Năm có báo cáo tiến độ: {years}",
-        f"Hạn nộp tiếp theo: {fmt.short_date(data.deadline)} (còn {days} ngày); "
-        f"chưa nộp báo cáo năm {data.year}: {', '.join(waiting) or 'không còn đơn vị nào'}.",
+        _next_deadline(data, today),
         "",
         COMMANDS,
     ]
     return "\n".join(lines)
+
+
+def _next_deadline(data: YearData, today: date) -> str:
+    """The next deadline and who has not sent yet; after the plan's last year, none."""
+    from kehoach_cli import formatting as fmt
+    from kehoach_cli.facts import year_facts
+
+    period = data.plan.period
+    if period is not None and data.year > period.end:
+        return f"Kế hoạch thực hiện đến năm {period.end}: không còn hạn nộp báo cáo nào."
+    waiting = [s.unit.label for s in year_facts(data).uncounted]
+    days = (data.deadline - today).days
+    return (
+        f"Hạn nộp tiếp theo: {fmt.short_date(data.deadline)} (còn {days} ngày); "
+        f"chưa gửi báo cáo năm {data.year}: {', '.join(waiting) or 'không còn đơn vị nào'}."
+    )

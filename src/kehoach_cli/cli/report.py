@@ -91,13 +91,14 @@ def report(
     # An explicit -o is checked before any work; the default name contains the unit, so
     # it is made only once the unit is known to be one of the plan's.
     target = check_output_path(output, workspace.root) if output is not None else None
-    from kehoach_cli.facts.selection import require_unit
+    from kehoach_cli.facts.selection import require_unit, require_year_in_period
     from kehoach_cli.report.context import ReportOptions, build_context
     from kehoach_cli.report.data_commit import DataCommitProbe
 
     typer.echo(f"Đang đọc dữ liệu năm {year}…", err=True)
     with DataCommitProbe(workspace.root) as data_commit:  # git runs while the data loads
         data = load_year_data(workspace, year, today)
+        require_year_in_period(data.plan, year, workspace.plan_path)
         require_unit(data.index, unit)
         target = target or check_output_path(
             Path(f"bao-cao-{year}{'-' + unit if unit else ''}.docx"), workspace.root

@@ -59,12 +59,18 @@ def status(
     workspace = open_workspace(root)
     today = parse_as_of(as_of)
     from kehoach_cli.facts import year_facts
-    from kehoach_cli.facts.selection import require_choice, require_task, require_unit
+    from kehoach_cli.facts.selection import (
+        require_choice,
+        require_task,
+        require_unit,
+        require_year_in_period,
+    )
     from kehoach_cli.status.assemble import deadline_check, status_output
     from kehoach_cli.status.render import FORMATS
     from kehoach_cli.status.views import STATUS_FILTERS
 
     data = load_year_data(workspace, year or today.year, today)
+    require_year_in_period(data.plan, data.year, workspace.plan_path)
     require_unit(data.index, unit)
     require_task(data.index, task)
     require_choice("--status", status_filter, list(STATUS_FILTERS))

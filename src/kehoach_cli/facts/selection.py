@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kehoach_cli.errors import UsageProblem
 from kehoach_cli.model.index import PlanIndex
+from kehoach_cli.model.plan import Plan
 
 
 def require_unit(index: PlanIndex, unit: str | None) -> None:
@@ -23,3 +26,26 @@ def require_choice(option: str, value: str | None, allowed: list[str]) -> None:
         raise UsageProblem(
             f"{option} '{value}' không hợp lệ. Dùng một trong: {', '.join(allowed)}."
         )
+
+
+def require_year_in_period(plan: Plan, year: int, plan_path: Path) -> None:
+    """A year outside the plan's period has nothing to report: refuse it, saying where
+    the period is written."""
+    period = plan.period
+    if period is None or year in period:
+        return
+    where = f"data/{plan_path.name}:{_line_of('period', plan_path)}" if plan_path.exists() else ""
+    raise UsageProblem(
+        f"năm {year} nằm ngoài thời gian thực hiện kế hoạch ({period.start}–{period.end}"
+        + (f", ghi ở {where}" if where else "")
+        + f"). Chọn một năm từ {period.start} đến {period.end}."
+    )
+
+
+def _line_of(key: str, path: Path) -> int:
+    """The line of a top-level key in a YAML file (1 when not found)."""
+    prefix = f"{key}:"
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith(prefix):
+            return number
+    return 1
