@@ -190,3 +190,30 @@ def test_common_syntax_mistakes_are_explained_in_vietnamese(text: str):
     for english in ("expected", "allowed", "found", "token", "while"):
         assert english not in issue.message
     assert issue.hint
+
+
+@pytest.mark.parametrize(
+    ("escape", "char"),
+    [
+        ("\\e", "U+001B"),
+        ("\\0", "U+0000"),
+        ("\\x9b", "U+009B"),
+        ("\\uFFFE", "U+FFFE"),
+        ("\\a", "U+0007"),
+        ("\\x1b[2J", "U+001B"),
+    ],
+)
+def test_control_characters_written_as_escapes_are_refused_like_raw_ones(escape, char):
+    """Issue 14, point 6: the characters KH004 refuses typed raw, refused when a double-quoted
+    escape makes them, at the value (or key) that holds them."""
+    issue = error_of(f'year: 2024\nresults:\n  - "Xong {escape} việc"\n')
+    assert (issue.code, issue.position) == ("KH004", Position(3, 5))
+    assert char in issue.message
+    key = error_of(f'"a{escape}": 1\n')
+    assert (key.code, key.position) == ("KH004", Position(1, 1))
+
+
+def test_escapes_of_ordinary_characters_stay_accepted():
+    assert parse('a: "Tab\\there, dòng\\nmới, \\u1EC7, \\x41"\n') == {
+        "a": "Tab\there, dòng\nmới, \u1ec7, A"
+    }

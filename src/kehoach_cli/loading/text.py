@@ -14,7 +14,7 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 
 # C0 controls except tab/LF/CR, DEL, C1 controls and the XML non-characters: all of them
 # corrupt the .docx XML or signal a file decoded with the wrong code page.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 _UTF16_32_BOMS = (
     (b"\xff\xfe\x00\x00", "UTF-32"),
@@ -65,7 +65,7 @@ def decode_text(data: bytes, path: Path) -> str:
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         # Decomposed Vietnamese (macOS, some Unikey settings) must compare equal to composed.
         text = unicodedata.normalize("NFC", text)
-    bad = _FORBIDDEN.search(text)
+    bad = FORBIDDEN.search(text)
     if bad:
         char = f"U+{ord(bad.group()):04X}"
         raise TextError(make_issue("KH004", path, position_of(text, bad.start()), char=char))

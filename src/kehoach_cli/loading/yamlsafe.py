@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from kehoach_cli.diagnostics import Issue, Position, make_issue
+from kehoach_cli.loading.text import FORBIDDEN
 
 # libyaml is about five times faster; the pure-Python parser gives the same events. Only
 # their events are used (get_event), so the public CBaseLoader stands for libyaml's parser.
@@ -123,7 +124,7 @@ def _build(parser: Any, path: Path, max_depth: int) -> tuple[Any, list[Issue]]:
         yaml.SequenceStartEvent,
     )
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
-    nulls, booleans = _NULLS, _BOOLS
+    nulls, booleans, forbidden = _NULLS, _BOOLS, FORBIDDEN.search
     while True:
         event = get_event()
         kind = type(event)
@@ -131,6 +132,8 @@ def _build(parser: Any, path: Path, max_depth: int) -> tuple[Any, list[Issue]]:
             if event.anchor is not None or event.tag is not None:
                 raise YamlError([_tag_or_anchor_issue(event, path)])
             value = event.value
+            if event.style == '"' and forbidden(value):  # made by an escape: "\e", "\0"…
+                raise YamlError([_escaped_control(event, path)])
             if event.implicit[0]:  # plain (unquoted): only null and booleans are typed
                 if value in nulls:
                     value = None
@@ -187,6 +190,14 @@ def _build(parser: Any, path: Path, max_depth: int) -> tuple[Any, list[Issue]]:
                 raise YamlError([make_issue("KH012", path, _pos(root_mark), what=_SCALAR_ROOT)])
             return root, duplicates
         # StreamStart and DocumentEnd carry nothing we need.
+
+
+def _escaped_control(event: Any, path: Path) -> Issue:
+    """KH004 for a control character that a double-quoted escape wrote: the same refusal
+    as for one typed raw (loading/text.py), at the value that holds it."""
+    bad = FORBIDDEN.search(event.value)
+    char = f"U+{ord(bad.group()):04X}" if bad else "?"
+    return make_issue("KH004", path, _pos(event.start_mark), char=char)
 
 
 def _tag_or_anchor_issue(event: Any, path: Path) -> Issue:
