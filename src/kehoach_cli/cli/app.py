@@ -15,7 +15,13 @@ from kehoach_cli.cli import schema as schema_command
 from kehoach_cli.cli import status as status_command
 from kehoach_cli.cli import validate as validate_command
 from kehoach_cli.cli.common import GlobalRootOption, defaults_for_subcommands
-from kehoach_cli.cli.console import OutputError, describe_output_error, sane_columns, say
+from kehoach_cli.cli.console import (
+    OutputError,
+    describe_output_error,
+    sane_columns,
+    say,
+    shown,
+)
 from kehoach_cli.cli.plan import plan_app
 from kehoach_cli.cli.template import template_app
 from kehoach_cli.cli.vietnamese import VietnameseCommand, VietnameseGroup, describe_usage_error
@@ -133,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _tell(message: str, details: list[str], code: int, prefix: str = "Lỗi: ") -> int:
-    say("\n".join([prefix + message, *details]))
+    # a message may quote the command line or the data: shown escaped, one line each
+    say("\n".join([prefix + shown(message), *map(shown, details)]))
     return code
 
 

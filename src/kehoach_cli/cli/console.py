@@ -23,6 +23,7 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import re
 import sys
 import unicodedata
 from typing import TextIO
@@ -52,6 +53,32 @@ _FALLBACK = {
     "≤": "<=",
     "\ufeff": "",
 }
+
+
+# What must not reach a terminal as it is: C0 and C1 controls and DEL (escape sequences set
+# the title or clear the screen; a newline prints a line that is not ours), the line and
+# paragraph separators, the bidirectional controls that reorder what is shown, the
+# non-characters and lone surrogates (a file name that is not UTF-8).
+_UNSHOWABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def shown(text: str) -> str:
+    """`text` for one line of a terminal: every character above written as its escape
+    (\\n, \\x1b, \\u202e), the rest as it is."""
+    if text.isprintable():  # the common case: nothing to look for
+        return text
+    return _UNSHOWABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class OutputError(OSError):

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from kehoach_cli.cli.common import display_path
+from kehoach_cli.cli.console import shown
 from kehoach_cli.diagnostics import Issue
 
 
@@ -19,21 +20,24 @@ def _use_color(stream: TextIO) -> bool:
 
 
 def format_text(issue: Issue, color: bool = False) -> str:
-    location = display_path(issue.file)
+    """One located line (and the hint's): what came from the data or a file name is shown
+    escaped, so that it cannot colour, clear or add a line to the terminal."""
+    location = shown(display_path(issue.file))
     if issue.position:
         location += f":{issue.position.line}:{issue.position.column}"
     label = f"[{issue.severity.label}]"
     if color:
         label = f"\x1b[{'31' if issue.is_error else '33'};1m{label}\x1b[0m"
-    field = f" {issue.field}:" if issue.field else ""
-    line = f"{location}: {label}{field} {issue.message} ({issue.code})"
+    field = f" {shown(issue.field)}:" if issue.field else ""
+    line = f"{location}: {label}{field} {shown(issue.message)} ({issue.code})"
     if issue.hint:
-        line += f"\n    gợi ý: {issue.hint}"
+        line += f"\n    gợi ý: {shown(issue.hint)}"
     return line
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return shown(text)  # what is left (ESC, tabs…) written as escapes
 
 
 def _escape_property(text: str) -> str:

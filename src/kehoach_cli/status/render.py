@@ -126,15 +126,25 @@ def cell_text(column: Column, row: dict[str, Any], *, styled: bool = False) -> s
         return f"[green]{'█' * filled}[/][dim]{'░' * (10 - filled)}[/] {value:>3}%{base}"
     if kind == "target":
         word = COMPARISON_WORDS.get(row["comparison"], "")
-        return f"{word} {fmt.quantity(value, row['unit_of_measure'])}".strip()
+        return _data(f"{word} {fmt.quantity(value, row['unit_of_measure'])}".strip(), styled)
     if kind == "deadline":
         return f"{value} !" if row.get("overdue") else str(value)
     if kind == "values":
         unit = row.get("unit_of_measure", "")
-        return "; ".join(f"{year}: {fmt.quantity(v, unit)}" for year, v in value.items()) or NONE
+        text = "; ".join(f"{year}: {fmt.quantity(v, unit)}" for year, v in value.items())
+        return _data(text, styled) or NONE
     if kind == "task_states":
         return _task_states(column, value, style)
-    return str(value)
+    return _data(str(value), styled)
+
+
+def _data(text: str, styled: bool) -> str:
+    """Data inside rich markup is escaped: a name holding '[/]' or '[link=…]' is text."""
+    if not styled:
+        return text
+    from rich.markup import escape
+
+    return escape(text)
 
 
 def _task_states(column: Column, states: list[dict[str, Any]], style: Any) -> str:
@@ -197,7 +207,7 @@ def render_rich(
         emoji=False,
     )
     if heading:
-        console.print(heading, style="bold" if boxed else None)
+        console.print(heading, style="bold" if boxed else None, markup=False)
         console.print()
     for number, view in enumerate(views):
         if number:
@@ -205,7 +215,9 @@ def render_rich(
         console.print(_rich_table(view, compact, console.width, boxed))
         for note in view.notes:
             console.print(
-                note, style="bold yellow" if boxed and note.startswith("Cần chú ý") else None
+                note,
+                style="bold yellow" if boxed and note.startswith("Cần chú ý") else None,
+                markup=False,
             )
     text: str = console.file.getvalue()  # type: ignore[attr-defined]
     if not boxed:  # plain text for files and pipes: no padding at line ends
@@ -216,9 +228,10 @@ def render_rich(
 def _rich_table(view: View, compact: bool, width: int, boxed: bool) -> Any:
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(
-        title=view.title,
+        title=Text(view.title),  # data (a plan's name): never markup
         title_justify="left",
         box=box.ROUNDED if boxed else None,
         show_edge=boxed,
@@ -240,13 +253,22 @@ def _rich_table(view: View, compact: bool, width: int, boxed: bool) -> Any:
         cells = [cell_text(column, row, styled=boxed) for column in columns]
         if view.name == "task":  # the task tree, indented by level
             cells[0] = "  " * row.get("level", 0) + cells[0]
-        table.add_row(*cells)
+        table.add_row(*_cells(cells, boxed))
     if view.total:
         total = [
             cell_text(c, view.total, styled=boxed) if c.key in view.total else "" for c in columns
         ]
-        table.add_row(*total, style="bold" if boxed else None)
+        table.add_row(*_cells(total, boxed), style="bold" if boxed else None)
     return table
+
+
+def _cells(cells: list[str], styled: bool) -> list[Any]:
+    """Styled cells are markup with their data escaped (cell_text); plain ones are text."""
+    if styled:
+        return list(cells)
+    from rich.text import Text
+
+    return [Text(cell) for cell in cells]
 
 
 def _plain_value(value: Any) -> Any:
@@ -304,7 +326,17 @@ def _csv_value(column: Column, row: dict[str, Any]) -> Any:
     if column.kind == "date" and value is not None:
         return value.isoformat()
     text = cell_text(column, row)
-    return "" if text == NONE else text
+    return "" if text == NONE else spreadsheet_text(text)
+
+
+# A cell a spreadsheet would read as a formula (=HYPERLINK(…), +, -, @) or whose first
+# character it drops (tab, CR): the usual rule is a leading apostrophe, which Excel and
+# LibreOffice show as text. Only text cells: numbers (a negative amount) stay numbers.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def render_csv(view: View) -> str:
