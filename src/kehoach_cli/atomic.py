@@ -37,3 +37,40 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Create `path` with `data`, complete or not at all, and never over a file that exists
+    (one saved by someone else meanwhile included): FileExistsError then.
+
+    The content is written to a temporary file and hard-linked to `path`, which fails if
+    the name is taken, at the moment of the link. Where hard links are not supported (some
+    network shares, FAT), `path` is created exclusively and written in place.
+    """
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:
+            os.link(temporary, path, follow_symlinks=False)
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links here: an exclusive create instead
+            _write_exclusive(path, data)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+def _write_exclusive(path: Path, data: bytes) -> None:
+    with open(path, "xb") as stream:  # O_EXCL: fails if the name exists, even as a symlink
+        try:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+            raise

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -121,18 +124,22 @@ def main(argv: list[str] | None = None) -> int:
     except OutputError as error:  # stdout or stderr could not be written (console.py)
         say(describe_output_error(error))
         code = ExitCode.USAGE
-    except Exception as error:  # the one boundary for bugs: short message, no traceback
-        if "--debug" in args:
+    except Exception as error:  # a path the system refused, else a bug: one short message
+        refused = _path_error(error)
+        if refused is not None:
+            code = _tell_path_error(refused)
+        elif "--debug" in args:
             raise
-        code = _tell(
-            f"Lỗi không mong đợi ({type(error).__name__}: {error}).",
-            [
-                "Đây là lỗi của kehoach, không phải của dữ liệu. Hãy báo lỗi kèm lệnh đã chạy; "
-                "chạy lại với --debug để xem chi tiết kỹ thuật."
-            ],
-            ExitCode.USAGE,
-            prefix="",
-        )
+        else:
+            code = _tell(
+                f"Lỗi không mong đợi ({type(error).__name__}: {error}).",
+                [
+                    "Đây là lỗi của kehoach, không phải của dữ liệu. Hãy báo lỗi kèm lệnh đã "
+                    "chạy; chạy lại với --debug để xem chi tiết kỹ thuật."
+                ],
+                ExitCode.USAGE,
+                prefix="",
+            )
     if argv is None:
         sys.exit(code)
     return code
@@ -142,6 +149,28 @@ def _tell(message: str, details: list[str], code: int, prefix: str = "Lỗi: ") 
     # a message may quote the command line or the data: shown escaped, one line each
     say("\n".join([prefix + shown(message), *map(shown, details)]))
     return code
+
+
+def _path_error(error: Exception) -> OSError | None:
+    """The OSError naming a path (a symlink loop, a name too long…) that no command turned
+    into a message; pathlib before 3.13 reports a loop as RuntimeError('Symlink loop…')."""
+    if isinstance(error, OSError) and error.filename is not None:
+        return error
+    text = str(error)
+    if isinstance(error, RuntimeError) and text.startswith("Symlink loop from '"):
+        return OSError(errno.ELOOP, text, text.split("'")[1])
+    return None
+
+
+def _tell_path_error(error: OSError) -> int:
+    """Which path the system refused, and why, in Vietnamese (exit 2)."""
+    from kehoach_cli.cli.common import display_path
+    from kehoach_cli.os_errors import describe_os_error
+
+    path = display_path(Path(os.fsdecode(error.filename)))
+    if len(path) > 80:  # a name too long is shown by its start and end
+        path = f"{path[:40]}…{path[-30:]}"
+    return _tell(f"không dùng được '{path}': {describe_os_error(error)}.", [], ExitCode.USAGE)
 
 
 def _tell_typer_error(error: typer.TyperException) -> int:

@@ -63,18 +63,23 @@ def _workspace_files() -> dict[str, bytes]:
 
 
 def _write_missing(folder: Path, files: dict[str, bytes]) -> tuple[int, list[str]]:
-    """Write the files that do not exist yet; never replace one of the user's."""
-    from kehoach_cli.atomic import write_atomic
+    """Write the files that do not exist yet; never replace one of the user's: a name that
+    exists (a dangling symlink included), or is taken while we write, or whose folder is
+    a file or a link of the user's, is kept."""
+    from kehoach_cli.atomic import write_new
 
     written, kept = 0, []
     try:
         for relative, content in files.items():
             target = folder / relative
-            if target.exists():
+            try:
+                if target.exists() or target.is_symlink():
+                    raise FileExistsError(relative)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_new(target, content)
+            except (FileExistsError, NotADirectoryError):
                 kept.append(relative)
                 continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, content)
             written += 1
     except OSError as error:
         raise UsageProblem(

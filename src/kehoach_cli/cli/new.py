@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -29,7 +30,6 @@ def new(
     root: RootOption = None,
 ) -> None:
     workspace = open_workspace(root)
-    from kehoach_cli.atomic import write_atomic
     from kehoach_cli.checks.run import load_plan
     from kehoach_cli.model.index import PlanIndex
     from kehoach_cli.scaffold.progress_file import progress_file_text
@@ -43,15 +43,8 @@ def new(
         known = [f"  {u.id:<14} {u.name}" for u in reporting.values()]
         raise UsageProblem(f"không có đơn vị báo cáo '{unit}'. Các đơn vị:", known)
     target = workspace.progress_path(year, unit)  # unit is a checked id from the plan
-    if target.exists() or target.is_symlink():
-        raise UsageProblem(f"{display_path(target)} đã có; kehoach không ghi đè. Mở tệp đó để sửa.")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, progress_file_text(index, unit, year).encode("utf-8"))
-    except OSError as error:
-        raise UsageProblem(
-            f"không ghi được {display_path(target)}: {describe_os_error(error)}"
-        ) from None
+    _refuse_existing(target)
+    _create(target, progress_file_text(index, unit, year).encode("utf-8"))
     tasks = index.assigned_tasks(unit)
     typer.echo(
         f"Đã tạo {display_path(target)} với {len(tasks)} nhiệm vụ ({', '.join(tasks)}). "
@@ -59,3 +52,28 @@ def new(
         err=True,
     )
     typer.echo(display_path(target))
+
+
+def _refuse_existing(target: Path) -> None:
+    """The unit's file of that year, as <unit>.yaml or <unit>.yml (a dangling link counts)."""
+    for path in (target, target.with_suffix(".yml")):
+        if path.exists() or path.is_symlink():
+            raise UsageProblem(
+                f"{display_path(path)} đã có; kehoach không ghi đè. Mở tệp đó để sửa."
+            )
+
+
+def _create(target: Path, content: bytes) -> None:
+    """Create the file, never over one that appeared meanwhile (the clerk saved it)."""
+    from kehoach_cli.atomic import write_new
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_new(target, content)
+    except FileExistsError:  # saved by someone else between the check and the write
+        _refuse_existing(target)
+        raise
+    except OSError as error:
+        raise UsageProblem(
+            f"không ghi được {display_path(target)}: {describe_os_error(error)}"
+        ) from None

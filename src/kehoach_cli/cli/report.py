@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,6 +23,7 @@ from kehoach_cli.cli.options import (
     AsOfOption,
     DraftOption,
     OutputOption,
+    PeriodOption,
     RequiredYearOption,
     TemplateOption,
 )
@@ -32,8 +34,9 @@ from kehoach_cli.os_errors import describe_os_error
 if TYPE_CHECKING:
     from kehoach_cli.facts import YearData
     from kehoach_cli.loading.workspace import Workspace
+    from kehoach_cli.model.plan import ReportingPeriod
 
-HELP = """Tạo báo cáo năm (.docx) theo thể thức Nghị định 30/2020/NĐ-CP, từ tệp tiến độ của
+HELP = """Tạo báo cáo (.docx) năm hoặc một kỳ theo thể thức Nghị định 30/2020/NĐ-CP, từ tệp tiến độ của
 mọi đơn vị: kết quả từng nhiệm vụ, bảng tiến độ, kinh phí, chỉ tiêu, đánh giá, phương
 hướng, kiến nghị và phụ lục các đơn vị nộp muộn.
 
@@ -51,11 +54,17 @@ Ví dụ:
   kehoach report --year 2024 --unit phong-a   # báo cáo riêng của một đơn vị
   kehoach report --year 2024 --template mau-cua-so.docx
   kehoach report --year 2024 --as-of 2024-11-20 --draft
+  kehoach report --year 2024 --period 6-thang     # báo cáo 6 tháng (nếu kế hoạch có)
 """
 
 
-def check_output_path(output: Path, workspace_root: Path) -> Path:
-    """Refuse folders, missing parents and paths inside data/ (never touch the inputs)."""
+def check_output_path(output: Path, workspace_root: Path, keep: tuple[Path, ...] = ()) -> Path:
+    """Refuse folders, missing parents, paths inside data/ and the files in `keep` (the
+    template in use): never touch the inputs."""
+    if any(_same_file(output, kept) for kept in keep):
+        fail_usage(
+            f"{display_path(output)} là mẫu Word đang dùng; không ghi đè mẫu, chọn tên khác với -o."
+        )
     if output.is_dir():
         fail_usage(
             f"{display_path(output)} là một thư mục; hãy chỉ tên tệp, "
@@ -74,6 +83,24 @@ def check_output_path(output: Path, workspace_root: Path) -> Path:
     fail_usage("không ghi báo cáo vào thư mục data/ (chỉ chứa dữ liệu); chọn chỗ khác với -o.")
 
 
+def _same_file(one: Path, other: Path) -> bool:
+    """The same file, through symlinks and hard links; or the same path once resolved."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        pass
+    try:
+        return one.absolute().resolve() == other.absolute().resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
+def _template_in_use(template: Path | None, workspace: Workspace) -> Path:
+    from kehoach_cli.report.render import resolve_template
+
+    return Path(str(resolve_template(template, workspace.templates_dir)))
+
+
 def report(
     year: RequiredYearOption,
     unit: Annotated[
@@ -83,6 +110,7 @@ def report(
     output: OutputOption = None,
     template: TemplateOption = None,
     as_of: AsOfOption = None,
+    period: PeriodOption = None,
     draft: DraftOption = False,
     root: RootOption = None,
 ) -> None:
@@ -90,18 +118,19 @@ def report(
     today = parse_as_of(as_of)
     # An explicit -o is checked before any work; the default name contains the unit, so
     # it is made only once the unit is known to be one of the plan's.
-    target = check_output_path(output, workspace.root) if output is not None else None
+    keep = (_template_in_use(template, workspace),)
+    target = check_output_path(output, workspace.root, keep) if output is not None else None
     from kehoach_cli.facts.selection import require_unit, require_year_in_period
     from kehoach_cli.report.context import ReportOptions, build_context
     from kehoach_cli.report.data_commit import DataCommitProbe
 
     typer.echo(f"Đang đọc dữ liệu năm {year}…", err=True)
     with DataCommitProbe(workspace.root) as data_commit:  # git runs while the data loads
-        data = load_year_data(workspace, year, today)
+        data = load_year_data(workspace, year, today, period)
         require_year_in_period(data.plan, year, workspace.plan_path)
         require_unit(data.index, unit)
         target = target or check_output_path(
-            Path(f"bao-cao-{year}{'-' + unit if unit else ''}.docx"), workspace.root
+            Path(_default_name(year, unit, data.period)), workspace.root, keep
         )
         _refuse_broken(data, unit, draft)
         context = build_context(data, ReportOptions(unit, today, draft), today)
@@ -111,6 +140,12 @@ def report(
     _tell_written(target, len(document), context)
     if data.broken:  # written as a marked draft; the data still has errors
         raise typer.Exit(ExitCode.DATA_PROBLEMS)
+
+
+def _default_name(year: int, unit: str | None, period: ReportingPeriod) -> str:
+    """bao-cao-2024.docx, bao-cao-2024-6-thang.docx, bao-cao-2024-6-thang-phong-a.docx"""
+    parts = [str(year), *([] if period.whole_year else [period.id]), *([unit] if unit else [])]
+    return f"bao-cao-{'-'.join(parts)}.docx"
 
 
 def _refuse_broken(data: YearData, unit: str | None, draft: bool) -> None:
