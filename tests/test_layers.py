@@ -1,6 +1,6 @@
-"""Layers point one way: cli → renderers (report / status) and scaffold → facts → checks →
-loading, model → diagnostics → the small base modules. A module that imports upwards fails
-here; the renderers never import each other (the report reads facts, never status rows)."""
+"""Layers point one way: cli → renderers (report / status / dashboard) and scaffold → facts →
+checks → loading, model → diagnostics → the small base modules. A module that imports upwards
+fails here; the renderers never import each other (the report reads facts, never status rows)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ ALLOWED = {
         "cli",
         "report",
         "status",
+        "dashboard",
         "scaffold",
         "facts",
         "checks",
@@ -26,6 +27,7 @@ ALLOWED = {
     },
     "report": {"report", "facts", "checks", "loading", "model", "diagnostics"},
     "status": {"status", "facts", "model", "diagnostics"},
+    "dashboard": {"dashboard", "facts", "model", "diagnostics"},
     "facts": {"facts", "checks", "loading", "model", "diagnostics"},
     "scaffold": {"scaffold", "checks", "loading", "model", "diagnostics"},
     "checks": {"checks", "loading", "model", "diagnostics"},

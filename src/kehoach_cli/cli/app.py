@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from kehoach_cli import __version__
+from kehoach_cli.cli import dashboard as dashboard_command
 from kehoach_cli.cli import init as init_command
 from kehoach_cli.cli import new as new_command
 from kehoach_cli.cli import report as report_command
@@ -99,6 +100,9 @@ app.command("validate", cls=VietnameseCommand, help=validate_command.HELP)(
 )
 app.command("status", cls=VietnameseCommand, help=status_command.HELP)(status_command.status)
 app.command("report", cls=VietnameseCommand, help=report_command.HELP)(report_command.report)
+app.command("dashboard", cls=VietnameseCommand, help=dashboard_command.HELP)(
+    dashboard_command.dashboard
+)
 app.command("schema", cls=VietnameseCommand, help=schema_command.HELP)(schema_command.schema)
 app.add_typer(plan_app, name="plan")
 app.add_typer(template_app, name="template")

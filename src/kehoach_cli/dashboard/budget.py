@@ -1,0 +1,169 @@
+"""Budget: planned against spent, per unit and per task. Money is known only from reports
+that count: a unit that has not sent is 'chưa rõ', never 0, and a task's sum says which
+of its units it leaves out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kehoach_cli import formatting as fmt
+from kehoach_cli.dashboard import charts
+from kehoach_cli.dashboard.markup import cell, element, table, text
+from kehoach_cli.dashboard.sections import NONE, UNKNOWN, figure, section
+from kehoach_cli.facts.labels import SUBMISSION_LABELS
+from kehoach_cli.facts.model import BudgetLine, Money, TaskFacts, YearFacts
+from kehoach_cli.model.plan import Unit
+
+
+@dataclass(frozen=True)
+class TaskMoney:
+    """A task's money as far as it is known: None when none of the units that work on
+    it (its subtasks' too) has a report that counts; `missing` are those that have not."""
+
+    task: TaskFacts
+    money: Money | None
+    missing: tuple[Unit, ...]
+
+
+def _units_of(task: TaskFacts, by_id: dict[str, TaskFacts]) -> list[Unit]:
+    """Leads and cooperating units of the task and of its subtasks, in plan order."""
+    found: dict[str, Unit] = {}
+    pending = [task]
+    while pending:
+        current = pending.pop(0)
+        for unit in [*current.leads, *current.cooperators_expected]:
+            found.setdefault(unit.id, unit)
+        pending += [by_id[child] for child in current.subtask_ids if child in by_id]
+    return list(found.values())
+
+
+def task_money(facts: YearFacts) -> list[TaskMoney]:
+    counted = {unit.id for unit in facts.counted_units}
+    by_id = {task.task.id: task for task in facts.tasks}
+    found = []
+    for task in facts.tasks:
+        units = _units_of(task, by_id)
+        missing = tuple(unit for unit in units if unit.id not in counted)
+        known = len(missing) < len(units)
+        found.append(TaskMoney(task, task.money if known else None, missing))
+    return found
+
+
+def _amount(value: int | None) -> str:
+    return UNKNOWN if value is None else fmt.money(value)
+
+
+def _rate(money: Money | None) -> str:
+    if money is None:
+        return UNKNOWN
+    rate = money.rate
+    return NONE if rate is None else fmt.percent(rate, 1)
+
+
+def _money_cells(money: Money | None) -> str:
+    return (
+        cell(text(_amount(money.planned if money else None)), "Dự toán (đ)", class_="num")
+        + cell(text(_amount(money.spent if money else None)), "Giải ngân (đ)", class_="num")
+        + cell(text(_rate(money)), "Tỷ lệ", class_="num")
+    )
+
+
+def _unit_row(line: BudgetLine) -> str:
+    state = SUBMISSION_LABELS[line.submission.value] if line.submission else NONE
+    return element(
+        "tr",
+        cell(text(line.label), "Đơn vị") + cell(text(state), "Báo cáo") + _money_cells(line.money),
+        data_unit=line.key,
+        class_="unknown-row" if line.money is None else None,
+    )
+
+
+def _total_row(total: Money) -> str:
+    note = f"chưa gồm {len(total.unknown_units)} đơn vị" if total.unknown_units else "đủ"
+    return element(
+        "tr",
+        cell(element("strong", "Tổng cộng"), "Đơn vị")
+        + cell(text(note), "Báo cáo")
+        + _money_cells(total),
+        class_="total",
+        data_unit="__total__",
+    )
+
+
+def _task_row(found: TaskMoney) -> str:
+    task = found.task
+    note = NONE
+    if found.money is None:
+        note = "chưa đơn vị nào gửi báo cáo"
+    elif found.missing:
+        note = "chưa gồm " + ", ".join(unit.label for unit in found.missing)
+    name = element("span", text(f"{task.task.id}. {task.task.label}"), class_="task-name")
+    return element(
+        "tr",
+        cell(name, "Nhiệm vụ", class_="task", style=f"--level:{task.level}")
+        + _money_cells(found.money)
+        + cell(text(note), "Ghi chú"),
+        data_task=task.task.id,
+        class_="unknown-row" if found.money is None else None,
+    )
+
+
+def _total_sentence(total: Money) -> str:
+    spent = f"Giải ngân {fmt.money(total.spent)} / dự toán {fmt.money(total.planned)} đồng"
+    rate = f" ({fmt.percent(total.rate, 1)})" if total.rate is not None else ""
+    if not total.unknown_units:
+        return f"{spent}{rate}, đủ mọi đơn vị."
+    names = ", ".join(unit.label for unit in total.unknown_units)
+    return (
+        f"{spent}{rate} từ các báo cáo đã gửi; chưa gồm {len(total.unknown_units)} đơn vị "
+        f"chưa có báo cáo được tính ({names}): phần của các đơn vị này chưa rõ, không phải 0."
+    )
+
+
+def budget(facts: YearFacts) -> str:
+    units = figure(
+        charts.money(
+            "kinh-phi-don-vi",
+            [
+                (
+                    line.label,
+                    *((line.money.planned, line.money.spent) if line.money else (None,) * 2),
+                )
+                for line in facts.budget
+            ],
+            "theo đơn vị",
+        ),
+        "Dự toán và giải ngân theo đơn vị (triệu đồng)",
+        table(
+            f"Kinh phí năm {facts.year} theo đơn vị (đồng)",
+            ["Đơn vị", "Báo cáo", "Dự toán (đ)", "Giải ngân (đ)", "Tỷ lệ"],
+            [*(_unit_row(line) for line in facts.budget), _total_row(facts.budget_total)],
+            numeric={2, 3, 4},
+            class_="data stack",
+        ),
+    )
+    by_task = task_money(facts)
+    top = [found for found in by_task if found.task.level == 0]
+    tasks = figure(
+        charts.money(
+            "kinh-phi-nhiem-vu",
+            [
+                (
+                    f"{f.task.task.id}. {f.task.task.label}",
+                    *((f.money.planned, f.money.spent) if f.money else (None,) * 2),
+                )
+                for f in top
+            ],
+            "theo nhiệm vụ",
+        ),
+        "Dự toán và giải ngân theo nhiệm vụ (triệu đồng; nhiệm vụ cấp 1, gồm nhiệm vụ con)",
+        table(
+            f"Kinh phí năm {facts.year} theo nhiệm vụ (đồng)",
+            ["Nhiệm vụ", "Dự toán (đ)", "Giải ngân (đ)", "Tỷ lệ", "Ghi chú"],
+            [_task_row(found) for found in by_task],
+            numeric={1, 2, 3},
+            class_="data stack",
+        ),
+    )
+    total = element("p", text(_total_sentence(facts.budget_total)), class_="total-line")
+    return section("kinh-phi", "Kinh phí", total + element("div", units + tasks, class_="grid"))

@@ -1,0 +1,394 @@
+"""The page's charts, drawn by pygal as inline SVG.
+
+pygal is imported on first use, so only `kehoach dashboard` pays for it. What pygal adds
+for its interactive mode is removed from each chart: the <script> elements (its
+configuration, and the tooltip script it would fetch) and its comments. The charts are
+then static drawings that need no network and no JavaScript. Every chart is given a text
+alternative (role="img", aria-label); the page puts a real table under each one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from kehoach_cli import formatting as fmt
+
+if TYPE_CHECKING:
+    from kehoach_cli.facts.model import IndicatorFacts, YearFacts
+
+# Okabe–Ito colours: told apart by people with any colour vision; never the only signal
+# (every series is named in the legend and its points carry printed labels).
+BLUE = "#0072B2"
+SKY = "#56B4E9"
+GREEN = "#009E73"
+ORANGE = "#E69F00"
+VERMILION = "#D55E00"
+PURPLE = "#CC79A7"
+GREY = "#6B6B6B"
+INK = "#1A1A1A"
+
+FONT = 'system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif'
+WIDTH = 480  # the drawing's own width: scaled to the page (390 px phone to 1920 px)
+ROW = 34  # height per unit or task in the horizontal charts
+
+
+@dataclass
+class Series:
+    """One series as pygal takes it, with its colour (the legend keeps the order)."""
+
+    title: str
+    color: str
+    values: list[Any]
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Chart:
+    """An SVG drawing and the sentence that says what it shows."""
+
+    svg: str
+    alternative: str
+
+
+def _pygal() -> Any:
+    import pygal  # type: ignore[import-untyped]  # ships no type information
+
+    return pygal
+
+
+def _strip_interactive(root: Any) -> Any:
+    """Remove pygal's <script> elements and comments (an xml_filter of pygal)."""
+    for parent in list(root.iter()):
+        for child in list(parent):
+            tag = child.tag
+            if callable(tag) or (isinstance(tag, str) and tag.rsplit("}", 1)[-1] == "script"):
+                parent.remove(child)
+    return root
+
+
+def _style(colors: list[str]) -> Any:
+    from pygal.style import Style  # type: ignore[import-untyped]
+
+    return Style(
+        background="transparent",
+        plot_background="transparent",
+        foreground=INK,
+        foreground_strong=INK,
+        foreground_subtle="#C8C8C8",
+        opacity="1",
+        opacity_hover="1",
+        stroke_opacity="1",
+        stroke_opacity_hover="1",
+        stroke_width="2.5",
+        stroke_width_hover="2.5",
+        transition="none",
+        colors=tuple(colors),
+        font_family=FONT,
+        label_font_size=16,
+        major_label_font_size=16,
+        value_font_size=15,
+        value_label_font_size=15,
+        legend_font_size=16,
+        title_font_size=16,
+        no_data_font_size=16,
+        guide_stroke_dasharray="2,3",
+        major_guide_stroke_dasharray="2,3",
+    )
+
+
+def draw(kind: str, name: str, series: list[Series], alternative: str, **config: Any) -> Chart:
+    """Draw `series` with the pygal chart class `kind`; `name` makes the SVG's id (ids stay
+    the same from run to run, so the page is reproducible)."""
+    pygal = _pygal()
+    settings: dict[str, Any] = {
+        "style": _style([s.color for s in series]),
+        "js": [],
+        "disable_xml_declaration": True,
+        "legend_at_bottom": True,
+        "legend_at_bottom_columns": 1,
+        "truncate_legend": -1,
+        "truncate_label": -1,
+        "width": WIDTH,
+        "margin": 12,
+        "spacing": 12,
+        "no_data_text": "Chưa có số liệu",
+    }
+    chart = getattr(pygal, kind)(**(settings | config))
+    chart.uuid = name
+    chart.add_xml_filter(_strip_interactive)
+    for one in series:
+        chart.add(one.title, one.values, **one.options)
+    root = chart.render_tree()
+    root.set("role", "img")
+    root.set("aria-label", alternative)
+    root.set("class", "pygal-chart chart-svg")
+    from pygal.etree import etree  # type: ignore[import-untyped]
+
+    return Chart(etree.tostring(root, encoding="unicode"), alternative)
+
+
+# ---------------------------------------------------------------- submissions
+
+
+def _ticks(low: int, high: int, deadline: date) -> list[dict[str, Any]]:
+    """Four or five date ticks (dd/mm), the deadline among them."""
+    step = max(1, -(-(high - low) // 4))
+    first = -((-low) // step) * step if low < 0 else low + (-low % step)
+    return [
+        {"label": f"{deadline + timedelta(days=offset):%d/%m}", "value": offset}
+        for offset in range(first, high + 1, step)
+        if low <= offset <= high
+    ]
+
+
+_WAITING = {"pending": "waiting", "missing": "missing", "draft": "other", "invalid": "other"}
+_SHORT = {"pending": "chưa gửi", "missing": "chưa gửi", "draft": "bản nháp", "invalid": "tệp lỗi"}
+
+
+# long: one series per kind of submission, each point placed and labelled; splitting it
+# would scatter the one picture over several functions.
+def timeline(facts: YearFacts) -> Chart:
+    """Each unit's date sent, in days from the deadline; units that have not sent stand
+    at the as-of date with what they are (chưa gửi, bản nháp, tệp có lỗi)."""
+    deadline, as_of, count = facts.deadline, facts.as_of, len(facts.submissions)
+    today = (as_of - deadline).days
+    points: dict[str, list[dict[str, Any]]] = {
+        key: [] for key in ("on_time", "late", "waiting", "missing", "other")
+    }
+    offsets = [0, today]
+    for position, sub in enumerate(facts.submissions):
+        row = count - position
+        if sub.counted and sub.submitted_on is not None:
+            offset = (sub.submitted_on - deadline).days
+            offsets.append(offset)
+            late = f" (+{sub.days_late} ngày)" if sub.days_late else ""
+            label = f"{sub.submitted_on:%d/%m}{late}"
+            points[sub.state.value].append({"value": (offset, row), "label": label})
+        else:
+            label = _SHORT[sub.state.value]
+            points[_WAITING[sub.state.value]].append({"value": (today, row), "label": label})
+    span = max(offsets) - min(offsets)
+    # room on the right for the labels printed beside the last points
+    low, high = min(offsets) - max(2, span // 8), max(offsets) + max(4, span * 2 // 5)
+    line = {"stroke": True, "show_dots": False, "print_labels": False}
+    series = [
+        Series("Đúng hạn", GREEN, points["on_time"]),
+        Series("Gửi muộn", ORANGE, points["late"]),
+        Series("Chưa gửi, chưa đến hạn", SKY, points["waiting"]),
+        Series("Chưa gửi, quá hạn", VERMILION, points["missing"]),
+        Series("Bản nháp hoặc tệp có lỗi", PURPLE, points["other"]),
+    ]
+    series = [s for s in series if s.values]
+    series.append(
+        Series(
+            f"Hạn nộp {fmt.short_date(deadline)}",
+            INK,
+            [(0, 0.5), (0, count + 0.5)],
+            {**line, "stroke_style": {"width": 2, "dasharray": "8,5"}},
+        )
+    )
+    if today != 0:
+        series.append(
+            Series(
+                f"Ngày tính {fmt.short_date(as_of)}",
+                BLUE,
+                [(today, 0.5), (today, count + 0.5)],
+                {**line, "stroke_style": {"width": 2, "dasharray": "2,4"}},
+            )
+        )
+    units = [
+        {"label": _short(sub.unit.label, 20), "value": count - i}
+        for i, sub in enumerate(facts.submissions)
+    ]
+    sent = sum(sub.counted for sub in facts.submissions)
+    alternative = (
+        f"Biểu đồ ngày gửi báo cáo của {count} đơn vị so với hạn nộp "
+        f"{fmt.short_date(deadline)}: {sent} đơn vị đã gửi. Số liệu chi tiết ở bảng dưới."
+    )
+    return draw(
+        "XY",
+        "gui-bao-cao",
+        series,
+        alternative,
+        height=170 + ROW * count,
+        width=540,
+        legend_at_bottom_columns=1,
+        stroke=False,
+        dots_size=7,
+        print_labels=True,
+        xrange=(low, high),
+        range=(0.5, count + 0.5),
+        x_labels=_ticks(low, high, deadline),
+        y_labels=units,
+        show_x_guides=True,
+        show_y_guides=False,
+        show_minor_x_labels=True,
+    )
+
+
+# ---------------------------------------------------------------- indicators
+
+
+def _number(value: float) -> str:
+    return fmt.decimal(fmt.round_half_up(Decimal(repr(value)), 2))
+
+
+def _year_ticks(start: int, end: int) -> list[dict[str, Any]]:
+    """Years on the axis: every year, or every other one on a long period; the last
+    year of the period always."""
+    step = 1 if end - start <= 10 else 2
+    years = [*range(start, end + 1, step)]
+    if years[-1] != end:
+        years.append(end)
+    return [{"label": str(year), "value": year} for year in years]
+
+
+def _indicator_alternative(facts: IndicatorFacts) -> str:
+    plan = facts.indicator
+    unit = plan.unit_of_measure
+    shown = "; ".join(f"{y}: {fmt.quantity(v, unit)}" for y, v in facts.values.items())
+    projection = facts.projection
+    estimate = (
+        f"; ước tính năm {projection.end_year}: "
+        f"{fmt.quantity(fmt.round_half_up(projection.projected, 1), unit)}"
+        if projection
+        else ""
+    )
+    return (
+        f"Biểu đồ chỉ tiêu {plan.name}: giá trị theo năm ({shown or 'chưa có'}); mục tiêu "
+        f"{fmt.quantity(plan.target, unit)}, cuối kỳ năm {plan.period.end}{estimate}."
+    )
+
+
+# long: the readings, the target line, the end of the period and the projection are four
+# parts of one drawing, each with its label.
+def indicator(facts: IndicatorFacts) -> Chart:
+    """Yearly values (solid), the target (long dashes) across the period, the end of the
+    period (a vertical line), and the projection (short dashes, called an estimate)."""
+    from kehoach_cli.facts.labels import COMPARISON_WORDS
+
+    plan = facts.indicator
+    unit = plan.unit_of_measure
+    values = facts.values
+    start = min([plan.period.start, *values])
+    end = max([plan.period.end, *values])
+    target = float(plan.target)
+    projection = facts.projection
+    heights = [target, *(float(v) for v in values.values())]
+    if projection is not None:
+        heights.append(float(projection.projected))
+    low, high = min(heights), max(heights)
+    pad = (high - low) * 0.12 or abs(high) * 0.1 or 1.0
+    low, high = low - pad, high + pad
+    series = [
+        Series(
+            "Thực hiện",
+            BLUE,
+            [
+                {"value": (year, float(value)), "label": fmt.quantity(value, unit)}
+                for year, value in values.items()
+            ],
+            {"stroke_style": {"width": 3}, "dots_size": 5},
+        ),
+        Series(
+            f"Mục tiêu: {COMPARISON_WORDS[plan.comparison.value]} "
+            f"{fmt.quantity(plan.target, unit)}",
+            GREEN,
+            [(start, target), (end, target)],
+            {"show_dots": False, "stroke_style": {"width": 2.5, "dasharray": "12,6"}},
+        ),
+    ]
+    if projection is not None:
+        latest = values[projection.to_year]
+        estimate = fmt.quantity(fmt.round_half_up(projection.projected, 1), unit)
+        series.append(
+            Series(
+                f"Ước tính đến {projection.end_year} (kéo dài xu hướng, không phải số liệu)",
+                ORANGE,
+                [
+                    (projection.to_year, float(latest)),
+                    {
+                        "value": (projection.end_year, float(projection.projected)),
+                        "label": f"ước tính {estimate}",
+                    },
+                ],
+                {"dots_size": 4, "stroke_style": {"width": 2.5, "dasharray": "3,5"}},
+            )
+        )
+    series.append(
+        Series(
+            f"Cuối kỳ: năm {plan.period.end}",
+            GREY,
+            [(plan.period.end, low), (plan.period.end, high)],
+            {"show_dots": False, "stroke_style": {"width": 1.5, "dasharray": "1,3"}},
+        )
+    )
+    return draw(
+        "XY",
+        f"chi-tieu-{plan.id}",
+        series,
+        _indicator_alternative(facts),
+        height=400,
+        legend_at_bottom_columns=1,
+        x_labels=_year_ticks(start, end),
+        xrange=(start - 0.5, end + 0.3 + (end - start + 1) * 0.3),
+        range=(low, high),
+        print_labels=True,
+        value_formatter=_number,
+        show_x_guides=False,
+    )
+
+
+# ---------------------------------------------------------------- money
+
+
+def _short(label: str, limit: int = 26) -> str:
+    """A label cut to fit beside the bars (the table below has it whole)."""
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def _millions(amount: int) -> float:
+    return amount / 1_000_000
+
+
+def _million_label(value: float) -> str:
+    return fmt.decimal(fmt.round_half_up(Decimal(repr(value)), 1))
+
+
+def money(name: str, rows: list[tuple[str, int | None, int | None]], what: str) -> Chart:
+    """Planned against spent, one pair of bars per row, in millions of đồng; a row whose
+    amounts are unknown has no bar and says 'chưa rõ' in its label."""
+    rows = rows[::-1]  # pygal draws the first bar at the bottom: the first row goes on top
+    labels = [
+        _short(label) if planned is not None else f"{_short(label, 18)} — chưa rõ"
+        for label, planned, _ in rows
+    ]
+    planned = [None if p is None else _millions(p) for _, p, _ in rows]
+    spent = [None if s is None else _millions(s) for _, _, s in rows]
+    largest = max([0.0, *(v for v in planned + spent if v is not None)])
+    known = sum(p is not None for _, p, _ in rows)
+    alternative = (
+        f"Biểu đồ dự toán và giải ngân {what} (triệu đồng): {known}/{len(rows)} có số liệu, "
+        "còn lại chưa rõ. Số liệu chi tiết ở bảng dưới."
+    )
+    return draw(
+        "HorizontalBar",
+        name,
+        [
+            Series("Dự toán", SKY, planned),
+            Series("Giải ngân", BLUE, spent),
+        ],
+        alternative,
+        height=150 + ROW * len(rows) * 1.4,
+        x_labels=labels,
+        value_formatter=_million_label,
+        print_values=len(rows) <= 15,
+        print_values_position="top",
+        print_zeroes=True,
+        show_y_guides=True,
+        range=(0, largest * 1.2 or 1),
+        max_scale=5,
+    )
