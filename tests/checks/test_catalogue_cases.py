@@ -46,6 +46,24 @@ def prepend(rel: str | Path, text: str) -> Callable[[Path], None]:
     return apply
 
 
+PERIODS = (
+    "  periods:\n"
+    "    - {id: 6-thang, name: 6 tháng đầu năm, months: 1-6, deadline: 05/6}\n"
+    "    - {id: nam, name: năm, months: 1-12, deadline: 15/11}\n"
+)
+
+
+def with_six_months(unit: str, text: str) -> Callable[[Path], None]:
+    """The plan with a 6-month report, and `unit`'s 6-month file for 2024."""
+
+    def apply(root: Path) -> None:
+        edit(root / PLAN, '  deadline: "15/11"\n', PERIODS)
+        head = f"schema_version: 1\nunit: {unit}\nyear: 2024\nsubmitted_on: 2024-06-04\n"
+        write(P24 / "6-thang" / f"{unit}.yaml", head + text)(root)
+
+    return apply
+
+
 def folder_named_like_yaml(root: Path) -> None:
     (root / P24 / "qlkh.yaml").unlink()
     (root / P24 / "qlkh.yaml").mkdir()
@@ -186,6 +204,7 @@ CASES: dict[str, tuple[Callable[[Path], None], Path, int | None]] = {
         None,
     ),
     "KH210": (change(PLAN, "        lead: thanhtra\n", ""), PLAN, None),
+    "KH212": (change(PLAN, 'deadline: "15/11"', 'deadline: "15/01"'), PLAN, None),
     "KH301": (moved_to_wrong_year, Path("data/progress/2023/thanhtra.yaml"), 7),
     "KH302": (copied_as("qlcn2.yaml"), P24 / "qlcn2.yaml", 5),
     "KH303": (copied_as("phong-moi.yaml", unit="phong-moi"), P24 / "phong-moi.yaml", 5),
@@ -236,6 +255,34 @@ CASES: dict[str, tuple[Callable[[Path], None], Path, int | None]] = {
     "KH316": (copied_as("QLKH bản cuối.yaml"), P24 / "QLKH bản cuối.yaml", None),
     "KH317": (symlink_outside, QLKH, None),
     "KH319": (freshly_scaffolded, QLKH, None),
+    "KH320": (
+        with_six_months(
+            "qlcn",
+            "tasks:\n  '2.2': {status: in_progress, progress: 30}\n"
+            "  '2.4':\n    status: in_progress\n    progress: 20\n    activities:\n"
+            "      - {title: A, status: done, finished_on: 2024-08-01}\n",
+        ),
+        P24 / "6-thang" / "qlcn.yaml",
+        11,
+    ),
+    "KH321": (
+        with_six_months(
+            "qlcn",
+            "tasks:\n  '2.2': {status: in_progress, progress: 30}\n"
+            "  '2.4': {status: in_progress, progress: 50}\n",
+        ),
+        P24 / "qlcn.yaml",
+        None,
+    ),
+    "KH322": (
+        write(
+            P24 / "quy-5" / "tdc.yaml",
+            "schema_version: 1\nunit: tdc\nyear: 2024\n"
+            "tasks:\n  '2.3': {status: in_progress, progress: 50}\n",
+        ),
+        P24 / "quy-5" / "tdc.yaml",
+        None,
+    ),
 }
 
 

@@ -29,6 +29,8 @@ _TASKS = [
 _CONTEXT: dict[str, Any] = {
     "year": 2024,
     "next_year": 2025,
+    "period_label": "năm 2024",
+    "next_heading": "NĂM 2025",
     "parent_body": "UBND TỈNH ĐỒNG NAI",
     "issuing_body": "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
     "number": "     ",

@@ -34,7 +34,17 @@ EXISTING_NAMES = {
     "shortcomings", "causes", "next_year_lines", "proposal_lines", "closing", "recipients",
     "signer", "appendix_title", "late_rows", "appendix_empty",
 }  # fmt: skip
-NEW_NAMES = {"draft_lines", "budget_title", "budget_label", "budget_notes"}
+NEW_NAMES = {
+    "draft_lines",
+    "budget_title",
+    "budget_label",
+    "budget_notes",
+    "period_label",  # "năm 2024" / "6 tháng đầu năm 2024": a report may be of any period
+    "next_heading",
+}
+# Still in every report context for users' templates, no longer in the default one: a
+# report of a period other than the year cannot say "năm {{ year }}".
+CONTEXT_ONLY = {"year", "next_year"}
 
 
 def test_template_uses_the_known_names_and_the_new_ones_only():
@@ -42,7 +52,21 @@ def test_template_uses_the_known_names_and_the_new_ones_only():
 
     report = check_template(default_template(), None)
     assert report.syntax_error is None
-    assert report.variables == EXISTING_NAMES | NEW_NAMES
+    assert report.variables == (EXISTING_NAMES - CONTEXT_ONLY) | NEW_NAMES
+
+
+def test_names_of_users_templates_are_still_in_every_context():
+    from datetime import date
+
+    from kehoach_cli.facts import load_year
+    from kehoach_cli.loading.workspace import Workspace
+    from kehoach_cli.report.context import ReportOptions, build_context
+    from tests.conftest import REPO
+
+    data = load_year(Workspace(REPO), 2024, date(2024, 12, 1))
+    context = build_context(data, ReportOptions(), date(2024, 12, 1))
+    assert EXISTING_NAMES <= set(context)
+    assert (context["year"], context["next_year"]) == (2024, 2025)
 
 
 def test_the_hand_made_context_renders_cleanly_through_the_template_check():

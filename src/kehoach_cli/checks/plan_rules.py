@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ from kehoach_cli.checks.schema import suggestion
 from kehoach_cli.diagnostics import Issue, make_issue
 from kehoach_cli.loading.yamlsafe import locate
 from kehoach_cli.model.index import PlanIndex
-from kehoach_cli.model.plan import GROUP_PREFIX, Group, Plan, Task
+from kehoach_cli.model.plan import GROUP_PREFIX, Group, Plan, ReportingPeriod, Task
 
 Loc = tuple[str | int, ...]
 
@@ -199,11 +198,51 @@ def _reporting(check: _PlanCheck) -> None:
     reporting = check.plan.reporting
     for key in ("receiver", "escalation_to"):
         check.unit_ref(getattr(reporting, key), ("reporting", key), "nhận báo cáo")
-    try:
-        date(2024, reporting.deadline.month, reporting.deadline.day)  # a leap year admits 29/2
-    except ValueError:
-        detail = f"{reporting.deadline.day}/{reporting.deadline.month}"
-        check.add("KH208", ("reporting", "deadline"), detail=detail)
+    if reporting.periods:
+        where: list[tuple[Loc, ReportingPeriod]] = [
+            (("reporting", "periods", n), p) for n, p in enumerate(reporting.periods)
+        ]
+    else:
+        where = [(("reporting",), reporting.all_periods()[0])]
+    seen: dict[str, Loc] = {}
+    for loc, period in where:
+        deadline_loc = (*loc, "deadline")
+        if period.id in seen and reporting.periods:
+            line = locate(check.data, seen[period.id])
+            first = line.line if line else "?"
+            what = "kỳ báo cáo"
+            check.add(
+                "KH201",
+                (*loc, "id"),
+                id=period.id,
+                where="danh mục kỳ",
+                what=what,
+                first_line=first,
+            )
+        seen.setdefault(period.id, (*loc, "id"))
+        try:
+            period.deadline.in_year(2024)  # a leap year admits 29/2
+        except ValueError:
+            check.add("KH208", deadline_loc, detail=str(period.deadline))
+            continue
+        _deadline_too_early(check, period, deadline_loc)
+
+
+def _deadline_too_early(check: _PlanCheck, period: ReportingPeriod, loc: Loc) -> None:
+    """A deadline in the same year that falls in the first half of its period is most
+    likely the next year's ('15/01' for the year): a warning asking to say so."""
+    if period.deadline.next_year:
+        return
+    start, end = period.months.start(2024), period.months.end(2024)
+    due = period.deadline.in_year(2024)
+    if due < start + (end - start) / 2:
+        check.add(
+            "KH212",
+            loc,
+            deadline=str(period.deadline),
+            period=period.name,
+            months=f"{period.months.first}-{period.months.last}",
+        )
 
 
 def _tasks_with_loc(

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from kehoach_cli.checks.fieldpath import format_field
+from kehoach_cli.checks.periods import period_issues
 from kehoach_cli.checks.schema import suggestion
 from kehoach_cli.diagnostics import Issue, make_issue
 from kehoach_cli.loading.workspace import ProgressRef
@@ -121,6 +122,7 @@ def check_progress(
     if index is not None:
         reported = set(progress.tasks if reported_task_ids is None else reported_task_ids)
         issues += _plan_issues(progress, index, at, reported)
+        issues += period_issues(progress, data, ref, index.plan)
     return issues
 
 

@@ -233,4 +233,8 @@ def check_workspace(
         workspace, list(paths) if paths is not None else None, years
     )
     result.progress = check_progress_files(refs, index, keep_models)
+    if plan is not None and any(ref.period for ref in refs):
+        from kehoach_cli.checks.periods import progress_going_back
+
+        result.other_issues += progress_going_back(refs, plan)
     return result

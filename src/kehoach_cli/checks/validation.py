@@ -86,6 +86,18 @@ def _cached(
     return issues, missed, len(refs) - len(missed)
 
 
+def _across_periods(refs: list[ProgressRef], plan: _PlanState) -> list[Issue]:
+    """A unit's reports of several periods of a year, compared (only where a plan has
+    periods other than the year: nothing to read otherwise)."""
+    if not any(ref.period for ref in refs):
+        return []
+    from kehoach_cli.checks.periods import progress_going_back
+
+    if not plan.loaded:
+        plan.load()
+    return progress_going_back(refs, plan.index.plan) if plan.index is not None else []
+
+
 def validate(
     workspace: Workspace,
     paths: Iterable[Path] | None = None,
@@ -126,6 +138,7 @@ def validate(
             if cache is not None and result.sha256 is not None:
                 cache.store(_relative(workspace, ref.path), result.sha256, result.issues)
     issues += plan.issues or []
+    issues += _across_periods(refs, plan)
     # A run that finds errors leaves the workspace exactly as it was, cache included:
     # bad input must never cause a write. Results read from the cache still count.
     if cache is not None and not any(issue.severity is Severity.ERROR for issue in issues):

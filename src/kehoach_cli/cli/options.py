@@ -32,6 +32,16 @@ AsOfOption = Annotated[
         show_default=False,
     ),
 ]
+PeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        "-p",
+        help="Kỳ báo cáo (mã trong reporting.periods của data/plan.yaml, ví dụ 6-thang). "
+        "Mặc định: báo cáo năm.",
+        show_default=False,
+    ),
+]
 TaskOption = Annotated[
     str | None, typer.Option("--task", "-t", help="Chỉ nhiệm vụ này và các nhiệm vụ con.")
 ]

@@ -36,9 +36,9 @@ if TYPE_CHECKING:
     from kehoach_cli.loading.workspace import Workspace
     from kehoach_cli.model.plan import ReportingPeriod
 
-HELP = """Tạo báo cáo (.docx) năm hoặc một kỳ theo thể thức Nghị định 30/2020/NĐ-CP, từ tệp tiến độ của
-mọi đơn vị: kết quả từng nhiệm vụ, bảng tiến độ, kinh phí, chỉ tiêu, đánh giá, phương
-hướng, kiến nghị và phụ lục các đơn vị nộp muộn.
+HELP = """Tạo báo cáo (.docx) năm, hoặc một kỳ khác (--period), theo thể thức Nghị định
+30/2020/NĐ-CP, từ tệp tiến độ của mọi đơn vị: kết quả từng nhiệm vụ, bảng tiến độ, kinh
+phí, chỉ tiêu, đánh giá, phương hướng, kiến nghị và phụ lục các đơn vị gửi muộn.
 
 Mẫu Word: --template, hoặc templates/bao-cao.docx của thư mục dữ liệu, hoặc mẫu mặc
 định. Tệp được ghi trọn vẹn hoặc không ghi gì (không bao giờ dở dang).

@@ -13,6 +13,7 @@ from kehoach_cli.cli.options import (
     AsOfOption,
     ByOption,
     CheckDeadlineOption,
+    PeriodOption,
     StatusFilterOption,
     StatusFormatOption,
     TaskOption,
@@ -21,6 +22,9 @@ from kehoach_cli.cli.options import (
 from kehoach_cli.cli.year_data import load_year_data, report_skipped
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from kehoach_cli.loading.workspace import Workspace
     from kehoach_cli.status.render import Terminal
 
 
@@ -40,6 +44,7 @@ Ví dụ:
   kehoach status --year 2024 --by budget --format csv > kinh-phi-2024.csv
   kehoach status --year 2024 --format json
   kehoach status --year 2024 --check-deadline --as-of 2024-11-16   # cho CI
+  kehoach status --year 2024 --period 6-thang       # kỳ báo cáo 6 tháng (nếu kế hoạch có)
 """
 
 
@@ -52,12 +57,15 @@ def status(
     task: TaskOption = None,
     status_filter: StatusFilterOption = None,
     as_of: AsOfOption = None,
+    period: PeriodOption = None,
     output_format: StatusFormatOption = None,
     check_deadline: CheckDeadlineOption = False,
     root: RootOption = None,
 ) -> None:
     workspace = open_workspace(root)
     today = parse_as_of(as_of)
+    if check_deadline:
+        raise typer.Exit(_check_deadline(workspace, year, period, today))
     from kehoach_cli.facts import year_facts
     from kehoach_cli.facts.selection import (
         require_choice,
@@ -65,21 +73,17 @@ def status(
         require_unit,
         require_year_in_period,
     )
-    from kehoach_cli.status.assemble import deadline_check, status_output
+    from kehoach_cli.status.assemble import status_output
     from kehoach_cli.status.render import FORMATS
     from kehoach_cli.status.views import STATUS_FILTERS
 
-    data = load_year_data(workspace, year or today.year, today)
+    data = load_year_data(workspace, year or today.year, today, period)
     require_year_in_period(data.plan, data.year, workspace.plan_path)
     require_unit(data.index, unit)
     require_task(data.index, task)
     require_choice("--status", status_filter, list(STATUS_FILTERS))
     report_skipped(data)
     facts = year_facts(data, unit=unit, task=task)
-    if check_deadline:
-        lines, failed = deadline_check(facts)
-        typer.echo("\n".join(lines))
-        raise typer.Exit(ExitCode.DATA_PROBLEMS if failed else ExitCode.OK)
     chosen = output_format.value if output_format else "table"
     output = status_output(facts, by.value if by else None, status_filter, chosen)
     for notice in output.notices:
@@ -87,6 +91,30 @@ def status(
     sys.stdout.buffer.write(FORMATS[chosen](output, _terminal()))
     if data.broken:  # shown what could be shown; the data still has problems
         raise typer.Exit(ExitCode.DATA_PROBLEMS)
+
+
+def _check_deadline(workspace: Workspace, year: int | None, period: str | None, today: date) -> int:
+    """For CI: exit 1 when a deadline has passed with units late, not sent or broken.
+    Without --year and --period, the report whose deadline passed most recently."""
+    from kehoach_cli.checks.run import load_plan
+    from kehoach_cli.facts import year_facts
+    from kehoach_cli.facts.selection import deadline_to_check
+    from kehoach_cli.status.assemble import deadline_check, github_annotations
+
+    if year is None and period is None:
+        plan, _ = load_plan(workspace)
+        chosen = deadline_to_check(plan, today) if plan is not None else (today.year, None)
+        if chosen is None:
+            typer.echo("Chưa có hạn nộp báo cáo nào đã qua.")
+            return ExitCode.OK
+        year, period = chosen
+    data = load_year_data(workspace, year or today.year, today, period)
+    report_skipped(data)
+    lines, failed = deadline_check(year_facts(data))
+    typer.echo("\n".join(lines))
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        typer.echo("\n".join(github_annotations(lines)))
+    return ExitCode.DATA_PROBLEMS if failed else ExitCode.OK
 
 
 def _terminal() -> Terminal:

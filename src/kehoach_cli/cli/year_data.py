@@ -15,13 +15,15 @@ if TYPE_CHECKING:
     from kehoach_cli.loading.workspace import Workspace
 
 
-def load_year_data(workspace: Workspace, year: int, as_of: date) -> YearData:
+def load_year_data(
+    workspace: Workspace, year: int, as_of: date, period: str | None = None
+) -> YearData:
     """The year's data; a broken plan ends the command with its first located errors."""
     from kehoach_cli.cli.issue_output import format_text
     from kehoach_cli.facts import PlanUnusable, load_year
 
     try:
-        return load_year(workspace, year, as_of)
+        return load_year(workspace, year, as_of, period)
     except PlanUnusable as error:
         shown = 3
         lines = [format_text(issue, False) for issue in error.issues[:shown]]

@@ -254,6 +254,14 @@ _RULES = [
         "con vào 'subtasks'.",
         "nhiệm vụ 3 chỉ có 'cooperate'",
     ),
+    Rule(
+        "KH212",
+        "warning",
+        "Hạn nộp {deadline} của kỳ {period} (tháng {months}) rơi vào nửa đầu kỳ",
+        "Nếu hạn ở năm sau năm báo cáo, ghi rõ, ví dụ '15/01 năm sau'; nếu không, kiểm tra "
+        "lại ngày hạn.",
+        "deadline: 15/01 cho báo cáo năm",
+    ),
     # --- progress files -------------------------------------------------------------------
     Rule(
         "KH301",
@@ -387,6 +395,28 @@ _RULES = [
         "Nhiệm vụ '{id}' do đơn vị chủ trì chưa có nội dung báo cáo",
         "Điền status, progress, activities hoặc results cho nhiệm vụ này.",
         "tệp mới tạo bằng kehoach new, chưa điền",
+    ),
+    Rule(
+        "KH320",
+        "warning",
+        "Ngày {value} ở sau khi kỳ báo cáo {period} kết thúc ({end})",
+        "Báo cáo kỳ này chỉ ghi việc đã làm đến hết kỳ; việc sau đó ghi ở báo cáo kỳ sau.",
+        "finished_on: 20/08/2024 trong báo cáo 6 tháng",
+    ),
+    Rule(
+        "KH321",
+        "warning",
+        "Tiến độ nhiệm vụ '{id}' giảm từ {earlier}% ({earlier_period}) xuống {later}% "
+        "({later_period})",
+        "Kiểm tra lại; nếu đúng là giảm, nêu lý do ở 'results' (báo cáo kỳ trước: {earlier_at}).",
+        "6 tháng 60%, năm 40%",
+    ),
+    Rule(
+        "KH322",
+        "error",
+        "Tệp thuộc {where} mà kế hoạch không có",
+        "Các kỳ báo cáo của kế hoạch (reporting.periods): {known}.",
+        "data/progress/2024/quy-5/phong-a.yaml",
     ),
 ]
 

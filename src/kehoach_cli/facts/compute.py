@@ -17,7 +17,7 @@ from kehoach_cli.facts.model import (
     YearFacts,
 )
 from kehoach_cli.facts.submissions import submission_of
-from kehoach_cli.model.plan import Task, Unit
+from kehoach_cli.model.plan import ReportingPeriod, Task, Unit
 from kehoach_cli.model.progress import Progress, TaskReport, TaskStatus
 
 
@@ -61,7 +61,7 @@ def year_facts(data: YearData, unit: str | None = None, task: str | None = None)
         submissions=submissions,
         tasks=task_facts,
         budget=budget,
-        budget_total=_total(budget),
+        budget_total=_scope_total(budget, submissions) if scope else _total(budget),
         indicators=indicators,
         difficulties=[
             Attributed(c.unit, task_id, d.text)
@@ -73,7 +73,26 @@ def year_facts(data: YearData, unit: str | None = None, task: str | None = None)
         next_year=_gather(contributions, "next_year"),
         broken_files=[file.path for file in data.broken],
         years_present=data.years_with_data(),
+        label=data.period_label,
+        next_label=next_period_label(data.period, data.year),
     )
+
+
+def next_period_label(period: ReportingPeriod, year: int) -> str:
+    """What comes after the period, for the report's 'phương hướng': the plan's own words
+    when it gives them, else the next stretch of the same length."""
+    if period.next_name:
+        return period.next_name
+    months = period.months
+    if months.whole_year or months.last == 12:
+        return f"năm {year + 1}"
+    length = months.last - months.first + 1
+    first, last = months.last + 1, min(12, months.last + length)
+    if (first, last) == (7, 12):
+        return f"6 tháng cuối năm {year}"
+    if length == 3 and first % 3 == 1:
+        return f"quý {['I', 'II', 'III', 'IV'][first // 3]} năm {year}"
+    return f"tháng {first}–{last} năm {year}"
 
 
 def _selected_tasks(data: YearData, unit: str | None, task: str | None) -> list[Task]:
@@ -209,14 +228,16 @@ def _overdue(due: date | None, as_of: date, status: TaskStatus | None, led: bool
 
 
 def _money(reports: Iterable[TaskReport]) -> Money:
-    planned = spent = count = 0
+    planned = spent = count = priced = 0
     for report in reports:
         for activity in report.activities:
             count += 1
+            if activity.budget and activity.budget.planned is not None:
+                priced += 1
+                planned += activity.budget.planned
             if activity.budget:
-                planned += activity.budget.planned or 0
                 spent += activity.budget.spent or 0
-    return Money(planned, spent, count)
+    return Money(planned, spent, count, priced=priced)
 
 
 def _budget_by_unit(
@@ -238,7 +259,7 @@ def _budget_by_unit(
 
 def _budget_by_task(tasks: list[TaskFacts]) -> list[BudgetLine]:
     """A unit's own money, task by task (only the tasks it reported on)."""
-    return [BudgetLine(t.task.id, t.task.label, t.money) for t in tasks if t.contributions]
+    return [BudgetLine(t.task.id, t.task.label, t.money) for t in tasks if t.money.activities]
 
 
 def _total(lines: list[BudgetLine]) -> Money:
@@ -249,7 +270,15 @@ def _total(lines: list[BudgetLine]) -> Money:
         sum(m.spent for m in known),
         sum(m.activities for m in known),
         unknown,
+        sum(m.priced for m in known),
     )
+
+
+def _scope_total(lines: list[BudgetLine], submissions: list[UnitSubmission]) -> Money:
+    """A unit's own total: unknown as a whole when its report does not count."""
+    total = _total(lines)
+    waiting = tuple(s.unit for s in submissions if not s.counted)
+    return Money(total.planned, total.spent, total.activities, waiting, total.priced)
 
 
 def _reported(data: YearData, unit: Unit, indicator_id: str) -> bool:

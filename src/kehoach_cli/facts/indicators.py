@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from kehoach_cli.facts.loading import YearData
 from kehoach_cli.facts.model import IndicatorFacts, Projection, Reading
-from kehoach_cli.model.plan import Combine, Comparison, Indicator
+from kehoach_cli.model.plan import Combine, Comparison, Indicator, Unit
 
 # "khoảng X" is met within this share of X.
 ABOUT_TOLERANCE = Decimal("0.05")
@@ -67,10 +67,17 @@ def indicator_facts(
     owners = set(data.index.leads.get(indicator.task, []))
     readings: dict[int, Reading] = {}
     conflicts: dict[int, list[Reading]] = {}
+    missing: dict[int, list[Unit]] = {}
+    summed = indicator.combine is Combine.SUM and preferred_unit is None
     for year, found in breakdown.items():
-        if indicator.combine is Combine.SUM and preferred_unit is None:
+        if summed:
             total = sum((r.value for r in found), Decimal(0))
             readings[year] = Reading(year, total, None, None, None, tuple(found))
+            reporters = {r.unit.id for r in found if r.unit}
+            expected = data.index.leads.get(indicator.task, []) or sorted(owners)
+            gaps = [data.index.units[u] for u in expected if u not in reporters]
+            if gaps:
+                missing[year] = gaps
             continue
         if indicator.combine is Combine.LATEST:
             chosen = found[-1]  # sorted by date sent
@@ -81,6 +88,9 @@ def indicator_facts(
             conflicts[year] = found
     values = {year: reading.value for year, reading in readings.items()}
     trend, assessment, projection = assess(indicator, values, data.year)
+    if values and missing.get(max(values)) and assessment != "met":
+        # a partial sum cannot say "missed" or project a trend: it waits for the rest
+        trend, assessment, projection = None, "no_data", None
     return IndicatorFacts(
         indicator,
         dict(sorted(readings.items())),
@@ -89,6 +99,7 @@ def indicator_facts(
         projection,
         breakdown,
         conflicts,
+        missing,
     )
 
 

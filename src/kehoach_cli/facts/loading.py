@@ -11,10 +11,10 @@ from pathlib import Path
 
 from kehoach_cli.checks.run import check_progress_files, load_plan
 from kehoach_cli.diagnostics import Issue
-from kehoach_cli.errors import DataProblem
+from kehoach_cli.errors import DataProblem, UsageProblem
 from kehoach_cli.loading.workspace import Workspace, list_progress_files
 from kehoach_cli.model.index import PlanIndex
-from kehoach_cli.model.plan import Combine, Plan
+from kehoach_cli.model.plan import Combine, Plan, ReportingPeriod
 from kehoach_cli.model.progress import Progress
 
 
@@ -45,6 +45,7 @@ class YearData:
     index: PlanIndex
     year: int
     as_of: date
+    period: ReportingPeriod
     # unit id → that unit's file for `year`, when it has no errors (drafts included:
     # the facts decide what counts)
     files: dict[str, Progress]
@@ -55,25 +56,39 @@ class YearData:
 
     @property
     def deadline(self) -> date:
-        rule = self.plan.reporting.deadline
-        return date(self.year, rule.month, rule.day)
+        return self.period.deadline.in_year(self.year)
+
+    @property
+    def period_label(self) -> str:
+        """'năm 2024', '6 tháng đầu năm 2024'."""
+        return f"{self.period.name} {self.year}"
 
     def years_with_data(self) -> list[int]:
         return sorted(self.years_present)
 
 
-def load_year(workspace: Workspace, year: int, as_of: date) -> YearData:
-    """The plan, the year's progress files, and earlier/later files of the units that
-    report indicators (for trends). Reading only these keeps status and report fast in a
-    workspace of many years."""
+def load_year(
+    workspace: Workspace, year: int, as_of: date, period_id: str | None = None
+) -> YearData:
+    """The plan, one period's progress files of the year (the yearly report by default),
+    and the same period's files of other years from the units that report indicators (for
+    trends). Reading only these keeps status and report fast in a workspace of many years."""
     plan, plan_issues = load_plan(workspace)
     if plan is None:
         raise PlanUnusable([issue for issue in plan_issues if issue.is_error])
+    period = plan.reporting.period(period_id)
+    if period is None:
+        known = ", ".join(p.id for p in plan.reporting.all_periods())
+        raise UsageProblem(f"kế hoạch không có kỳ báo cáo '{period_id}'. Các kỳ: {known}.")
     index = PlanIndex.build(plan)
     refs, layout_issues = list_progress_files(workspace)
+    folder = None if period.whole_year else period.id
+    refs = [ref for ref in refs if ref.period == folder]
     reporters = _indicator_reporters(index)
     wanted = [ref for ref in refs if ref.year == year or ref.unit in reporters]
-    data = YearData(plan, index, year, as_of, {}, {}, years_present={ref.year for ref in refs})
+    data = YearData(
+        plan, index, year, as_of, period, {}, {}, years_present={ref.year for ref in refs}
+    )
     for checked in check_progress_files(wanted, index):
         errors = [issue for issue in checked.issues if issue.is_error]
         if errors or checked.progress is None:

@@ -73,6 +73,7 @@ class Money:
     spent: int
     activities: int
     unknown_units: tuple[Unit, ...] = ()
+    priced: int = 0  # activities with a planned amount: none priced means 'not given', not 0
 
     @property
     def complete(self) -> bool:
@@ -81,6 +82,11 @@ class Money:
     @property
     def rate(self) -> Decimal | None:
         return Decimal(self.spent) * 100 / self.planned if self.planned else None
+
+    @property
+    def given(self) -> bool:
+        """Some amount was written down (else the sums say nothing, not 0)."""
+        return self.priced > 0
 
 
 @dataclass(frozen=True)
@@ -176,6 +182,8 @@ class IndicatorFacts:
     breakdown: dict[int, list[Reading]] = field(default_factory=dict)
     # years where units reported different values and one was chosen (combine: lead/latest)
     conflicts: dict[int, list[Reading]] = field(default_factory=dict)
+    # combine: sum — year → the units expected to report that have not (the sum is partial)
+    missing: dict[int, list[Unit]] = field(default_factory=dict)
 
     @property
     def values(self) -> dict[int, Decimal]:
@@ -200,6 +208,8 @@ class YearFacts:
     next_year: list[Attributed]
     broken_files: list[Path]
     years_present: list[int]
+    label: str = ""  # the period reported on: "năm 2024", "6 tháng đầu năm 2024"
+    next_label: str = ""  # the one after it, for "phương hướng": "năm 2025"
 
     def submission(self, unit_id: str) -> UnitSubmission:
         return next(s for s in self.submissions if s.unit.id == unit_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from kehoach_cli.errors import UsageProblem
@@ -49,3 +50,19 @@ def _line_of(key: str, path: Path) -> int:
         if line.startswith(prefix):
             return number
     return 1
+
+
+def deadline_to_check(plan: Plan, today: date) -> tuple[int, str] | None:
+    """(year, period id) of the report whose deadline passed most recently — last year's
+    yearly report in January when its deadline is '15/01 năm sau' — or None when no
+    deadline has passed yet (a new plan)."""
+    passed = [
+        (period.deadline.in_year(year), year, period.id)
+        for period in plan.reporting.all_periods()
+        for year in (today.year - 2, today.year - 1, today.year)
+        if period.deadline.in_year(year) < today and (plan.period is None or year in plan.period)
+    ]
+    if not passed:
+        return None
+    _, year, period_id = max(passed)
+    return year, period_id

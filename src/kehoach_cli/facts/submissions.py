@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from kehoach_cli.facts.loading import YearData
 from kehoach_cli.facts.model import SubmissionState, UnitSubmission
 from kehoach_cli.model.plan import Unit
@@ -12,8 +10,7 @@ from kehoach_cli.model.plan import Unit
 def period_is_current(data: YearData) -> bool:
     """Until the same report is due again next year, days since the deadline say
     something; afterwards a report never sent is simply 'chưa gửi'."""
-    rule = data.plan.reporting.deadline
-    return data.as_of < date(data.year + 1, rule.month, rule.day)
+    return data.as_of < data.period.deadline.in_year(data.year + 1)
 
 
 def submission_of(data: YearData, unit: Unit) -> UnitSubmission:

@@ -15,6 +15,7 @@ TEMPLATES_DIR = Path("templates")
 
 _YEAR_DIR = re.compile(r"^\d{4}$")
 _UNIT_FILE = re.compile(r"^([a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?)\.ya?ml$")
+_PERIOD_DIR = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")  # a period id, like a unit id
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -75,11 +76,14 @@ def find_workspace(start: Path, explicit_root: Path | None = None) -> Workspace:
 
 @dataclass(frozen=True)
 class ProgressRef:
-    """A progress file and what its location says: data/progress/<year>/<unit>.yaml."""
+    """A progress file and what its location says: data/progress/<year>/<unit>.yaml for the
+    yearly report, data/progress/<year>/<period>/<unit>.yaml for another period's (the
+    plan's reporting.periods say which periods exist; the checks compare)."""
 
     path: Path
     year: int
     unit: str
+    period: str | None = None  # None: the yearly report, straight in the year's folder
 
 
 def classify_progress_path(workspace: Workspace, path: Path) -> ProgressRef | Issue:
@@ -89,16 +93,23 @@ def classify_progress_path(workspace: Workspace, path: Path) -> ProgressRef | Is
     except ValueError:
         return make_issue("KH318", path, detail="chỉ nhận data/plan.yaml và data/progress/…")
     parts = relative.parts
-    if len(parts) != 2 or not _YEAR_DIR.match(parts[0]):
+    shape_ok = len(parts) == 2 or (len(parts) == 3 and _PERIOD_DIR.match(parts[1]))
+    if not shape_ok or not _YEAR_DIR.match(parts[0]):
         return make_issue(
-            "KH316", path, detail=f"'{relative.as_posix()}' không có dạng <năm>/<đơn vị>.yaml"
+            "KH316",
+            path,
+            detail=f"'{relative.as_posix()}' không có dạng <năm>/<đơn vị>.yaml hoặc "
+            "<năm>/<kỳ>/<đơn vị>.yaml",
         )
-    match = _UNIT_FILE.match(parts[1])
+    match = _UNIT_FILE.match(parts[-1])
     if not match:
-        return make_issue("KH316", path, detail=f"tên tệp '{parts[1]}' không phải <mã đơn vị>.yaml")
+        return make_issue(
+            "KH316", path, detail=f"tên tệp '{parts[-1]}' không phải <mã đơn vị>.yaml"
+        )
     if path.is_symlink() and not workspace.contains(path):
         return make_issue("KH317", path, detail=relative.as_posix())
-    return ProgressRef(path=path, year=int(parts[0]), unit=match.group(1))
+    period = parts[1] if len(parts) == 3 else None
+    return ProgressRef(path=path, year=int(parts[0]), unit=match.group(1), period=period)
 
 
 def list_progress_files(
@@ -130,26 +141,44 @@ def list_progress_files(
             continue
         if years is not None and int(year_entry.name) not in years:
             continue
-        by_unit: dict[str, ProgressRef] = {}
-        for entry in sorted(os.scandir(year_path), key=lambda entry: entry.name):
-            entry_path = Path(entry.path)
-            if entry.name.startswith(".") or entry_path.suffix not in YAML_SUFFIXES:
-                continue
-            ref = classify_progress_path(workspace, entry_path)
-            if isinstance(ref, Issue):
-                issues.append(ref)
-                continue
-            previous = by_unit.get(ref.unit)
-            if previous is not None:
-                issues.append(
-                    make_issue(
-                        "KH315", entry_path, unit=ref.unit, year=ref.year, other=previous.path.name
-                    )
-                )
-                continue
-            by_unit[ref.unit] = ref
-            refs.append(ref)
+        _list_folder(workspace, year_path, refs, issues, period_folders=True)
     return refs, issues
+
+
+def _list_folder(
+    workspace: Workspace,
+    folder: Path,
+    refs: list[ProgressRef],
+    issues: list[Issue],
+    *,
+    period_folders: bool,
+) -> None:
+    """The progress files of a year's folder (and of its period folders)."""
+    by_unit: dict[str, ProgressRef] = {}
+    for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+        entry_path = Path(entry.path)
+        if entry.name.startswith("."):
+            continue
+        is_yaml = entry_path.suffix in YAML_SUFFIXES
+        if period_folders and entry.is_dir() and not is_yaml:  # data/progress/<year>/<period>/
+            _list_folder(workspace, entry_path, refs, issues, period_folders=False)
+            continue
+        if not is_yaml:
+            continue
+        ref = classify_progress_path(workspace, entry_path)
+        if isinstance(ref, Issue):
+            issues.append(ref)
+            continue
+        previous = by_unit.get(ref.unit)
+        if previous is not None:
+            issues.append(
+                make_issue(
+                    "KH315", entry_path, unit=ref.unit, year=ref.year, other=previous.path.name
+                )
+            )
+            continue
+        by_unit[ref.unit] = ref
+        refs.append(ref)
 
 
 def select_progress_files(

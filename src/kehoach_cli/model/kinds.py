@@ -4,6 +4,7 @@ from here (or from plan.yaml), never from one agency's wording."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kehoach_cli.model.plan import Signer, Unit, UnitKind
@@ -59,7 +60,10 @@ def unit_parent(unit: Unit, issuing_body: str) -> str:
     issuer — except for a body whose name alone heads its documents (a UBND)."""
     if unit.parent:
         return unit.parent
-    return "" if KINDS[unit.kind].own_header else issuing_body
+    if KINDS[unit.kind].own_header:
+        return ""
+    # the usual short form of a parent line: "UBND TỈNH …" (Decree 30's own samples)
+    return re.sub(r"^(Ủy|Uỷ) ban nhân dân", "UBND", issuing_body, flags=re.IGNORECASE)
 
 
 def unit_symbol(unit: Unit) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
 from enum import Enum
 from typing import Annotated, Any, ClassVar
 
@@ -222,6 +224,11 @@ class Unit(StrictModel):
     symbol: Text | None = Field(
         default=None, description="Ký hiệu báo cáo của đơn vị, ví dụ 'BC-SCT'. Mặc định: BC-<MÃ>"
     )
+    place: Text | None = Field(
+        default=None,
+        description="Địa danh ở dòng ngày tháng báo cáo của đơn vị, ví dụ 'Đà Lạt'. Mặc định: "
+        "địa danh của kế hoạch",
+    )
     head: Signer | None = Field(
         default=None,
         description="Người ký báo cáo của đơn vị (thẩm quyền, chức vụ, họ tên). Mặc định "
@@ -324,25 +331,111 @@ class Indicator(StrictModel):
     )
 
 
+NEXT_YEAR_WORDS = ("năm sau", "của năm sau", "năm kế tiếp")
+
+
 class DayMonth(StrictModel):
+    """A deadline's day and month, and whether it falls in the year after the one reported
+    on ("15/01 năm sau"): written explicitly, never guessed."""
+
     json_alternatives: ClassVar[list[dict[str, Any]]] = [
-        {"type": "string", "pattern": r"^\d{1,2}/\d{1,2}$"}
+        {"type": "string", "pattern": r"^\d{1,2}/\d{1,2}( (của )?năm (sau|kế tiếp))?$"}
     ]
 
     day: int = Field(ge=1, le=31)
     month: int = Field(ge=1, le=12)
+    next_year: bool = Field(default=False, description="Hạn rơi vào năm sau năm báo cáo")
 
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, value: Any) -> Any:
         if isinstance(value, str):
-            day, _, month = value.strip().partition("/")
+            text = " ".join(value.split())
+            next_year = False
+            for words in NEXT_YEAR_WORDS:
+                if text.endswith(" " + words):
+                    text, next_year = text.removesuffix(" " + words), True
+                    break
+            day, _, month = text.partition("/")
             if not (day.isdigit() and month.isdigit()):
                 raise PydanticCustomError(
-                    "KH106", "{detail}", {"detail": f"'{value}' không phải dạng ngày/tháng"}
+                    "KH106",
+                    "{detail}",
+                    {
+                        "detail": f"'{value}' không phải dạng ngày/tháng (ví dụ 15/11 hoặc "
+                        "15/01 năm sau)"
+                    },
                 )
-            return {"day": int(day), "month": int(month)}
+            return {"day": int(day), "month": int(month), "next_year": next_year}
         return value
+
+    def in_year(self, year: int) -> date:
+        """The deadline of the report on `year`."""
+        return date(year + 1 if self.next_year else year, self.month, self.day)
+
+    def __str__(self) -> str:
+        return f"{self.day:02d}/{self.month:02d}" + (" năm sau" if self.next_year else "")
+
+
+class MonthRange(StrictModel):
+    """The months a report covers: '1-6' (6 tháng đầu năm), '1-12' (năm), '7-9' (quý III)."""
+
+    json_alternatives: ClassVar[list[dict[str, Any]]] = [
+        {"type": "string", "pattern": r"^\d{1,2}\s*-\s*\d{1,2}$"}
+    ]
+
+    first: int = Field(ge=1, le=12)
+    last: int = Field(ge=1, le=12)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            first, _, last = value.replace(" ", "").partition("-")
+            if not (first.isdigit() and last.isdigit()) or int(first) > int(last):
+                raise PydanticCustomError(
+                    "KH109",
+                    "{detail}",
+                    {
+                        "detail": f"'{value}' không phải khoảng tháng",
+                        "advice": "Viết tháng đầu-tháng cuối, ví dụ '1-6' hoặc '1-12'.",
+                    },
+                )
+            return {"first": int(first), "last": int(last)}
+        return value
+
+    @property
+    def whole_year(self) -> bool:
+        return self.first == 1 and self.last == 12
+
+    def start(self, year: int) -> date:
+        return date(year, self.first, 1)
+
+    def end(self, year: int) -> date:
+        return date(year, self.last, calendar.monthrange(year, self.last)[1])
+
+
+YEARLY_PERIOD_ID = "nam"
+
+
+class ReportingPeriod(StrictModel):
+    id: UnitId = Field(
+        description="Mã kỳ, dùng trong đường dẫn và tùy chọn --period, ví dụ '6-thang', 'nam'"
+    )
+    name: Text = Field(description="Tên kỳ dùng trong văn bản: '6 tháng đầu năm', 'năm', 'quý I'")
+    months: MonthRange = Field(description="Các tháng của kỳ: '1-6', '1-12', '7-9'")
+    deadline: DayMonth = Field(
+        description="Hạn nộp: '05/6', hoặc '15/01 năm sau' khi hạn ở năm sau năm báo cáo"
+    )
+    next_name: Text | None = Field(
+        default=None,
+        description="Tên kỳ tiếp theo cho mục phương hướng, ví dụ '6 tháng cuối năm'. Mặc "
+        "định: năm sau (kỳ năm), kỳ tiếp theo trong năm",
+    )
+
+    @property
+    def whole_year(self) -> bool:
+        return self.months.whole_year
 
 
 class ReportSettings(StrictModel):
@@ -360,10 +453,54 @@ class ReportSettings(StrictModel):
 
 
 class Reporting(StrictModel):
-    deadline: DayMonth = Field(description="Hạn nộp báo cáo hằng năm, ví dụ '15/11'")
+    deadline: DayMonth | None = Field(
+        default=None,
+        description="Hạn nộp báo cáo năm khi kế hoạch chỉ có một kỳ báo cáo năm, ví dụ "
+        "'15/11' hoặc '15/01 năm sau'; nhiều kỳ thì ghi ở 'periods'",
+    )
+    periods: list[ReportingPeriod] = Field(
+        default_factory=list,
+        description="Các kỳ báo cáo (6 tháng, năm, quý …), mỗi kỳ một hạn nộp",
+    )
     receiver: UnitId = Field(description="Đơn vị nhận và tổng hợp báo cáo")
     escalation_to: UnitId = Field(description="Đơn vị nhận báo cáo khó khăn, vướng mắc")
     report: ReportSettings
+
+    @model_validator(mode="after")
+    def _one_way_to_say_deadlines(self) -> Reporting:
+        if (self.deadline is None) == (not self.periods):
+            raise PydanticCustomError(
+                "KH109",
+                "{detail}",
+                {
+                    "detail": "cần 'deadline' (một kỳ báo cáo năm) hoặc 'periods' (nhiều kỳ), "
+                    "không cả hai",
+                    "advice": "Ví dụ: periods: [{id: 6-thang, name: 6 tháng đầu năm, months: "
+                    "1-6, deadline: 05/6}, {id: nam, name: năm, months: 1-12, deadline: 05/12}]",
+                },
+            )
+        return self
+
+    def all_periods(self) -> list[ReportingPeriod]:
+        """The plan's reporting periods; a plan with one `deadline` has one: the year."""
+        if self.periods:
+            return list(self.periods)
+        assert self.deadline is not None
+        return [
+            ReportingPeriod(
+                id=YEARLY_PERIOD_ID,
+                name="năm",
+                months=MonthRange(first=1, last=12),
+                deadline=self.deadline,
+            )
+        ]
+
+    def period(self, period_id: str | None) -> ReportingPeriod | None:
+        """The period of that id; without an id, the yearly one (else the last)."""
+        periods = self.all_periods()
+        if period_id is None:
+            return next((p for p in periods if p.whole_year), periods[-1])
+        return next((p for p in periods if p.id == period_id), None)
 
 
 class PlanPeriod(StrictModel):

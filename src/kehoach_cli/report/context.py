@@ -19,13 +19,14 @@ from kehoach_cli.facts.labels import ASSESSMENT_LABELS, COMPARISON_WORDS, SUBMIS
 from kehoach_cli.facts.model import (
     Attributed,
     IndicatorFacts,
+    Money,
     SubmissionState,
     TaskFacts,
     UnitSubmission,
     YearFacts,
 )
 from kehoach_cli.model import kinds
-from kehoach_cli.model.plan import Indicator, Task, Unit
+from kehoach_cli.model.plan import Indicator, SectionContent, Task, Unit
 from kehoach_cli.model.progress import STATUS_LABELS, Activity, TaskReport, TaskStatus
 from kehoach_cli.report import wording as w
 from kehoach_cli.report.header_text import header_name_lines
@@ -62,7 +63,7 @@ def _require_something(facts: YearFacts) -> None:
                 SubmissionState.INVALID: "tệp báo cáo có lỗi",
             }.get(sub.state, "chưa có tệp báo cáo đã gửi")
             raise NothingToReport(
-                f"{facts.scope.name} chưa gửi báo cáo năm {facts.year} tính đến ngày {as_of}: "
+                f"{facts.scope.name} chưa gửi báo cáo {facts.label} tính đến ngày {as_of}: "
                 f"{reason}."
             )
         return
@@ -71,7 +72,7 @@ def _require_something(facts: YearFacts) -> None:
         years = ", ".join(str(y) for y in facts.years_present) or "chưa có"
         detail = f" Bản nháp chưa gửi: {', '.join(drafts)}." if drafts else ""
         raise NothingToReport(
-            f"Chưa có đơn vị nào gửi báo cáo năm {facts.year} tính đến ngày {as_of} "
+            f"Chưa có đơn vị nào gửi báo cáo {facts.label} tính đến ngày {as_of} "
             f"(các năm có dữ liệu: {years}).{detail}"
         )
 
@@ -98,6 +99,8 @@ class _Context:
         context: dict[str, Any] = {
             "year": facts.year,
             "next_year": facts.year + 1,
+            "period_label": facts.label,
+            "next_heading": facts.next_label.upper(),
             "parent_body": _header_lines(
                 kinds.unit_parent(unit, document.issuing_body)
                 if unit
@@ -107,14 +110,15 @@ class _Context:
             "issuing_body": _header_lines(unit.name if unit else document.issuing_body),
             "number": "     ",
             "symbol": kinds.unit_symbol(unit) if unit else settings.symbol,
-            "date_line": f"{document.place}, {fmt.long_date(self.report_date)}",
+            "date_line": f"{(unit and unit.place) or document.place}, "
+            f"{fmt.long_date(self.report_date)}",
             "doc_type": "BÁO CÁO",
-            "summary": f"Kết quả thực hiện {self.plan_ref} năm {facts.year}",
+            "summary": f"Kết quả thực hiện {self.plan_ref} {facts.label}",
             "addressee_lines": _addressee_lines([self._upward()] if unit else settings.addressees),
             "opening": (
                 f"Thực hiện {self.plan_ref} {self._plan_date()} của {document.issuing_body} "
                 f"về {w.lower_first(document.title)}; {reporter} báo cáo kết quả thực hiện "
-                f"năm {facts.year} như sau:"
+                f"{facts.label} như sau:"
             ),
             "direction": self._direction(),
             "results_intro": self._results_intro(),
@@ -183,7 +187,7 @@ class _Context:
                     "thực hiện và dự toán kinh phí cụ thể."
                 )
             sub = facts.submission(unit.id)
-            lines.append(f"- {_own_submission(sub, self.receiver, facts.deadline)}")
+            lines.append(f"- {_own_submission(sub, self._upward(), facts.deadline)}")
             return lines
         leads = [t for t in index.tasks.values() if index.leads[t.id]]
         leaders = {u for t in leads for u in index.leads[t.id]}
@@ -235,16 +239,31 @@ class _Context:
         tasks = self.facts.tasks
         led = [t for t in tasks if not t.is_group]
         what = f"{len(led)} nhiệm vụ được giao" if self.unit else f"{len(led)} nhiệm vụ"
-        groups = [t for t in tasks if t.is_group]
-        if groups and not self.unit:  # say how the count is made, as Table 1 shows groups too
-            parts = [
-                f"nhiệm vụ {t.task.id}" for t in led if self.index.parent.get(t.task.id) is None
-            ]
-            parts += [
-                f"{len(g.subtask_ids)} nhiệm vụ cụ thể thuộc nhiệm vụ {g.task.id}" for g in groups
-            ]
-            what += f" ({w.join_names(parts)})"
+        if any(t.is_group for t in tasks) and not self.unit:
+            what += f" ({self._count_parts(tasks)})"  # Table 1 shows headings too: say how
         return f"Kết quả thực hiện {what} được tổng hợp tại Bảng 1 và trình bày chi tiết dưới đây."
+
+    def _count_parts(self, tasks: list[TaskFacts]) -> str:
+        """'nhiệm vụ 1, 4; 6 nhiệm vụ cụ thể thuộc nhiệm vụ 2': the top of the tree in plan
+        order, single tasks run together."""
+        parts: list[str] = []
+        singles: list[str] = []
+        for t in tasks:
+            if self.index.parent.get(t.task.id) is not None:
+                continue
+            if t.is_group:
+                if singles:
+                    parts.append("nhiệm vụ " + ", ".join(singles))
+                    singles = []
+                inner = sum(
+                    1 for u in tasks if not u.is_group and u.task.id.startswith(t.task.id + ".")
+                )
+                parts.append(f"{inner} nhiệm vụ cụ thể thuộc nhiệm vụ {t.task.id}")
+            else:
+                singles.append(t.task.id)
+        if singles:
+            parts.append("nhiệm vụ " + ", ".join(singles))
+        return w.join_names(parts)
 
     def _task_rows(self) -> list[dict[str, Any]]:
         rows = []
@@ -287,7 +306,8 @@ class _Context:
         elif t.lead and t.lead_submission and not t.lead_submission.counted:
             notes.append(f"chủ trì: {SUBMISSION_LABELS[t.lead_submission.value]}")
         if t.overdue and t.task.deadline:
-            notes.append(f"quá hạn ({t.task.deadline.text})")
+            whose = "nhiệm vụ " if self.unit else ""
+            notes.append(f"{whose}quá hạn ({t.task.deadline.text})")
         if t.open_difficulties:
             notes.append(f"{len(t.open_difficulties)} vướng mắc")
         return notes
@@ -321,10 +341,12 @@ class _Context:
         known, total = t.progress_base or (0, len(t.subtask_ids))
         if not known:
             return f"- Gồm {total} nhiệm vụ cụ thể; chưa có báo cáo của đơn vị chủ trì nào."
-        base = "mọi nhiệm vụ" if known == total else f"{known}/{total} nhiệm vụ đã có báo cáo"
+        base = (
+            f"cả {total} nhiệm vụ" if known == total else f"{known}/{total} nhiệm vụ đã có báo cáo"
+        )
         return (
             f"- Gồm {total} nhiệm vụ cụ thể; tiến độ bình quân {t.progress}% "
-            f"(tính trên {base} của đơn vị chủ trì)."
+            f"(tính trên {base}, theo báo cáo của đơn vị chủ trì)."
         )
 
     def _task_lines(self, t: TaskFacts) -> list[str]:
@@ -346,11 +368,18 @@ class _Context:
             if t.due and t.due.strftime("%d/%m") not in deadline.text
             else ""
         )
-        line = f"- Thời hạn hoàn thành: {deadline.text}{when}"
+        line = f"- {self._deadline_label()}: {deadline.text}{when}"
         if t.overdue:
             state = "chưa có báo cáo hoàn thành" if t.status is None else "chưa hoàn thành"
             line += f"; đã quá hạn, {state}"
         return [line + "."]
+
+    def _deadline_label(self) -> str:
+        """The plan's own word for a task's deadline (its tasks section's label)."""
+        for section in self.plan.sections:
+            if section.content is SectionContent.TASKS:
+                return section.deadline_label
+        return "Thời gian hoàn thành"
 
     def _group_lead_lines(self, t: TaskFacts) -> list[str]:
         """Each member of the leading group leads its own part: all of them, then the
@@ -362,7 +391,7 @@ class _Context:
             "của mình)"
         )
         if known:
-            base = "mọi đơn vị" if known == total else f"{known}/{total} đơn vị đã báo cáo"
+            base = f"cả {total} đơn vị" if known == total else f"{known}/{total} đơn vị đã báo cáo"
             head += f"; tiến độ bình quân {t.progress}% (tính trên {base})"
         lines = [head + "."]
         for unit in t.leads:
@@ -389,7 +418,7 @@ class _Context:
                 "nhiệm vụ này."
             ]
         state = SUBMISSION_LABELS[lead_sub.value] if lead_sub else "chưa gửi"
-        return [f"- Đơn vị chủ trì: {lead.name}; chưa có báo cáo năm {self.facts.year} ({state})."]
+        return [f"- Đơn vị chủ trì: {lead.name}; chưa có báo cáo {self.facts.label} ({state})."]
 
     def _cooperation_lines(self, t: TaskFacts) -> list[str]:
         lines = []
@@ -439,12 +468,16 @@ class _Context:
             value = f"chưa có số liệu năm {self.facts.year}"
         else:
             value = f"năm {self.facts.year} là {w.quantity(reading.value, unit)}"
+            gaps = ind.missing.get(self.facts.year, [])
             if reading.parts:
                 parts = "; ".join(
                     f"{r.unit.label if r.unit else ''} {w.quantity(r.value, unit)}"
                     for r in reading.parts
                 )
-                value += f" (tổng của {len(reading.parts)} đơn vị: {parts})"
+                unknown = (
+                    f"; chưa có số liệu của {', '.join(u.label for u in gaps)}" if gaps else ""
+                )
+                value += f" (tổng của {len(reading.parts)} đơn vị: {parts}{unknown})"
             qualifier = _source_note(reading.source, reading.note)
             if qualifier:
                 value += f" ({qualifier})"
@@ -458,7 +491,7 @@ class _Context:
                 value += f"; các đơn vị khác báo cáo: {others}"
         return (
             f"- Chỉ tiêu {w.lower_first(indicator.name)}: {value}; mục tiêu "
-            f"{_target(indicator)} giai đoạn {indicator.period.start} - {indicator.period.end}; "
+            f"{_target(indicator)} {_period_words(indicator)}; "
             f"đánh giá: {_assessment_phrase(ind)}."
         )
 
@@ -472,7 +505,7 @@ class _Context:
         return {
             "stt": str(number),
             "name": indicator.name,
-            "target": f"{_target(indicator)} ({indicator.period.start}–{indicator.period.end})",
+            "target": f"{_target(indicator)} ({_period_span(indicator)})",
             "actual": actual or "chưa có số liệu",
             "assessment": ASSESSMENT_LABELS[ind.assessment],
         }
@@ -488,9 +521,11 @@ class _Context:
                 {
                     "stt": line.key if self.unit else str(number),  # a task: its own number
                     "unit": line.label,
-                    "planned": fmt.money(money.planned) if money else "chưa rõ",
-                    "spent": fmt.money(money.spent) if money else "chưa rõ",
-                    "rate": fmt.percent(money.rate, 1) if money and money.rate is not None else "—",
+                    "planned": _amount(money, money.planned if money else 0),
+                    "spent": _amount(money, money.spent if money else 0),
+                    "rate": fmt.percent(money.rate, 1)
+                    if money and money.given and money.rate is not None
+                    else "—",
                 }
             )
         total = facts.budget_total
@@ -502,7 +537,7 @@ class _Context:
             )
         subject = f"của {self.unit.name} theo nhiệm vụ" if self.unit else "theo đơn vị"
         return {
-            "budget_title": f"Bảng 2. Kinh phí thực hiện năm {facts.year} {subject} (đồng)",
+            "budget_title": f"Bảng 2. Kinh phí thực hiện {facts.label} {subject} (đồng)",
             "budget_label": "Nhiệm vụ" if self.unit else "Đơn vị",
             "budget_rows": rows,
             "budget_total": {
@@ -613,8 +648,8 @@ class _Context:
     # --- closing and appendix -------------------------------------------------------------------
 
     def _closing(self, reporter: str) -> str:
-        year = self.facts.year
-        text = f"Trên đây là báo cáo kết quả thực hiện {self.plan_ref} năm {year} của {reporter}"
+        label = self.facts.label
+        text = f"Trên đây là báo cáo kết quả thực hiện {self.plan_ref} {label} của {reporter}"
         if self.unit and self.unit.id == self.receiver.id:
             return f"{text}; kính báo cáo {self._upward()}./."
         if self.unit:
@@ -636,6 +671,7 @@ class _Context:
         else:
             recipients = list(settings.recipients)
             signer = settings.signer.model_dump()
+            signer["name"] = signer["name"] or ""  # a blank name leaves room, never "None"
         return {
             "recipients": _recipient_lines(recipients),
             "signer": {
@@ -661,7 +697,7 @@ class _Context:
             )
         deadline = fmt.short_date(facts.deadline)
         if self.unit:
-            title = f"Tình hình gửi báo cáo năm {facts.year} của {self.unit.name}"
+            title = f"Tình hình gửi báo cáo {facts.label} của {self.unit.name}"
             sub = facts.submission(self.unit.id)
             empty = (
                 f"{self.unit.name} gửi báo cáo ngày {fmt.short_date(sub.submitted_on)}, đúng hạn "
@@ -670,7 +706,7 @@ class _Context:
                 else ""
             )
         else:
-            title = f"Danh sách đơn vị gửi báo cáo muộn hoặc chưa gửi báo cáo năm {facts.year}"
+            title = f"Danh sách đơn vị gửi báo cáo muộn hoặc chưa gửi báo cáo {facts.label}"
             empty = (
                 f"Tất cả {len(facts.submissions)} đơn vị đã gửi báo cáo đúng hạn (hạn {deadline})."
             )
@@ -714,14 +750,14 @@ def _activity_line(activity: Activity) -> str:
     return line + (f" Kết quả: {w.sentence(activity.result)}" if activity.result else "")
 
 
-def _own_submission(sub: UnitSubmission, receiver: Unit, deadline: date) -> str:
+def _own_submission(sub: UnitSubmission, receiver: str, deadline: date) -> str:
     when = fmt.short_date(sub.submitted_on) if sub.submitted_on else "—"
     timing = (
         f"đúng hạn {fmt.short_date(deadline)}"
         if sub.state is SubmissionState.ON_TIME
         else f"sau hạn {fmt.short_date(deadline)} {sub.days_late} ngày"
     )
-    return f"Gửi báo cáo về {receiver.name} ngày {when} ({timing})."
+    return f"Gửi báo cáo về {receiver} ngày {when} ({timing})."
 
 
 def _state_note(sub: UnitSubmission) -> str:
@@ -734,6 +770,8 @@ def _state_note(sub: UnitSubmission) -> str:
 
 def _days_note(sub: UnitSubmission) -> str:
     if sub.days_overdue is not None:
+        if sub.state in (SubmissionState.DRAFT, SubmissionState.INVALID):
+            return f", quá hạn {sub.days_overdue} ngày"
         return f" {sub.days_overdue} ngày"
     if sub.days_left == 0:
         return " (hôm nay là hạn nộp)"
@@ -856,7 +894,10 @@ class _Judged:
         if unit:
             helped = [t.task for t in tasks if unit not in t.leads and t.contributions]
             tasks = [t for t in tasks if unit in t.leads]
-        states = {t.task.id: r.status for t in tasks if (r := context._own_report(t))}
+        if unit:
+            states = {t.task.id: r.status for t in tasks if (r := context._own_report(t))}
+        else:  # the task's own state: its lead's, or its leading group's
+            states = {t.task.id: t.status for t in tasks if t.status is not None}
         reported = [t.task for t in tasks if t.task.id in states]
         unreported = [t.task for t in tasks if t.task.id not in states]
 
@@ -883,3 +924,23 @@ class _Judged:
 def _header_lines(name: str, bold: bool = True) -> str:
     """A name for the header block, broken into lines that fit; '' stays ''."""
     return header_name_lines(name, bold=bold) if name else ""
+
+
+def _period_span(indicator: Indicator) -> str:
+    start, end = indicator.period.start, indicator.period.end
+    return str(start) if start == end else f"{start}–{end}"
+
+
+def _period_words(indicator: Indicator) -> str:
+    start, end = indicator.period.start, indicator.period.end
+    return f"năm {start}" if start == end else f"giai đoạn {start} - {end}"
+
+
+def _amount(money: Money | None, value: int) -> str:
+    """An amount for a table cell: 'chưa rõ' when the unit has not reported, 'không ghi'
+    when it reported activities without amounts — never a 0 nobody wrote."""
+    if money is None:
+        return "chưa rõ"
+    if not money.given:
+        return "không ghi"
+    return fmt.money(value)

@@ -155,7 +155,7 @@ def _task_table(document: Any) -> None:
     bold."""
     _table(
         document,
-        "Bảng 1. Tiến độ thực hiện các nhiệm vụ năm {{ year }}",
+        "Bảng 1. Tiến độ thực hiện các nhiệm vụ {{ period_label }}",
         TASK_COLUMNS,
         [
             "{%tr for row in task_rows %}",
@@ -242,7 +242,7 @@ def build_report_template() -> Any:
     _p(document, "3. Nguyên nhân", styles.ITEM)
     _loop(document, "{%p for line in causes %}", [("{{ line }}", styles.BODY)])
 
-    _p(document, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ next_year }}", styles.SECTION)
+    _p(document, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ {{ next_heading }}", styles.SECTION)
     _loop(document, "{%p for line in next_year_lines %}", [("{{ line }}", styles.BODY)])
     _p(document, "V. ĐỀ XUẤT, KIẾN NGHỊ", styles.SECTION)
     _loop(document, "{%p for line in proposal_lines %}", [("{{ line }}", styles.BODY)])

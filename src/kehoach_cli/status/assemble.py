@@ -25,7 +25,7 @@ def status_output(
     if not facts.counted_units:
         years = ", ".join(str(y) for y in facts.years_present) or "chưa có"
         notices.append(
-            f"Chưa có báo cáo đã gửi nào cho năm {facts.year} (các năm có dữ liệu: {years})."
+            f"Chưa có báo cáo đã gửi nào cho {facts.label} (các năm có dữ liệu: {years})."
         )
     notices += _indicator_conflicts(facts)
     names = [by] if by else list(VIEW_NAMES)
@@ -34,7 +34,7 @@ def status_output(
     sent = len(facts.counted_units)
     heading = (
         f"{document.type.capitalize()} số {document.number or '…'}/{document.symbol}, "
-        f"năm {facts.year}: {sent}/{len(facts.submissions)} đơn vị đã gửi báo cáo; "
+        f"{facts.label}: {sent}/{len(facts.submissions)} đơn vị đã gửi báo cáo; "
         f"hạn nộp {fmt.short_date(facts.deadline)}, tính đến {fmt.short_date(facts.as_of)}."
     )
     return StatusOutput(
@@ -80,13 +80,13 @@ def deadline_check(facts: YearFacts) -> tuple[list[str], bool]:
         waiting = [s.unit.label for s in facts.submissions if not s.counted]
         days = (facts.deadline - facts.as_of).days
         return [
-            f"Hạn nộp {deadline} chưa qua (còn {days} ngày). "
+            f"Hạn nộp báo cáo {facts.label} ({deadline}) chưa qua (còn {days} ngày). "
             f"Chưa gửi: {', '.join(waiting) or 'không'}."
         ], False
     failures = deadline_failures(facts)
     if not failures:
-        return [f"Mọi đơn vị đã gửi báo cáo năm {facts.year} đúng hạn {deadline}."], False
-    lines = [f"Hạn nộp {deadline} đã qua; {len(failures)} đơn vị chưa đạt:"]
+        return [f"Mọi đơn vị đã gửi báo cáo {facts.label} đúng hạn {deadline}."], False
+    lines = [f"Hạn nộp báo cáo {facts.label} ({deadline}) đã qua; {len(failures)} đơn vị chưa đạt:"]
     for sub in failures:
         detail = SUBMISSION_LABELS[sub.state.value]
         if sub.state is SubmissionState.LATE and sub.submitted_on:
@@ -95,3 +95,11 @@ def deadline_check(facts: YearFacts) -> tuple[list[str], bool]:
             detail += f" {sub.days_overdue} ngày"
         lines.append(f"  - {sub.unit.label} ({sub.unit.id}): {detail}")
     return lines, True
+
+
+def github_annotations(lines: list[str]) -> list[str]:
+    """The deadline check's findings as GitHub Actions annotations (one per unit)."""
+    head, *units = lines
+    return [f"::error title=Hạn nộp báo cáo::{line.strip(' -')}" for line in units] or [
+        f"::notice title=Hạn nộp báo cáo::{head}"
+    ]

@@ -35,7 +35,7 @@ def submissions_view(facts: YearFacts, status: str | None = None) -> View:
     ]
     return View(
         "submission",
-        f"Tình hình gửi báo cáo năm {facts.year} "
+        f"Tình hình gửi báo cáo {facts.label} "
         f"(hạn {facts.deadline:%d/%m/%Y}, tính đến {facts.as_of:%d/%m/%Y})",
         [
             Column("unit", "Mã"),
@@ -96,7 +96,7 @@ def tasks_view(facts: YearFacts, status: str | None = None) -> View:
     own = f" (phần của {facts.scope.label})" if facts.scope else ""
     return View(
         "task",
-        f"Tiến độ các nhiệm vụ năm {facts.year}",
+        f"Tiến độ các nhiệm vụ {facts.label}",
         [
             Column("task", "NV"),
             Column("name", "Nhiệm vụ"),
@@ -172,9 +172,10 @@ def budget_view(facts: YearFacts, status: str | None = None) -> View:
                 "unit_name": line.label,
                 "submission": line.submission.value if line.submission else None,
                 "activities": money.activities if money else None,
-                "planned": money.planned if money else None,
-                "spent": money.spent if money else None,
-                "rate": money.rate if money else None,
+                # no amount written down is unknown ('—'), never 0
+                "planned": money.planned if money and money.given else None,
+                "spent": money.spent if money and money.given else None,
+                "rate": money.rate if money and money.given else None,
             }
         )
     total = facts.budget_total
@@ -188,7 +189,7 @@ def budget_view(facts: YearFacts, status: str | None = None) -> View:
     by_task = facts.scope is not None
     return View(
         "budget",
-        f"Kinh phí năm {facts.year} "
+        f"Kinh phí {facts.label} "
         + (f"của {facts.scope.label} theo nhiệm vụ" if facts.scope else "theo đơn vị"),
         [
             Column("unit", "NV" if by_task else "Mã"),
@@ -204,9 +205,9 @@ def budget_view(facts: YearFacts, status: str | None = None) -> View:
             "unit": "",
             "unit_name": "Tổng cộng" + (" (chưa đủ)" if total.unknown_units else ""),
             "activities": total.activities,
-            "planned": total.planned,
-            "spent": total.spent,
-            "rate": total.rate,
+            "planned": total.planned if total.given else None,
+            "spent": total.spent if total.given else None,
+            "rate": total.rate if total.given else None,
         },
         notes,
     )
@@ -258,7 +259,7 @@ def units_view(facts: YearFacts, status: str | None = None) -> View:
         )
     return View(
         "unit",
-        f"Các đơn vị năm {facts.year}",
+        f"Các đơn vị {facts.label}",
         [
             Column("unit", "Mã"),
             Column("unit_name", "Đơn vị"),
