@@ -1,0 +1,127 @@
+"""Checks that concern reporting periods: a file's period exists in the plan, its dates
+fall in the period, and a unit's later report of a year does not go back on an earlier one
+without saying so (progress going backwards is a warning that names both places)."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kehoach_cli.checks.fieldpath import format_field
+from kehoach_cli.checks.schema import validate_data
+from kehoach_cli.diagnostics import Issue, make_issue
+from kehoach_cli.loading.documents import load_yaml_file
+from kehoach_cli.loading.workspace import ProgressRef
+from kehoach_cli.loading.yamlsafe import locate
+from kehoach_cli.model.plan import Plan, ReportingPeriod
+from kehoach_cli.model.progress import Progress
+
+
+def period_of(ref: ProgressRef, plan: Plan) -> ReportingPeriod | None:
+    """The plan's period a file belongs to by its folder (None: no such period)."""
+    for period in plan.reporting.all_periods():
+        if (ref.period is None and period.whole_year) or period.id == ref.period:
+            return period
+    return None
+
+
+def period_issues(progress: Progress, data: Any, ref: ProgressRef, plan: Plan) -> list[Issue]:
+    """The file's period exists; what it says was done falls within the period."""
+    period = period_of(ref, plan)
+    if period is None:
+        known = ", ".join(
+            "thư mục năm" if p.whole_year else f"{p.id}/" for p in plan.reporting.all_periods()
+        )
+        where = f"kỳ '{ref.period}'" if ref.period else "kỳ báo cáo năm (thư mục năm)"
+        return [make_issue("KH322", ref.path, where=where, known=known)]
+    if period.whole_year:
+        return []  # the year itself is checked by KH307
+    end = period.months.end(ref.year)
+    issues = []
+    for task_id, report in progress.tasks.items():
+        dated = [
+            (("tasks", task_id, "activities", n, "finished_on"), a.finished_on)
+            for n, a in enumerate(report.activities)
+            if a is not None
+        ]
+        dated += [
+            (("tasks", task_id, "difficulties", n, "raised_on"), d.raised_on)
+            for n, d in enumerate(report.difficulties)
+            if d is not None
+        ]
+        for loc, day in dated:
+            if day is not None and day > end:
+                issues.append(
+                    make_issue(
+                        "KH320",
+                        ref.path,
+                        locate(data, loc),
+                        format_field(loc),
+                        value=f"{day:%d/%m/%Y}",
+                        period=f"{period.name} {ref.year}",
+                        end=f"{end:%d/%m/%Y}",
+                    )
+                )
+    return issues
+
+
+@dataclass(frozen=True)
+class _Sent:
+    period: ReportingPeriod
+    progress: Progress
+    data: Any
+    path: Path
+
+
+def progress_going_back(refs: list[ProgressRef], plan: Plan) -> list[Issue]:
+    """For each unit and year with reports of several periods, a task whose progress is
+    lower in a later report than in an earlier one (warning KH321, at the later value)."""
+    by_unit_year: dict[tuple[str, int], list[ProgressRef]] = defaultdict(list)
+    for ref in refs:
+        by_unit_year[(ref.unit, ref.year)].append(ref)
+    issues: list[Issue] = []
+    for group in by_unit_year.values():
+        if len(group) < 2:
+            continue
+        reports = [sent for ref in group if (sent := _load(ref, plan)) is not None]
+        reports.sort(key=lambda sent: (sent.period.months.last, sent.period.months.first))
+        for earlier, later in itertools.pairwise(reports):
+            issues += _compare(earlier, later)
+    return issues
+
+
+def _load(ref: ProgressRef, plan: Plan) -> _Sent | None:
+    period = period_of(ref, plan)
+    loaded = load_yaml_file(ref.path)
+    if period is None or not loaded.readable:
+        return None
+    progress, _ = validate_data(Progress, loaded.data, ref.path)
+    return _Sent(period, progress, loaded.data, ref.path) if progress is not None else None
+
+
+def _compare(earlier: _Sent, later: _Sent) -> list[Issue]:
+    issues = []
+    for task_id, report in later.progress.tasks.items():
+        before = earlier.progress.tasks.get(task_id)
+        if before is None or report.progress >= before.progress:
+            continue
+        loc = ("tasks", task_id, "progress")
+        where = locate(earlier.data, loc)
+        issues.append(
+            make_issue(
+                "KH321",
+                later.path,
+                locate(later.data, loc),
+                format_field(loc),
+                id=task_id,
+                later=report.progress,
+                later_period=later.period.name,
+                earlier=before.progress,
+                earlier_period=earlier.period.name,
+                earlier_at=f"{earlier.path.name}:{where.line if where else '?'}",
+            )
+        )
+    return issues
