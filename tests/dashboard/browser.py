@@ -42,17 +42,22 @@ class Visit:
     content_width: int = 0
 
 
-# Per chart (<figure> with an <svg>): its id, how many drawn marks it has (dots, bars,
-# lines with a real size on the screen) and how many it has in all.
+# Per chart: its id, its drawn marks (dots, bars, lines with a real size on the screen)
+# and marks in all, and its series with something to draw against those with a drawn mark
+# (a one-point line has no size, but its dot has).
 MARKS_SCRIPT = """
 JSON.stringify([...document.querySelectorAll('svg.chart-svg')].map(svg => {
-  const marks = [...svg.querySelectorAll('.series circle, .series path, .series rect')];
-  const drawn = marks.filter(m => {
+  const shown = m => {
     const box = m.getBoundingClientRect();
     return (box.width > 0 || box.height > 0) && getComputedStyle(m).display !== 'none';
-  });
+  };
+  const marksOf = s => [...s.querySelectorAll('circle, path, rect')];
+  const marks = [...svg.querySelectorAll('.plot .series')].flatMap(marksOf);
+  const series = [...svg.querySelectorAll('.plot .series')].filter(s => marksOf(s).length);
   const box = svg.getBoundingClientRect();
-  return {id: svg.id, marks: marks.length, drawn: drawn.length,
+  return {id: svg.id, marks: marks.length, drawn: marks.filter(shown).length,
+          series: series.length,
+          series_drawn: series.filter(s => marksOf(s).some(shown)).length,
           width: box.width, height: box.height};
 }))
 """

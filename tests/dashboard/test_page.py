@@ -26,6 +26,8 @@ CASES = {
     "2024-before": (REPO, 2024, date(2024, 11, 10)),
     "2024-deadline-day": (REPO, 2024, date(2024, 11, 15)),
     "2023": (REPO, 2023, date(2023, 12, 31)),
+    "example-ubnd-tinh": (REPO / "examples" / "ubnd-tinh-ha-tang-so", 2024, date(2024, 12, 31)),
+    "example-huyen": (REPO / "examples" / "huyen-chuyen-doi-so", 2023, date(2023, 12, 31)),
 }
 
 

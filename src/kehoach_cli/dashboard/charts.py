@@ -297,7 +297,8 @@ def indicator(facts: IndicatorFacts) -> Chart:
             f"Mục tiêu: {COMPARISON_WORDS[plan.comparison.value]} "
             f"{fmt.quantity(plan.target, unit)}",
             GREEN,
-            [(start, target), (end, target)],
+            # a one-year period still gets a line to see, half a year either side
+            [(start - (start == end) * 0.5, target), (end + (start == end) * 0.5, target)],
             {"show_dots": False, "stroke_style": {"width": 2.5, "dasharray": "12,6"}},
         ),
     ]
