@@ -40,3 +40,31 @@ def test_unknown_or_unsafe_unit_lists_the_known_ones(cli, workspace: Path):
         assert result.code == 2
         assert "qlkh" in result.stderr and "Thanh tra Sở" in result.stderr
     assert not (workspace / "data/progress/2025").exists()
+
+
+def test_new_for_a_period_goes_in_its_folder_and_names_its_deadline(cli, tmp_path: Path):
+    import shutil
+
+    from tests.conftest import FIXTURES
+
+    root = tmp_path / "ws"
+    shutil.copytree(FIXTURES / "periods", root)
+    result = cli("new", "-u", "so-b", "-y", "2025", "--period", "6-thang", "--root", str(root))
+    assert result.code == 0, result.stderr
+    created = root / "data/progress/2025/6-thang/so-b.yaml"
+    text = created.read_text(encoding="utf-8")
+    assert "$schema=../../../../schemas/progress.schema.json" in text
+    assert "# Báo cáo tiến độ 6 tháng đầu năm 2025 của Sở B." in text
+    assert "(hạn 05/06/2025)" in text
+    yearly = cli("new", "-u", "so-b", "-y", "2025", "--root", str(root))
+    assert yearly.code == 0 and "(hạn 15/01/2026)" in (
+        root / "data/progress/2025/so-b.yaml"
+    ).read_text(encoding="utf-8")
+    assert cli("validate", "--root", str(root), "--no-cache").code == 0
+    outside = cli("new", "-u", "so-b", "-y", "2031", "--root", str(root))
+    assert (
+        outside.code == 2
+        and "năm 2031 nằm ngoài thời gian thực hiện kế hoạch (2024–2025" in outside.stderr
+    )
+    unknown = cli("new", "-u", "so-b", "-y", "2025", "--period", "quy-9", "--root", str(root))
+    assert unknown.code == 2 and "kế hoạch không có kỳ báo cáo 'quy-9'" in unknown.stderr

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kehoach_cli.cli.common import RootOption, display_path, open_workspace
+from kehoach_cli.cli.options import PeriodOption
 from kehoach_cli.errors import DataProblem, UsageProblem
 from kehoach_cli.os_errors import describe_os_error
+
+if TYPE_CHECKING:
+    from kehoach_cli.loading.workspace import Workspace
+    from kehoach_cli.model.index import PlanIndex
+    from kehoach_cli.model.plan import Plan, ReportingPeriod
 
 HELP = """Tạo tệp báo cáo tiến độ data/progress/<năm>/<đơn vị>.yaml với mọi nhiệm vụ đơn vị chủ
 trì hoặc phối hợp (tên nhiệm vụ ghi ở chú thích), các trường cần điền kèm chú thích về giá
@@ -19,6 +25,7 @@ trị cho phép. Không ghi đè tệp đã có.
 Ví dụ:
   kehoach new --unit phong-a --year 2025
   kehoach new -u phong-a -y 2025 && kehoach validate
+  kehoach new -u phong-a -y 2025 --period 6-thang   # báo cáo 6 tháng (nếu kế hoạch có kỳ này)
 """
 
 
@@ -27,24 +34,24 @@ def new(
         str, typer.Option("--unit", "-u", help="Mã đơn vị (xem data/plan.yaml, mục units).")
     ],
     year: Annotated[int, typer.Option("--year", "-y", help="Năm báo cáo.", min=2000, max=2200)],
+    period: PeriodOption = None,
     root: RootOption = None,
 ) -> None:
     workspace = open_workspace(root)
-    from kehoach_cli.checks.run import load_plan
-    from kehoach_cli.model.index import PlanIndex
+    from kehoach_cli.facts.selection import require_year_in_period
     from kehoach_cli.scaffold.progress_file import progress_file_text
 
-    plan, _ = load_plan(workspace)
-    if plan is None:
-        raise DataProblem("data/plan.yaml có lỗi. Chạy 'kehoach validate' để sửa.")
-    index = PlanIndex.build(plan)
+    index = _plan_index(workspace)
+    require_year_in_period(index.plan, year, workspace.plan_path)
+    chosen = _period(index.plan, period)
     reporting = {u.id: u for u in index.reporting_units}
     if unit not in reporting:
         known = [f"  {u.id:<14} {u.name}" for u in reporting.values()]
         raise UsageProblem(f"không có đơn vị báo cáo '{unit}'. Các đơn vị:", known)
-    target = workspace.progress_path(year, unit)  # unit is a checked id from the plan
+    folder = None if chosen.whole_year else chosen.id  # checked ids from the plan
+    target = workspace.progress_path(year, unit, folder)
     _refuse_existing(target)
-    _create(target, progress_file_text(index, unit, year).encode("utf-8"))
+    _create(target, progress_file_text(index, unit, year, chosen).encode("utf-8"))
     tasks = index.assigned_tasks(unit)
     typer.echo(
         f"Đã tạo {display_path(target)} với {len(tasks)} nhiệm vụ ({', '.join(tasks)}). "
@@ -52,6 +59,24 @@ def new(
         err=True,
     )
     typer.echo(display_path(target))
+
+
+def _plan_index(workspace: Workspace) -> PlanIndex:
+    from kehoach_cli.checks.run import load_plan
+    from kehoach_cli.model.index import PlanIndex
+
+    plan, _ = load_plan(workspace)
+    if plan is None:
+        raise DataProblem("data/plan.yaml có lỗi. Chạy 'kehoach validate' để sửa.")
+    return PlanIndex.build(plan)
+
+
+def _period(plan: Plan, period_id: str | None) -> ReportingPeriod:
+    chosen = plan.reporting.period(period_id)
+    if chosen is None:
+        known = ", ".join(p.id for p in plan.reporting.all_periods())
+        raise UsageProblem(f"kế hoạch không có kỳ báo cáo '{period_id}'. Các kỳ: {known}.")
+    return chosen
 
 
 def _refuse_existing(target: Path) -> None:

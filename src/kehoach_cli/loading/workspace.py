@@ -39,11 +39,15 @@ class Workspace:
     def templates_dir(self) -> Path:
         return self.root / TEMPLATES_DIR
 
-    def progress_path(self, year: int, unit_id: str) -> Path:
-        """Path of a unit's file; callers must pass a checked unit id (model.values.is_unit_id)."""
+    def progress_path(self, year: int, unit_id: str, period: str | None = None) -> Path:
+        """Path of a unit's file (in its period's folder for a period other than the
+        year); callers must pass checked ids (model.values.is_unit_id)."""
         if not _UNIT_FILE.match(f"{unit_id}.yaml"):
             raise ValueError(f"mã đơn vị không hợp lệ: {unit_id!r}")
-        return self.progress_dir / f"{int(year):04d}" / f"{unit_id}.yaml"
+        if period is not None and not _PERIOD_DIR.match(period):
+            raise ValueError(f"mã kỳ không hợp lệ: {period!r}")
+        folder = self.progress_dir / f"{int(year):04d}"
+        return (folder / period if period else folder) / f"{unit_id}.yaml"
 
     def contains(self, path: Path) -> bool:
         """True when `path`, with symlinks followed, stays inside the workspace."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kehoach_cli.model.index import PlanIndex
+from kehoach_cli.model.plan import ReportingPeriod
 from kehoach_cli.model.schema import modeline
 
 STATUS_CHOICES = "not_started | in_progress | done | delayed | cancelled"
@@ -12,7 +13,9 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def progress_file_text(index: PlanIndex, unit_id: str, year: int) -> str:
+def progress_file_text(
+    index: PlanIndex, unit_id: str, year: int, period: ReportingPeriod | None = None
+) -> str:
     """YAML with every task the unit leads or cooperates on, valid as it stands.
 
     Status starts as not_started and progress as 0, so the file validates at once; the
@@ -21,11 +24,13 @@ def progress_file_text(index: PlanIndex, unit_id: str, year: int) -> str:
     plan = index.plan
     unit = index.units[unit_id]
     receiver = index.units[plan.reporting.receiver]
-    deadline = plan.reporting.deadline
+    chosen = period or plan.reporting.period(None)
+    assert chosen is not None  # a plan always has its yearly (or last) period
+    deadline = chosen.deadline.in_year(year)
     led = set(index.led_tasks(unit_id))
     lines = [
-        modeline("../../.."),
-        f"# Báo cáo tiến độ năm {year} của {unit.name}.",
+        modeline("../../.." if chosen.whole_year else "../../../.."),
+        f"# Báo cáo tiến độ {chosen.name} {year} của {unit.name}.",
         "# Điền các mục còn trống, chạy 'kehoach validate' rồi commit.",
         f"# Ngày: {year}-11-10 hoặc 10/11/{year}. Tiền (đồng): 150.000.000. "
         "Phần trăm: 60 hoặc 60%. Số thập phân: 47,9.",
@@ -33,7 +38,7 @@ def progress_file_text(index: PlanIndex, unit_id: str, year: int) -> str:
         f"unit: {unit_id}",
         f"year: {year}",
         f"submitted_on:        # ngày gửi {receiver.name} "
-        f"(hạn {deadline.day:02d}/{deadline.month:02d}/{year}); để trống khi còn là bản nháp",
+        f"(hạn {deadline:%d/%m/%Y}); để trống khi còn là bản nháp",
         "prepared_by:         # họ và tên người lập",
         "",
         "tasks:",
