@@ -4,6 +4,7 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +12,7 @@ from kehoach_cli import __version__
 from kehoach_cli.cli import app as app_module
 from kehoach_cli.cli.entry import main
 from kehoach_cli.cli.help_text import COMMANDS, page_for
-from tests.conftest import REPO
+from tests.conftest import REPO, edit
 
 
 def _help(run, path: str, capsys) -> str:
@@ -132,3 +133,15 @@ def test_a_profiler_still_gets_its_results(tmp_path):
     )
     assert completed.returncode == 0, completed.stderr
     assert stats.stat().st_size > 0
+
+
+def test_a_failing_exit_still_writes_everything_to_a_redirected_stdout(tmp_path: Path):
+    """The fast exit skips interpreter teardown: stdout must be flushed on exit 1 too
+    (status with a broken file shows the rest and exits 1)."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    edit(tmp_path / "data/progress/2024/tdc.yaml", "progress: 100%", "progress: 150")
+    completed = _run_module(
+        "status", "--year", "2024", "--as-of", "2024-12-01", "--root", str(tmp_path)
+    )
+    assert completed.returncode == 1
+    assert "Tiến độ các nhiệm vụ năm 2024" in completed.stdout.decode("utf-8")

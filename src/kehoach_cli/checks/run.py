@@ -12,7 +12,7 @@ from kehoach_cli.checks.cache import digest, plan_data_key, read_checked_bytes
 from kehoach_cli.checks.plan_rules import check_plan
 from kehoach_cli.checks.progress_rules import check_progress, salvage_progress
 from kehoach_cli.checks.schema import validate_data
-from kehoach_cli.diagnostics import Issue
+from kehoach_cli.diagnostics import Issue, make_issue
 from kehoach_cli.loading.documents import LoadedYaml, load_yaml_file
 from kehoach_cli.loading.text import TextError, decode_text
 from kehoach_cli.loading.workspace import ProgressRef, Workspace, select_progress_files
@@ -91,6 +91,9 @@ def load_plan_keyed(
     """The plan (None when it has errors), its issues, and the key of what progress checks
     read from it (checks/cache.plan_data_key), from `data` when given (validate's cache
     hashed exactly these bytes) or from the file."""
+    if not workspace.holds_data(workspace.plan_path):  # a link leading outside: never read
+        issue = make_issue("KH317", workspace.plan_path, detail="data/plan.yaml")
+        return None, [issue], plan_data_key(None, usable=False)
     loaded = load_yaml_bytes(workspace.plan_path, data)
     if not loaded.readable:
         return None, loaded.issues, plan_data_key(None, usable=False)

@@ -71,7 +71,10 @@ def _done(code: int, argv: list[str] | None) -> int:
         return code
     from kehoach_cli.cli.console import flush_streams
 
-    code = code or flush_streams() or 0  # a failed last write is told and is a failure
+    # Always flush (os._exit below drops whatever is buffered); a failed last write is
+    # told and turns a success into a failure, never hides an earlier failure's code.
+    flushed = flush_streams()
+    code = code or flushed or 0
     if _observed():
         sys.exit(code)  # a profiler or coverage writes its results at exit: let it
     _exit_without_teardown(code)

@@ -378,7 +378,7 @@ _RULES = [
     Rule(
         "KH317",
         "error",
-        "Tệp '{detail}' trỏ ra ngoài thư mục dữ liệu",
+        "'{detail}' trỏ ra ngoài thư mục dữ liệu",
         "Liên kết tượng trưng (symlink) ra ngoài workspace không được đọc; chép tệp vào đúng chỗ.",
         "phong-a.yaml -> /etc/passwd",
     ),

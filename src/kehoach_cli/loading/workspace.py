@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from kehoach_cli.diagnostics import Issue, make_issue
+from kehoach_cli.os_errors import describe_os_error
 
 PLAN_FILE = Path("data") / "plan.yaml"
 PROGRESS_DIR = Path("data") / "progress"
@@ -51,11 +53,12 @@ class Workspace:
 
     def contains(self, path: Path) -> bool:
         """True when `path`, with symlinks followed, stays inside the workspace."""
-        try:
-            path.resolve().relative_to(self.root.resolve())
-        except (ValueError, OSError, RuntimeError):
-            return False
-        return True
+        return _inside(path, self.root)
+
+    def holds_data(self, path: Path) -> bool:
+        """True when `path`, with symlinks followed, stays inside data/: a plan or a progress
+        folder linked anywhere else (the rest of the repository included) is not read."""
+        return _inside(path, self.root / "data")
 
 
 def find_workspace(start: Path, explicit_root: Path | None = None) -> Workspace:
@@ -76,6 +79,30 @@ def find_workspace(start: Path, explicit_root: Path | None = None) -> Workspace:
         f"Không tìm thấy {PLAN_FILE.as_posix()} trong {current} hay các thư mục cha. "
         "Chạy lệnh trong thư mục dữ liệu, hoặc chỉ rõ bằng --root THƯ_MỤC."
     )
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def _link_problem(path: Path) -> Issue | None:
+    """A link that cannot be followed (a loop, a missing target) as a located KH001."""
+    try:
+        path.resolve(strict=True)
+    except FileNotFoundError:
+        return None  # a dangling link: reading it says so
+    except (OSError, RuntimeError) as error:
+        reason = (
+            describe_os_error(error)
+            if isinstance(error, OSError)
+            else describe_os_error(OSError(errno.ELOOP, str(error)))
+        )
+        return make_issue("KH001", path, reason=reason)
+    return None
 
 
 @dataclass(frozen=True)
@@ -110,8 +137,12 @@ def classify_progress_path(workspace: Workspace, path: Path) -> ProgressRef | Is
         return make_issue(
             "KH316", path, detail=f"tên tệp '{parts[-1]}' không phải <mã đơn vị>.yaml"
         )
-    if path.is_symlink() and not workspace.contains(path):
-        return make_issue("KH317", path, detail=relative.as_posix())
+    if path.is_symlink():
+        problem = _link_problem(path)
+        if problem is not None:
+            return problem
+        if not workspace.holds_data(path):
+            return make_issue("KH317", path, detail=relative.as_posix())
     period = parts[1] if len(parts) == 3 else None
     return ProgressRef(path=path, year=int(parts[0]), unit=match.group(1), period=period)
 
@@ -128,10 +159,15 @@ def list_progress_files(
     base = workspace.progress_dir
     if not base.is_dir():
         return refs, issues
+    if not workspace.holds_data(base):  # a link leading outside: nothing in it is read
+        return refs, [make_issue("KH317", base, detail="data/progress/")]
     for year_entry in sorted(os.scandir(base), key=lambda entry: entry.name):
         if year_entry.name.startswith("."):
             continue
         year_path = Path(year_entry.path)
+        if year_entry.is_symlink() and not workspace.holds_data(year_path):
+            issues.append(make_issue("KH317", year_path, detail=f"{year_entry.name}/"))
+            continue
         if not year_entry.is_dir():
             if year_path.suffix in YAML_SUFFIXES:
                 issues.append(
@@ -149,6 +185,13 @@ def list_progress_files(
     return refs, issues
 
 
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a link looping on itself is no folder of ours
+        return False
+
+
 def _list_folder(
     workspace: Workspace,
     folder: Path,
@@ -164,7 +207,11 @@ def _list_folder(
         if entry.name.startswith("."):
             continue
         is_yaml = entry_path.suffix in YAML_SUFFIXES
-        if period_folders and entry.is_dir() and not is_yaml:  # data/progress/<year>/<period>/
+        linked_folder = period_folders and entry.is_symlink() and not is_yaml
+        if linked_folder and not workspace.holds_data(entry_path):
+            issues.append(make_issue("KH317", entry_path, detail=f"{folder.name}/{entry.name}"))
+            continue
+        if period_folders and not is_yaml and _is_folder(entry):  # data/progress/<year>/<period>/
             _list_folder(workspace, entry_path, refs, issues, period_folders=False)
             continue
         if not is_yaml:

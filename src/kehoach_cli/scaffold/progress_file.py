@@ -13,24 +13,13 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def progress_file_text(
-    index: PlanIndex, unit_id: str, year: int, period: ReportingPeriod | None = None
-) -> str:
-    """YAML with every task the unit leads or cooperates on, valid as it stands.
-
-    Status starts as not_started and progress as 0, so the file validates at once; the
-    validator warns (KH319) while a led task still has no content.
-    """
-    plan = index.plan
-    unit = index.units[unit_id]
-    receiver = index.units[plan.reporting.receiver]
-    chosen = period or plan.reporting.period(None)
-    assert chosen is not None  # a plan always has its yearly (or last) period
-    deadline = chosen.deadline.in_year(year)
-    led = set(index.led_tasks(unit_id))
-    lines = [
-        modeline("../../.." if chosen.whole_year else "../../../.."),
-        f"# Báo cáo tiến độ {chosen.name} {year} của {unit.name}.",
+def _head(index: PlanIndex, unit_id: str, year: int, period: ReportingPeriod) -> list[str]:
+    """The file's first lines: what it is, how to write values, who it goes to by when."""
+    receiver = index.units[index.plan.reporting.receiver]
+    deadline = period.deadline.in_year(year)
+    return [
+        modeline("../../.." if period.whole_year else "../../../.."),
+        f"# Báo cáo tiến độ {period.name} {year} của {index.units[unit_id].name}.",
         "# Điền các mục còn trống, chạy 'kehoach validate' rồi commit.",
         f"# Ngày: {year}-11-10 hoặc 10/11/{year}. Tiền (đồng): 150.000.000. "
         "Phần trăm: 60 hoặc 60%. Số thập phân: 47,9.",
@@ -43,6 +32,21 @@ def progress_file_text(
         "",
         "tasks:",
     ]
+
+
+def progress_file_text(
+    index: PlanIndex, unit_id: str, year: int, period: ReportingPeriod | None = None
+) -> str:
+    """YAML with every task the unit leads or cooperates on, valid as it stands.
+
+    Status starts as not_started and progress as 0, so the file validates at once; the
+    validator warns (KH319) while a led task still has no content.
+    """
+    plan = index.plan
+    chosen = period or plan.reporting.period(None)
+    assert chosen is not None  # a plan always has its yearly (or last) period
+    led = set(index.led_tasks(unit_id))
+    lines = _head(index, unit_id, year, chosen)
     example = [
         "    # activities:",
         "    #   - title: Tên hoạt động",
