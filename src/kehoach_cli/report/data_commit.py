@@ -488,7 +488,9 @@ def _varint(data: bytes, position: int) -> tuple[int, int]:
     return value, position
 
 
-def _committed_files(repository: _Repository, commit: str | None, prefix: str) -> dict:
+def _committed_files(
+    repository: _Repository, commit: str | None, prefix: str
+) -> dict[str, tuple[int, str]]:
     """path → (mode, oid) of every file under `prefix` in the commit's tree."""
     if commit is None:
         return {}
@@ -498,8 +500,10 @@ def _committed_files(repository: _Repository, commit: str | None, prefix: str) -
         if not match or match[0][0] != 0o040000:
             return {}  # no data/ in that commit
         tree = match[0][2]
+    if tree is None:
+        return {}
     files: dict[str, tuple[int, str]] = {}
-    pending = [(prefix, tree)]
+    pending: list[tuple[str, str]] = [(prefix, tree)]
     while pending:
         folder, oid = pending.pop()
         for mode, name, child in repository.tree_entries(oid):

@@ -43,7 +43,8 @@ from typing import Any
 
 from docx.opc.exceptions import PackageNotFoundError
 from jinja2 import StrictUndefined, TemplateError
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 REPORT_TEMPLATE_NAME = "bao-cao.docx"
@@ -432,7 +433,9 @@ def _docx_template_class() -> Any:
 
         output_chars = 0
 
-        def render_xml_part(self, src_xml: str, part: Any, context: Any, jinja_env: Any = None):
+        def render_xml_part(
+            self, src_xml: str, part: Any, context: Any, jinja_env: Any = None
+        ) -> Any:
             src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
             try:
                 self.current_rendering_part = part
@@ -677,7 +680,7 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
         and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
     )
-    if not usable:
+    if not usable or seconds is None:
         yield
         return
 

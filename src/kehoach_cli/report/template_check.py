@@ -62,7 +62,7 @@ def _template_source(template: Any, report: TemplateReport) -> str:
     for part in document.part.package.iter_parts():
         if part.content_type == footnotes:
             xml += engine.patch_xml(engine.xml_to_string(parse_xml(part.blob)))
-    return xml
+    return str(xml)
 
 
 _TOO_DEEP = TemplateProblem(
