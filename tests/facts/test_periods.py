@@ -161,3 +161,13 @@ def test_a_same_year_deadline_early_in_its_period_is_a_warning(cli, tmp_path: Pa
     out = result.stdout + result.stderr
     assert "Hạn nộp 15/01 của kỳ năm (tháng 1-12) rơi vào nửa đầu kỳ (KH212)" in out
     assert "15/01 năm sau" in out
+
+
+def test_the_dashboard_of_a_period_is_that_periods(cli, tmp_path: Path):
+    out = tmp_path / "p.html"
+    args = ("dashboard", "--year", "2024", "--period", "6-thang", "--as-of", "2024-07-01")
+    result = cli(*args, "--root", str(ROOT), "-o", str(out))
+    assert result.code == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "<title>Theo dõi thực hiện Kế hoạch số 7/KH-UBND — 6 tháng đầu năm 2024</title>" in page
+    assert "<title>Pygal</title>" not in page  # every chart's own title says what it shows

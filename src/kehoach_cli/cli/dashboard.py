@@ -18,7 +18,7 @@ from kehoach_cli.cli.common import (
     open_workspace,
     parse_as_of,
 )
-from kehoach_cli.cli.options import AsOfOption, YearOption
+from kehoach_cli.cli.options import AsOfOption, PeriodOption, YearOption
 from kehoach_cli.cli.year_data import load_year_data, report_skipped
 from kehoach_cli.os_errors import describe_os_error
 
@@ -74,8 +74,7 @@ def dashboard(
     year: YearOption = None,
     output: HtmlOutputOption = None,
     as_of: AsOfOption = None,
-    # --period (issue 13) goes here: parse it, narrow the facts to the period, and pass
-    # its words to render_dashboard(period=...), which already titles the page with them.
+    period: PeriodOption = None,
     root: RootOption = None,
 ) -> None:
     workspace = open_workspace(root)
@@ -88,17 +87,17 @@ def dashboard(
     from kehoach_cli.report.data_commit import DataCommitProbe
 
     with DataCommitProbe(workspace.root) as probe:  # reads .git while the data loads
-        data = load_year_data(workspace, chosen, today)
+        data = load_year_data(workspace, chosen, today, period)
         require_year_in_period(data.plan, chosen, workspace.plan_path)
         report_skipped(data)
         facts = year_facts(data)
         origin = probe.result()
     stamp = datetime.now(timezone.utc).astimezone()
-    page = render_dashboard(facts, Provenance(__version__, origin.commit, origin.dirty, stamp))
+    provenance = Provenance(__version__, origin.commit, origin.dirty, stamp)
+    page = render_dashboard(facts, provenance, facts.label)
     _write(target, page)
     typer.echo(f"Đã ghi {display_path(target)} ({len(page) // 1024} KB).", err=True)
     sys.stdout.write(f"{target}\n")
-    sys.stdout.flush()  # entry.py skips its flush when the exit code is not 0
     if data.broken:  # shown what could be shown; the data still has problems
         raise typer.Exit(ExitCode.DATA_PROBLEMS)
 

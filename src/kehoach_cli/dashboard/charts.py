@@ -124,6 +124,10 @@ def draw(kind: str, name: str, series: list[Series], alternative: str, **config:
     root = chart.render_tree()
     root.set("role", "img")
     root.set("aria-label", alternative)
+    for element in root.iter():  # pygal titles an untitled chart "Pygal": say what it shows
+        tag = element.tag
+        if isinstance(tag, str) and tag.rsplit("}", 1)[-1] == "title" and element.text == "Pygal":
+            element.text = alternative
     root.set("class", "pygal-chart chart-svg")
     from pygal.etree import etree  # type: ignore[import-untyped]
 
