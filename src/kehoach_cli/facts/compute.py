@@ -17,6 +17,7 @@ from kehoach_cli.facts.model import (
     YearFacts,
 )
 from kehoach_cli.facts.submissions import submission_of
+from kehoach_cli.model.deadlines import DeadlineKind
 from kehoach_cli.model.plan import ReportingPeriod, Task, Unit
 from kehoach_cli.model.progress import Progress, TaskReport, TaskStatus
 
@@ -216,7 +217,10 @@ def _task_facts(
         lead_group=index.lead_group(task),
         lead_reports=lead_reports,
         due=due,
-        overdue=_overdue(due, data.as_of, status, bool(leads)),
+        # a recurring task ("Hằng năm") is not late for being under way at the year's end
+        overdue=task.deadline is not None
+        and task.deadline.kind is DeadlineKind.ONCE
+        and _overdue(due, data.as_of, status, bool(leads)),
     )
 
 

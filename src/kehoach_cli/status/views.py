@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from kehoach_cli import formatting as fmt
 from kehoach_cli.facts.labels import SUBMISSION_LABELS
 from kehoach_cli.facts.model import SubmissionState, TaskFacts, UnitSubmission, YearFacts
 from kehoach_cli.model.progress import STATUS_LABELS
@@ -153,13 +154,39 @@ def indicators_view(facts: YearFacts, status: str | None = None) -> View:
             Column("assessment", "Đánh giá", "assessment"),
         ],
         rows,
-        notes=[
+        notes=_indicator_notes(facts),
+    )
+
+
+def _indicator_notes(facts: YearFacts) -> list[str]:
+    """How a value came about where several units reported it, and what is estimated."""
+    notes = []
+    for ind in facts.indicators:
+        found = ind.breakdown.get(facts.year, [])
+        if len(found) < 2 and not ind.missing.get(facts.year):
+            continue
+        unit = ind.indicator.unit_of_measure
+        parts = "; ".join(
+            f"{r.unit.label if r.unit else ''}: {fmt.quantity(r.value, unit)}" for r in found
+        )
+        how = {
+            "sum": "tổng",
+            "lead": "giá trị của đơn vị chủ trì",
+            "latest": "giá trị gửi sau cùng",
+        }
+        line = (
+            f"{ind.indicator.name} năm {facts.year}: {how[ind.indicator.combine.value]} ({parts})"
+        )
+        gaps = ind.missing.get(facts.year)
+        if gaps:
+            line += f"; chưa có số liệu của {', '.join(u.label for u in gaps)}"
+        notes.append(line + ".")
+    if any(ind.projection for ind in facts.indicators):
+        notes.append(
             "Đánh giá trước khi hết giai đoạn là ước tính: kéo dài mức thay đổi giữa hai năm "
             "có số liệu gần nhất đến năm cuối giai đoạn."
-        ]
-        if any(ind.projection for ind in facts.indicators)
-        else [],
-    )
+        )
+    return notes
 
 
 def budget_view(facts: YearFacts, status: str | None = None) -> View:
