@@ -2,7 +2,8 @@
 
 - examples/ubnd-tinh-ha-tang-so: Kế hoạch 8124/KH-UBND of UBND tỉnh Lâm Đồng (an issuer
   without a parent body; sở and UBND cấp huyện; tasks led by a group of districts; an
-  indicator summed over districts; plan period 2023–2025).
+  indicator summed over districts; plan period 2023–2025; reports every 6 months (due 05/6)
+  and every year (due '15/01 năm sau'), with hand-computed late lists for both).
 - examples/huyen-chuyen-doi-so: the 2023 plan of Ban Chỉ đạo chuyển đổi số huyện Đăk R'lấp
   (an issuer under UBND huyện; phòng of the huyện and UBND các xã, thị trấn; bullets).
 
@@ -13,6 +14,7 @@ consolidated one and every unit's), and the documents are read back with python-
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,7 +61,7 @@ class Example:
 LAM_DONG = Example(
     folder="ubnd-tinh-ha-tang-so",
     year=2024,
-    as_of="2024-12-10",
+    as_of="2025-02-01",  # after the yearly deadline 15/01/2025
     period="2023–2025",
     verbatim=(
         "Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ về việc phê "
@@ -526,3 +528,243 @@ def test_a_year_outside_the_plan_period_is_refused(cli, copy_of, tmp_path: Path,
             assert result.code != 0
             assert f"năm {year}" in result.stderr and example.period in result.stderr
         assert not out.exists()
+
+
+# --- reporting periods: 6 tháng and năm (the Lâm Đồng example) ----------------------------
+#
+# reporting.periods: 6-thang (months 1-6, deadline 05/6) and nam (months 1-12, deadline
+# '15/01 năm sau': the report on 2024 is due 15/01/2025). Expectations computed by hand from
+# the submitted_on of data/progress/2024/6-thang/*.yaml and data/progress/2024/*.yaml:
+# days late = sent − deadline; days overdue = as-of − deadline (05/06 → 01/07 is 26 days,
+# 15/01 → 01/02 is 17 days).
+
+SIX_MONTHS = ("6-thang", "2024-07-01")  # (period, as-of)
+WHOLE_YEAR = ("nam", "2025-02-01")
+EXPECTED_SUBMISSIONS = {  # unit → (sent, state, days late or overdue)
+    "6-thang": {
+        "stttt": ("2024-06-04", "on_time", None),
+        "sxd": ("2024-06-05", "on_time", None),  # on the deadline day: on time
+        "stc": ("2024-05-31", "on_time", None),
+        "skhdt": (None, "missing", 26),
+        "sgtvt": (None, "missing", 26),
+        "da-lat": ("2024-06-03", "on_time", None),
+        "bao-loc": ("2024-06-04", "on_time", None),  # on time here, late for the year
+        "duc-trong": ("2024-05-30", "on_time", None),  # sent this one, not the yearly one
+        "lam-ha": ("2024-06-12", "late", 7),
+    },
+    "nam": {
+        "stttt": ("2024-12-20", "on_time", None),
+        "sxd": ("2024-12-18", "on_time", None),
+        "stc": ("2025-01-10", "on_time", None),
+        "skhdt": ("2025-01-15", "on_time", None),  # on the deadline day: on time
+        "sgtvt": (None, "draft", 17),
+        "da-lat": ("2024-12-26", "on_time", None),
+        "bao-loc": ("2025-01-22", "late", 7),
+        "duc-trong": (None, "missing", 17),
+        "lam-ha": ("2025-01-08", "on_time", None),
+    },
+}
+# The appendix of the consolidated report: (unit, sent, state, days late), in plan order.
+EXPECTED_APPENDIX = {
+    "6-thang": [
+        ("Sở Kế hoạch và Đầu tư", "—", "chưa gửi, quá hạn 26 ngày", "—"),
+        ("Sở Giao thông vận tải", "—", "chưa gửi, quá hạn 26 ngày", "—"),
+        ("Ủy ban nhân dân huyện Lâm Hà", "12/06/2024", "gửi muộn", "7"),
+    ],
+    "nam": [
+        ("Sở Giao thông vận tải", "—", "bản nháp, chưa gửi, quá hạn 17 ngày", "—"),
+        ("Ủy ban nhân dân thành phố Bảo Lộc", "22/01/2025", "gửi muộn", "7"),
+        ("Ủy ban nhân dân huyện Đức Trọng", "—", "chưa gửi, quá hạn 17 ngày", "—"),
+    ],
+}
+EXPECTED_REPORT = {  # title, section IV, the line of section I on who sent (7/9: 6 + 1 late)
+    "6-thang": (
+        "Kết quả thực hiện Kế hoạch số 8124/KH-UBND 6 tháng đầu năm 2024",
+        "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2024",
+        "- Đến ngày 01/07/2024, 7/9 đơn vị đã gửi báo cáo về Sở Thông tin và Truyền thông "
+        "(6 đúng hạn, 1 gửi muộn; hạn 05/06/2024); chưa gửi: Sở KH&ĐT, Sở GTVT.",
+    ),
+    "nam": (
+        "Kết quả thực hiện Kế hoạch số 8124/KH-UBND năm 2024",
+        "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025",
+        "- Đến ngày 01/02/2025, 7/9 đơn vị đã gửi báo cáo về Sở Thông tin và Truyền thông "
+        "(6 đúng hạn, 1 gửi muộn; hạn 15/01/2025); chưa gửi: Sở GTVT (đang soạn, chưa gửi), "
+        "H. Đức Trọng.",
+    ),
+}
+PERIODS = [SIX_MONTHS, WHOLE_YEAR]
+PERIOD_IDS = [period for period, _ in PERIODS]
+
+
+def period_args(root: Path, period: str, as_of: str) -> tuple[str, ...]:
+    return ("--root", str(root), "--year", "2024", "--period", period, "--as-of", as_of)
+
+
+def appendix_rows(document: Any) -> list[tuple[str, ...]]:
+    """The rows of the last table headed 'STT | Đơn vị | Ngày gửi …' (the appendix)."""
+    head = ["STT", "Đơn vị", "Ngày gửi"]
+    table = [t for t in document.tables if [c.text for c in t.rows[0].cells[:3]] == head][-1]
+    return [tuple(cell.text for cell in row.cells[1:]) for row in table.rows[1:]]
+
+
+def test_the_plan_reports_every_six_months_and_every_year():
+    periods = plan_data(LAM_DONG)["reporting"]["periods"]
+    assert [(p["id"], p["months"], p["deadline"]) for p in periods] == [
+        ("6-thang", "1-6", "05/6"),
+        ("nam", "1-12", "15/01 năm sau"),
+    ]
+    six_months = EXAMPLES / LAM_DONG.folder / "data/progress/2024/6-thang"
+    assert sorted(path.stem for path in six_months.glob("*.yaml")) == sorted(
+        unit for unit, (sent, _, _) in EXPECTED_SUBMISSIONS["6-thang"].items() if sent
+    )
+
+
+@pytest.mark.parametrize(("period", "as_of"), PERIODS, ids=PERIOD_IDS)
+def test_status_of_each_period_gives_its_late_list_and_days(cli, copy_of, period: str, as_of: str):
+    root = copy_of(LAM_DONG)
+    args = period_args(root, period, as_of)
+    result = cli("status", *args, "--by", "submission", "--format", "json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["deadline"] == {"6-thang": "2024-06-05", "nam": "2025-01-15"}[period]
+    rows = {
+        row["unit"]: (
+            row["submitted_on"],
+            row["state"],
+            row["days_late"] if row["days_late"] is not None else row["days_overdue"],
+        )
+        for row in data["views"]["submission"]["rows"]
+    }
+    assert rows == EXPECTED_SUBMISSIONS[period]
+    table = cli("status", *args)
+    assert table.code == 0, table.stderr
+    deadline = {"6-thang": "05/06/2024", "nam": "15/01/2025"}[period]
+    assert f"hạn nộp {deadline}" in table.stdout  # a next-year deadline in full, too
+    assert cli("status", *args, "--check-deadline").code == 1
+
+
+def test_the_yearly_period_is_the_default(cli, copy_of):
+    root = copy_of(LAM_DONG)
+    common = ("--root", str(root), "--year", "2024", "--as-of", "2025-02-01")
+    default = cli("status", *common, "--by", "submission", "--format", "json")
+    explicit = cli("status", *common, "--period", "nam", "--by", "submission", "--format", "json")
+    assert default.code == explicit.code == 0
+    assert json.loads(default.stdout) == json.loads(explicit.stdout)
+
+
+@pytest.mark.parametrize(("period", "as_of"), PERIODS, ids=PERIOD_IDS)
+def test_the_report_of_each_period(cli, copy_of, tmp_path: Path, period: str, as_of: str):
+    out = tmp_path / f"bao-cao-{period}.docx"
+    result = cli("report", *period_args(copy_of(LAM_DONG), period, as_of), "-o", str(out))
+    assert result.code == 0, result.stderr
+    document = Document(out)
+    text = [squash(line) for line in lines(document)]
+    title, direction, who_sent = EXPECTED_REPORT[period]
+    assert title in text
+    assert direction in text
+    assert who_sent in text
+    assert appendix_rows(document) == EXPECTED_APPENDIX[period]
+    other = {"6-thang": "năm 2024", "nam": "6 tháng đầu năm 2024"}[period]
+    assert f"Kết quả thực hiện Kế hoạch số 8124/KH-UBND {other}" not in text
+
+
+def test_the_yearly_deadline_is_shown_as_a_full_date(cli, copy_of, tmp_path: Path):
+    out = tmp_path / "bao-cao-2024.docx"
+    assert cli("report", *period_args(copy_of(LAM_DONG), *WHOLE_YEAR), "-o", str(out)).code == 0
+    text = "\n".join(lines(Document(out)))
+    assert "hạn 15/01/2025" in text
+    assert "15/01 năm sau" not in text and "hạn 15/01/2024" not in text
+
+
+@pytest.mark.parametrize(("period", "as_of"), PERIODS, ids=PERIOD_IDS)
+def test_the_group_led_task_and_the_summed_indicator_in_each_period(
+    cli, copy_of, tmp_path: Path, period: str, as_of: str
+):
+    out = tmp_path / "bao-cao.docx"
+    assert cli("report", *period_args(copy_of(LAM_DONG), period, as_of), "-o", str(out)).code == 0
+    text = "\n".join(squash(line) for line in lines(Document(out)))
+    if period == "6-thang":  # every district sent: 9 + 6 + 7 + 4 stations
+        assert "bình quân 4/4 đơn vị chủ trì có báo cáo" in text
+        assert "26 trạm (tổng của 4 đơn vị" in text
+    else:  # Đức Trọng has not sent its yearly report: 14 + 9 + 11, said to be partial
+        assert "bình quân 3/4 đơn vị chủ trì có báo cáo" in text
+        assert "34 trạm (tổng của 3 đơn vị" in text
+        assert "chưa có số liệu của H. Đức Trọng" in text
+
+
+def test_one_unit_on_time_for_six_months_and_late_for_the_year(cli, copy_of, tmp_path: Path):
+    """TP. Bảo Lộc: 6-month report sent 04/06/2024 (deadline 05/06/2024), yearly report sent
+    22/01/2025 (deadline 15/01/2025: 7 days late); its own reports say so, dated at its place."""
+    root = copy_of(LAM_DONG)
+    six_months = tmp_path / "bao-loc-6-thang.docx"
+    args = period_args(root, *SIX_MONTHS)
+    assert cli("report", *args, "--unit", "bao-loc", "-o", str(six_months)).code == 0
+    document = Document(six_months)
+    assert document.tables[0].cell(1, 1).text == "Bảo Lộc, ngày 01 tháng 7 năm 2024"
+    text = [squash(line) for line in lines(document)]
+    assert (
+        "Ủy ban nhân dân thành phố Bảo Lộc gửi báo cáo ngày 04/06/2024, đúng hạn "
+        "(hạn 05/06/2024)." in text
+    )
+    assert not any("gửi muộn" in line or "sau hạn" in line for line in text)
+
+    yearly = tmp_path / "bao-loc-nam.docx"
+    args = period_args(root, *WHOLE_YEAR)
+    assert cli("report", *args, "--unit", "bao-loc", "-o", str(yearly)).code == 0
+    document = Document(yearly)
+    assert document.tables[0].cell(1, 1).text == "Bảo Lộc, ngày 01 tháng 02 năm 2025"
+    assert appendix_rows(document) == [
+        ("Ủy ban nhân dân thành phố Bảo Lộc", "22/01/2025", "gửi muộn", "7")
+    ]
+    assert any("22/01/2025" in line and "15/01/2025" in line for line in lines(document))
+
+
+def test_a_unit_may_have_sent_one_periods_report_and_not_the_other(cli, copy_of, tmp_path: Path):
+    root = copy_of(LAM_DONG)
+    for unit, sent, refused in (
+        ("duc-trong", SIX_MONTHS, WHOLE_YEAR),
+        ("skhdt", WHOLE_YEAR, SIX_MONTHS),
+    ):
+        ok = tmp_path / f"{unit}-ok.docx"
+        assert cli("report", *period_args(root, *sent), "--unit", unit, "-o", str(ok)).code == 0
+        no = tmp_path / f"{unit}-no.docx"
+        result = cli("report", *period_args(root, *refused), "--unit", unit, "-o", str(no))
+        assert result.code == 1 and "chưa gửi báo cáo" in result.stderr
+        label = {"6-thang": "6 tháng đầu năm 2024", "nam": "năm 2024"}[refused[0]]
+        assert f"chưa gửi báo cáo {label}" in result.stderr
+        assert not no.exists()
+
+
+@pytest.mark.parametrize(
+    ("today", "head", "flagged"),
+    [
+        (
+            "2024-07-01",
+            "Hạn nộp báo cáo 6 tháng đầu năm 2024 (05/06/2024) đã qua; 3 đơn vị chưa đạt:",
+            [
+                "Sở KH&ĐT (skhdt): chưa gửi, quá hạn 26 ngày",
+                "Sở GTVT (sgtvt): chưa gửi, quá hạn 26 ngày",
+                "H. Lâm Hà (lam-ha): gửi muộn 7 ngày (gửi 12/06/2024)",
+            ],
+        ),
+        (
+            "2025-02-01",  # January's deadline is last year's yearly report
+            "Hạn nộp báo cáo năm 2024 (15/01/2025) đã qua; 3 đơn vị chưa đạt:",
+            [
+                "TP. Bảo Lộc (bao-loc): gửi muộn 7 ngày (gửi 22/01/2025)",
+                "H. Đức Trọng (duc-trong): chưa gửi, quá hạn 17 ngày",
+            ],
+        ),
+    ],
+)
+def test_the_deadline_check_takes_the_deadline_passed_most_recently(
+    cli, copy_of, today: str, head: str, flagged: list[str]
+):
+    result = cli("status", "--check-deadline", "--as-of", today, "--root", str(copy_of(LAM_DONG)))
+    assert result.code == 1
+    printed = [line.strip(" -") for line in result.stdout.splitlines()]
+    assert head in printed
+    for line in flagged:
+        assert line in printed
+    if today == "2025-02-01":
+        assert any(line.startswith("Sở GTVT (sgtvt): bản nháp") for line in printed)
