@@ -357,3 +357,18 @@ def test_skipping_resolve_listing_changes_nothing(monkeypatch):
 def test_the_bundled_template_passes_every_check():
     report = check_template(default_template(), None)
     assert report.ok and report.external_links == []
+
+
+def test_template_check_lists_a_linked_template(cli, tmp_path: Path):
+    from tests.conftest import REPO
+
+    template = with_relationships(
+        tmp_path,
+        ("word/_rels/settings.xml.rels", "attachedTemplate", "file:///C:/Mau/Normal.dotm"),
+        settings=b'<w:attachedTemplate r:id="rId50"/>',
+    )
+    result = cli("template", "check", str(template), "--root", str(REPO))
+    assert (
+        "[thông tin] liên kết ra ngoài attachedTemplate → file:///C:/Mau/Normal.dotm"
+        in result.stdout
+    )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kehoach_cli.cli.common import ExitCode, RootOption, open_workspace, parse_as_of
+from kehoach_cli.cli.console import shown
 from kehoach_cli.cli.options import (
     AsOfOption,
     ByOption,
@@ -87,7 +88,7 @@ def status(
     chosen = output_format.value if output_format else "table"
     output = status_output(facts, by.value if by else None, status_filter, chosen)
     for notice in output.notices:
-        typer.echo(notice, err=True)
+        typer.echo(shown(notice), err=True)
     sys.stdout.buffer.write(FORMATS[chosen](output, _terminal()))
     if data.broken:  # shown what could be shown; the data still has problems
         raise typer.Exit(ExitCode.DATA_PROBLEMS)
@@ -121,5 +122,6 @@ def _terminal() -> Terminal:
     from kehoach_cli.status.render import Terminal
 
     interactive = sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
-    width = None if interactive else int(os.environ.get("COLUMNS", "100") or 100)
+    columns = os.environ.get("COLUMNS", "")
+    width = None if interactive else (int(columns) if columns.isdigit() and columns != "0" else 100)
     return Terminal(interactive, width)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from kehoach_cli.cli.common import RootOption, open_workspace
+from kehoach_cli.cli.console import shown
 from kehoach_cli.cli.vietnamese import VietnameseCommand, VietnameseGroup
 from kehoach_cli.errors import ExitCode
 
@@ -95,6 +96,11 @@ def _result_lines(
     if result.render_error:
         lines.append(f"  [lỗi] thử tạo báo cáo {trial}: {result.render_error}")
         lines += [f"      {line}" for line in result.render_error.context_lines]
+    for link in result.external_links:  # Word would fetch these when the report is opened
+        lines.append(
+            f"  [thông tin] liên kết ra ngoài {link.kind} → {shown(link.target)} "
+            f"({link.part}): {link.fate}"
+        )
     if context is not None and not result.unknown_variables:
         lines.append(f"  Biến có sẵn: {', '.join(sorted(context))}")
     if result.ok:
