@@ -64,21 +64,27 @@ def read_checked_bytes(path: Path) -> bytes | None:
     """A data file's bytes read once through one descriptor, when it is a regular file
     within the size cap; None otherwise (load_yaml_file then says why). A FIFO put in its
     place does not block the open. The checker parses and hashes these same bytes."""
+    return _read_regular(path, _DATA_FLAGS, MAX_FILE_BYTES)
+
+
+def _read_regular(path: Path, flags: int, cap: int) -> bytes | None:
+    """The bytes of `path` through one descriptor when it is a regular file of at most
+    `cap` bytes; None for anything else (FIFO, device, too large, unreadable)."""
     try:
-        handle = os.open(path, _DATA_FLAGS)
+        handle = os.open(path, flags)
     except OSError:
         return None
     try:
         info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+        if not stat.S_ISREG(info.st_mode) or info.st_size > cap:
             return None
         with os.fdopen(os.dup(handle), "rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
+            data = stream.read(cap + 1)
     except OSError:
         return None
     finally:
         os.close(handle)
-    return data if len(data) <= MAX_FILE_BYTES else None
+    return data if len(data) <= cap else None
 
 
 def cache_enabled(environ: Any = os.environ) -> bool:
@@ -263,21 +269,7 @@ def _read_cache_file(path: Path) -> bytes | None:
     """The cache's bytes when it is a regular file (no symlink, FIFO, device) ≤ 50 MB."""
     if not _safe_folder(path.parent):
         return None
-    try:
-        handle = os.open(path, _READ_FLAGS)
-    except OSError:
-        return None
-    try:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_CACHE_BYTES:
-            return None
-        with os.fdopen(os.dup(handle), "rb") as stream:
-            data = stream.read(MAX_CACHE_BYTES + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(handle)
-    return data if len(data) <= MAX_CACHE_BYTES else None
+    return _read_regular(path, _READ_FLAGS, MAX_CACHE_BYTES)
 
 
 @dataclass

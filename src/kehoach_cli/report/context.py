@@ -563,7 +563,7 @@ class _Context:
                 f"- {judged.base}, đã hoàn thành {len(judged.done)} nhiệm vụ: {_ids(judged.done)}."
             )
         elif judged.reported:
-            lines.append(f"- {judged.base}, chưa có nhiệm vụ nào hoàn thành trong năm.")
+            lines.append(f"- {judged.base}, chưa có nhiệm vụ nào hoàn thành.")
         if judged.going:
             lines.append(
                 f"- {len(judged.going)} nhiệm vụ đang thực hiện theo kế hoạch: "
