@@ -243,7 +243,9 @@ def _number(value: float) -> str:
 def _year_ticks(start: int, end: int) -> list[dict[str, Any]]:
     """Years on the axis: every year, or every other one on a long period; the last
     year of the period always."""
-    step = 1 if end - start <= 10 else 2
+    # at the chart's width, four-digit years need room: every third one past 5 years
+    span = end - start
+    step = 1 if span <= 4 else 2 if span <= 8 else 3
     years = [*range(start, end + 1, step)]
     if years[-1] != end:
         years.append(end)
@@ -311,7 +313,7 @@ def indicator(facts: IndicatorFacts) -> Chart:
         estimate = fmt.quantity(fmt.round_half_up(projection.projected, 1), unit)
         series.append(
             Series(
-                f"Ước tính đến {projection.end_year} (kéo dài xu hướng, không phải số liệu)",
+                f"Ước tính đến {projection.end_year} (không phải số liệu)",
                 ORANGE,
                 [
                     (projection.to_year, float(latest)),
