@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,49 +12,216 @@ from kehoach_cli.cli.common import display_path
 from kehoach_cli.errors import UsageProblem
 from kehoach_cli.os_errors import describe_os_error
 
-HELP = """Tạo một kho dữ liệu mới: data/plan.yaml mẫu (hợp lệ ngay), data/progress/, mẫu Word,
-lược đồ cho trình soạn thảo, cấu hình pre-commit, GitHub Actions, GitLab CI, .editorconfig,
+if TYPE_CHECKING:
+    from kehoach_cli.scaffold.essentials import Essentials
+
+HELP = """Tạo một kho dữ liệu mới: data/plan.yaml, data/progress/, mẫu Word, lược đồ cho
+trình soạn thảo, cấu hình pre-commit, GitHub Actions, GitLab CI, .editorconfig,
 .gitattributes và README tiếng Việt. Không ghi vào thư mục đã có tệp, trừ khi có --force
 (khi đó chỉ thêm tệp còn thiếu, không ghi đè tệp nào).
 
+Các tùy chọn dưới đây điền sẵn những thông tin chính của kế hoạch. Thông tin nào không
+cho, data/plan.yaml ghi "ĐIỀN" ở chỗ đó và 'kehoach validate' báo lỗi đúng dòng cho đến
+khi điền xong: kehoach không tự lấy thông tin của một cơ quan nào khác.
+
 \b
 Ví dụ:
-  kehoach init du-lieu-ke-hoach
-  cd du-lieu-ke-hoach && kehoach validate
+  kehoach init du-lieu-ke-hoach        # rồi điền các chỗ "ĐIỀN" trong data/plan.yaml
+  kehoach init kh-cds --issuer "Ủy ban nhân dân tỉnh Mẫu" --title "Chuyển đổi số năm 2026" \\
+      --symbol KH-UBND --place "Mẫu" --signer "KT. CHỦ TỊCH/PHÓ CHỦ TỊCH" \\
+      --deadline "15/01 năm sau" --receiver-name "Sở Tài chính" --report-to "Bộ Tài chính"
+  kehoach init kh-so --issuer "Sở Tài chính" --parent "UBND tỉnh Mẫu" --signer "GIÁM ĐỐC" \\
+      --period 6-thang=15/6 --period "nam=15/12" --receiver-name "Văn phòng Sở" ...
 """
+
+# The period ids of scaffold/essentials.py's KNOWN_PERIODS (a test keeps them equal),
+# written out so that `init --help` is read without importing anything (cli/help_text.py).
+PERIOD_IDS = "6-thang, 9-thang, nam, quy-1, quy-2, quy-3, quy-4"
+
+FolderArgument = Annotated[Path, typer.Argument(help="Thư mục của kho mới.", metavar="THƯ_MỤC")]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Cho phép thư mục đã có tệp (chỉ thêm tệp còn thiếu).")
+]
+IssuerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--issuer",
+        help="Cơ quan ban hành, ví dụ 'Ủy ban nhân dân tỉnh …', 'Sở Tài chính'.",
+        show_default=False,
+    ),
+]
+ParentOption = Annotated[
+    str | None,
+    typer.Option(
+        "--parent",
+        help="Cơ quan chủ quản, nếu có (một Sở: 'UBND tỉnh …'; một UBND: bỏ trống).",
+        show_default=False,
+    ),
+]
+TitleOption = Annotated[
+    str | None,
+    typer.Option("--title", help="Trích yếu, ví dụ 'Chuyển đổi số năm 2026'.", show_default=False),
+]
+SymbolOption = Annotated[
+    str | None,
+    typer.Option(
+        "--symbol",
+        help="Ký hiệu kế hoạch, ví dụ KH-UBND (báo cáo tổng hợp: BC-UBND).",
+        show_default=False,
+    ),
+]
+PlaceOption = Annotated[
+    str | None,
+    typer.Option("--place", help="Địa danh ở dòng ngày tháng.", show_default=False),
+]
+SignerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--signer",
+        help="Người ký: 'THẨM QUYỀN/CHỨC VỤ' như 'KT. CHỦ TỊCH/PHÓ CHỦ TỊCH', hoặc chỉ "
+        "chức vụ như 'GIÁM ĐỐC'.",
+        show_default=False,
+    ),
+]
+DeadlineOption = Annotated[
+    str | None,
+    typer.Option(
+        "--deadline",
+        help="Hạn nộp báo cáo năm: '15/12', hoặc '15/01 năm sau' khi hạn ở năm sau.",
+        show_default=False,
+    ),
+]
+PeriodsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--period",
+        help="Kỳ báo cáo và hạn nộp, thay cho --deadline; ghi nhiều lần, ví dụ --period "
+        f"6-thang=15/6 --period 'nam=15/01 năm sau'. Các kỳ: {PERIOD_IDS}.",
+        show_default=False,
+    ),
+]
+ReceiverNameOption = Annotated[
+    str | None,
+    typer.Option(
+        "--receiver-name",
+        help="Đơn vị tổng hợp (nhận báo cáo của các đơn vị), ví dụ 'Sở Tài chính'.",
+        show_default=False,
+    ),
+]
+ReceiverIdOption = Annotated[
+    str | None,
+    typer.Option(
+        "--receiver-id",
+        help="Mã của đơn vị tổng hợp. Mặc định: tên bỏ dấu, ví dụ so-tai-chinh.",
+        show_default=False,
+    ),
+]
+ReceiverKindOption = Annotated[
+    str | None,
+    typer.Option(
+        "--receiver-kind",
+        help="Loại của đơn vị tổng hợp: so_nganh, ubnd_huyen, ubnd_xa, phong, trung_tam, "
+        "thanh_tra, van_phong. Mặc định: theo tên ('Sở …', 'Phòng …', 'UBND huyện …').",
+        show_default=False,
+    ),
+]
+YearsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--years",
+        help="Thời gian thực hiện kế hoạch: '2026' hoặc '2026-2030'. Mặc định: năm nay.",
+        show_default=False,
+    ),
+]
+ReportToOption = Annotated[
+    str | None,
+    typer.Option(
+        "--report-to",
+        help="Kính gửi của báo cáo tổng hợp. Mặc định: cơ quan chủ quản (--parent).",
+        show_default=False,
+    ),
+]
 
 
 def init(
-    folder: Annotated[Path, typer.Argument(help="Thư mục của kho mới.", metavar="THƯ_MỤC")],
-    force: Annotated[
-        bool, typer.Option("--force", help="Cho phép thư mục đã có tệp (chỉ thêm tệp còn thiếu).")
-    ] = False,
+    folder: FolderArgument,
+    issuer: IssuerOption = None,
+    parent: ParentOption = None,
+    title: TitleOption = None,
+    symbol: SymbolOption = None,
+    place: PlaceOption = None,
+    signer: SignerOption = None,
+    deadline: DeadlineOption = None,
+    period: PeriodsOption = None,
+    receiver_name: ReceiverNameOption = None,
+    receiver_id: ReceiverIdOption = None,
+    receiver_kind: ReceiverKindOption = None,
+    report_to: ReportToOption = None,
+    years: YearsOption = None,
+    force: ForceOption = False,
 ) -> None:
+    from kehoach_cli.scaffold.essentials import essentials
+
+    given = essentials(
+        issuer=issuer,
+        parent=parent,
+        title=title,
+        symbol=symbol,
+        place=place,
+        signer=signer,
+        deadline=deadline,
+        periods=period or [],
+        receiver_name=receiver_name,
+        receiver_id=receiver_id,
+        receiver_kind=receiver_kind,
+        report_to=report_to,
+        years=years,
+    )
+    _refuse_occupied(folder, force)
+    written, kept = _write_missing(folder, _workspace_files(given))
+    _tell(folder, written, kept, given)
+
+
+def _refuse_occupied(folder: Path, force: bool) -> None:
     if folder.exists() and not folder.is_dir():
         raise UsageProblem(f"{display_path(folder)} là một tệp, không phải thư mục.")
     if folder.is_dir() and any(folder.iterdir()) and not force:
         raise UsageProblem(
             f"thư mục {display_path(folder)} đã có tệp; dùng --force để chỉ thêm tệp còn thiếu."
         )
-    written, kept = _write_missing(folder, _workspace_files())
-    typer.echo(f"Đã tạo {written} tệp trong thư mục '{display_path(folder)}'.", err=True)
+
+
+def _tell(folder: Path, written: int, kept: list[str], given: Essentials) -> None:
+    shown = display_path(folder)
+    typer.echo(f"Đã tạo {written} tệp trong thư mục '{shown}'.", err=True)
     if kept:
         typer.echo(f"Giữ nguyên {len(kept)} tệp đã có: {', '.join(kept)}.", err=True)
+    from kehoach_cli.scaffold.essentials import missing_essentials
+
+    missing = missing_essentials(given)
+    if missing:
+        typer.echo(
+            f'Còn thiếu: {", ".join(missing)}. data/plan.yaml ghi "ĐIỀN" ở các chỗ đó; '
+            "'kehoach validate' báo lỗi đúng dòng cho đến khi điền xong.",
+            err=True,
+        )
     typer.echo(
-        f"Tiếp theo: cd '{display_path(folder)}', sửa data/plan.yaml, chạy 'kehoach validate', "
-        "rồi 'kehoach new --unit <mã đơn vị> --year <năm>' cho từng đơn vị.",
+        f"Tiếp theo: cd '{shown}', chép nội dung kế hoạch vào data/plan.yaml, chạy "
+        f"'kehoach validate', rồi 'kehoach new --unit {given.receiver} --year <năm>' cho "
+        "từng đơn vị.",
         err=True,
     )
 
 
-def _workspace_files() -> dict[str, bytes]:
+def _workspace_files(given: Essentials) -> dict[str, bytes]:
     """Every file of a new workspace: sample plan, CI recipes, schemas, the template."""
     from kehoach_cli.model.schema import SCHEMA_DIR, json_schemas, schema_text
     from kehoach_cli.report.render import default_template
     from kehoach_cli.scaffold.workspace_files import workspace_files
 
     files: dict[str, bytes] = {
-        path: text.encode("utf-8") for path, text in workspace_files(date.today().year).items()
+        path: text.encode("utf-8")
+        for path, text in workspace_files(date.today().year, given).items()
     }
     files["templates/bao-cao.docx"] = default_template().read_bytes()
     for name, schema in json_schemas().items():

@@ -1,0 +1,199 @@
+"""The CI recipes of a new data repository (`kehoach init`): GitHub Actions and GitLab CI.
+
+Every push and merge request: `kehoach validate` (annotations on GitHub, a JSON artifact on
+GitLab) and the dashboard (published as Pages on the default branch, an artifact of a merge
+request). The deadline check runs on a schedule and on demand only, never on a push: a
+clerk's push must not go red because another unit has not sent its report yet.
+
+The dashboard shows the current year, and last year in January: that is when last year's
+yearly report is collected (a deadline "15/01 năm sau"), and a January page of the new year
+would be empty. `date` runs in Vietnam's time zone (TZ=ICT-7, POSIX for UTC+7, which needs
+no time zone database) so that the days counted are those of the clerks' calendar.
+"""
+
+from __future__ import annotations
+
+# The dashboard, in POSIX sh (GitLab's python image has no bash). Exit code 1 with a page:
+# some progress files have errors (the page names them; validation fails the pipeline for
+# them). Exit code 2: the year is outside the plan period (January of a plan's first year):
+# this year's page instead. No page at all (a broken plan) fails the job.
+DASHBOARD_SCRIPT = """\
+# Năm của trang: năm nay; tháng 1 thì năm trước (lúc đang thu báo cáo năm trước).
+nam=$(date +%Y)
+if [ "$(date +%m)" = 01 ]; then nam=$((nam - 1)); fi
+mkdir -p public
+kehoach dashboard --year "$nam" -o public/index.html || [ $? = 1 ] ||
+  kehoach dashboard -o public/index.html || true
+test -s public/index.html
+"""
+
+
+def _indented(text: str, spaces: int) -> str:
+    pad = " " * spaces
+    return "\n".join(pad + line if line else line for line in text.splitlines())
+
+
+# A run on the default branch, not for a pull request (a scheduled run is always there;
+# its event does not name the repository on every GitHub version).
+ON_DEFAULT_BRANCH = (
+    "github.event_name == 'schedule' || (github.event_name != 'pull_request' && "
+    "github.ref_name == github.event.repository.default_branch)"
+)
+
+GITHUB_WORKFLOW = f"""\
+# kehoach trên GitHub Actions.
+# - Mỗi lần push và pull request: kiểm tra dữ liệu (lỗi hiện ngay trên dòng của tệp) và
+#   dựng trang theo dõi (tải về ở mục Artifacts của lần chạy).
+# - Trên nhánh chính: đăng trang theo dõi lên GitHub Pages (một lần: Settings → Pages →
+#   Source: GitHub Actions).
+# - Hằng ngày và khi bấm "Run workflow" (tab Actions): kiểm tra hạn nộp — báo đơn vị chưa
+#   gửi, gửi muộn của kỳ báo cáo vừa hết hạn gần nhất (kể cả báo cáo năm trước, vào tháng 1).
+#   Không chạy khi push, để việc một đơn vị chưa nộp không làm hỏng lần push của người khác.
+name: kehoach
+on:
+  push:
+  pull_request:
+  schedule:
+    - cron: "0 1 * * *"   # 8 giờ sáng giờ Việt Nam
+  workflow_dispatch:
+permissions:
+  contents: read
+env:
+  # Gói kehoach để cài: tên gói, hoặc địa chỉ git của kho kehoach.
+  KEHOACH_PACKAGE: kehoach
+  TZ: ICT-7   # giờ Việt Nam (UTC+7)
+jobs:
+  kiem-tra:
+    if: github.event_name != 'schedule'
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      - run: pip install "$KEHOACH_PACKAGE"
+      - name: Kiểm tra dữ liệu
+        run: kehoach validate
+
+  han-nop:
+    if: github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      - run: pip install "$KEHOACH_PACKAGE"
+      - name: Hạn nộp báo cáo (kỳ vừa hết hạn gần nhất)
+        run: kehoach status --check-deadline
+
+  trang-theo-doi:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0   # để trang ghi đúng commit của dữ liệu
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      - run: pip install "$KEHOACH_PACKAGE"
+      - name: Dựng trang theo dõi
+        run: |
+{_indented(DASHBOARD_SCRIPT, 10)}
+      - name: Đính kèm trang vào pull request
+        if: github.event_name == 'pull_request'
+        uses: actions/upload-artifact@v4
+        with:
+          name: trang-theo-doi
+          path: public/
+      - name: Chuẩn bị trang cho GitHub Pages
+        if: ${{{{ {ON_DEFAULT_BRANCH} }}}}
+        uses: actions/upload-pages-artifact@v3
+        with:
+          path: public/
+
+  dang-trang:
+    needs: trang-theo-doi
+    if: ${{{{ {ON_DEFAULT_BRANCH} }}}}
+    runs-on: ubuntu-latest
+    permissions:
+      pages: write
+      id-token: write
+    concurrency:
+      group: pages
+      cancel-in-progress: false
+    environment:
+      name: github-pages
+      url: ${{{{ steps.dang.outputs.page_url }}}}
+    steps:
+      - name: Đăng lên GitHub Pages
+        id: dang
+        uses: actions/deploy-pages@v4
+"""
+
+GITLAB_CI = f"""\
+# kehoach trên GitLab CI.
+# - Mỗi lần push và merge request: kiểm tra dữ liệu (kết quả ở ket-qua-kiem-tra.json) và
+#   dựng trang theo dõi (trong merge request: nút "Trang theo dõi").
+# - Trên nhánh chính: đăng trang theo dõi lên GitLab Pages (job 'pages').
+# - Kiểm tra hạn nộp (job 'han-nop'): chạy theo lịch (Build → Pipeline schedules, ví dụ
+#   hằng ngày "0 8 * * *", múi giờ Hà Nội), khi bấm "Run pipeline", hoặc bấm tay trong
+#   pipeline của nhánh chính. Không tự chạy khi push, để việc một đơn vị chưa nộp không làm
+#   hỏng lần push của người khác.
+workflow:
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+    - if: $CI_PIPELINE_SOURCE == "push" && $CI_COMMIT_BRANCH && $CI_OPEN_MERGE_REQUESTS
+      when: never   # đã có pipeline của merge request
+    - if: $CI_COMMIT_BRANCH
+
+variables:
+  KEHOACH_PACKAGE: kehoach   # tên gói, hoặc địa chỉ git của kho kehoach
+  TZ: ICT-7                  # giờ Việt Nam (UTC+7)
+  GIT_DEPTH: "0"             # để trang theo dõi ghi đúng commit của dữ liệu
+
+default:
+  image: python:3.12-slim
+  before_script:
+    - pip install "$KEHOACH_PACKAGE"
+
+kiem-tra:
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "schedule"
+      when: never
+    - when: on_success
+  script:
+    - kehoach validate --format json > ket-qua-kiem-tra.json || (kehoach validate; exit 1)
+  artifacts:
+    when: always
+    paths: [ket-qua-kiem-tra.json]
+
+han-nop:
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "schedule" || $CI_PIPELINE_SOURCE == "web"
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+      when: manual
+      allow_failure: true
+  script:
+    - kehoach status --check-deadline
+
+trang-theo-doi:
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+  script:
+    - |
+{_indented(DASHBOARD_SCRIPT, 6)}
+  artifacts:
+    expose_as: Trang theo dõi
+    paths: [public/]
+
+pages:
+  stage: deploy
+  rules:
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+  script:
+    - |
+{_indented(DASHBOARD_SCRIPT, 6)}
+  artifacts:
+    paths: [public]
+"""
