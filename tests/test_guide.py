@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 from pathlib import Path
 
 from kehoach_cli.diagnostics import CATALOGUE
@@ -16,7 +17,8 @@ def quick_start() -> str:
 
 
 def shell_blocks(text: str) -> list[list[str]]:
-    return [block.strip().splitlines() for block in re.findall(r"```sh\n(.*?)```", text, re.S)]
+    blocks = re.findall(r"```sh\n(.*?)```", text, re.S)
+    return [block.replace("\\\n", " ").strip().splitlines() for block in blocks]
 
 
 def test_quick_start_works_as_written(cli, tmp_path: Path, monkeypatch):
@@ -37,7 +39,7 @@ def test_quick_start_works_as_written(cli, tmp_path: Path, monkeypatch):
 
     def run(line: str) -> None:
         nonlocal cwd
-        words = line.split()
+        words = shlex.split(line, comments=True)
         if words[0] == "cd":
             cwd = cwd / words[1]
             return

@@ -362,8 +362,9 @@ class DayMonth(StrictModel):
                     "KH106",
                     "{detail}",
                     {
-                        "detail": f"'{value}' không phải dạng ngày/tháng (ví dụ 15/11 hoặc "
-                        "15/01 năm sau)"
+                        "detail": f"'{value}' không phải dạng ngày/tháng",
+                        "hint": "Viết ngày/tháng, ví dụ 15/12, hoặc '15/01 năm sau' khi hạn ở "
+                        "năm sau năm báo cáo.",
                     },
                 )
             return {"day": int(day), "month": int(month), "next_year": next_year}
