@@ -274,6 +274,11 @@ CASES: dict[str, tuple[Callable[[Path], None], Path, int | None]] = {
         P24 / "qlcn.yaml",
         None,
     ),
+    "KH323": (
+        change(PLAN, "\nsections:", "\nperiod: {start: 2023, end: 2023}\nsections:"),
+        P24 / "qlkh.yaml",
+        6,
+    ),
     "KH322": (
         write(
             P24 / "quy-5" / "tdc.yaml",

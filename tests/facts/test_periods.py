@@ -149,7 +149,7 @@ def test_progress_going_backwards_is_a_warning_with_both_places(cli, tmp_path: P
     assert "data/progress/2024/so-b.yaml:7:" in result.stdout + result.stderr
     out = result.stdout + result.stderr
     assert "Tiến độ nhiệm vụ '2' giảm từ 50% (6 tháng đầu năm) xuống 40% (năm)" in out
-    assert "so-b.yaml:7" in out  # the 6-month report's line, named in the hint
+    assert "6-thang/so-b.yaml:7" in out  # the 6-month report's line, named in the hint
     strict = cli("validate", "--strict", "--root", str(tmp_path / "ws"), "--no-cache")
     assert strict.code == 1
 

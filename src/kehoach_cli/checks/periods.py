@@ -29,18 +29,26 @@ def period_of(ref: ProgressRef, plan: Plan) -> ReportingPeriod | None:
 
 
 def period_issues(progress: Progress, data: Any, ref: ProgressRef, plan: Plan) -> list[Issue]:
-    """The file's period exists; what it says was done falls within the period."""
+    """The file's year is in the plan's period; its period exists; what it says was done
+    falls within the period."""
+    outside = []
+    if plan.period is not None and ref.year not in plan.period:
+        first, last = plan.period.start, plan.period.end
+        where_year = locate(data, ("year",))
+        outside = [
+            make_issue("KH323", ref.path, where_year, "year", year=ref.year, start=first, end=last)
+        ]
     period = period_of(ref, plan)
     if period is None:
         known = ", ".join(
             "thư mục năm" if p.whole_year else f"{p.id}/" for p in plan.reporting.all_periods()
         )
         where = f"kỳ '{ref.period}'" if ref.period else "kỳ báo cáo năm (thư mục năm)"
-        return [make_issue("KH322", ref.path, where=where, known=known)]
+        return [*outside, make_issue("KH322", ref.path, where=where, known=known)]
     if period.whole_year:
-        return []  # the year itself is checked by KH307
+        return outside  # the dates within the year are checked by KH307
     end = period.months.end(ref.year)
-    issues = []
+    issues = list(outside)
     for task_id, report in progress.tasks.items():
         dated = [
             (("tasks", task_id, "activities", n, "finished_on"), a.finished_on)
@@ -121,7 +129,8 @@ def _compare(earlier: _Sent, later: _Sent) -> list[Issue]:
                 later_period=later.period.name,
                 earlier=before.progress,
                 earlier_period=earlier.period.name,
-                earlier_at=f"{earlier.path.name}:{where.line if where else '?'}",
+                earlier_at=f"{earlier.path.parent.name}/{earlier.path.name}:"
+                f"{where.line if where else '?'}",
             )
         )
     return issues

@@ -418,6 +418,13 @@ _RULES = [
         "Các kỳ báo cáo của kế hoạch (reporting.periods): {known}.",
         "data/progress/2024/quy-5/phong-a.yaml",
     ),
+    Rule(
+        "KH323",
+        "warning",
+        "Năm {year} nằm ngoài thời gian thực hiện kế hoạch ({start}–{end})",
+        "Kiểm tra năm của tệp (thư mục năm và 'year'), hoặc 'period' trong data/plan.yaml.",
+        "data/progress/2031/phong-a.yaml với period 2024–2025",
+    ),
 ]
 
 CATALOGUE: dict[str, Rule] = {rule.code: rule for rule in _RULES}

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from kehoach_cli.facts.indicators import indicator_facts
-from kehoach_cli.facts.loading import YearData
+from kehoach_cli.facts.loading import YearData, period_words
 from kehoach_cli.facts.model import (
     Attributed,
     BudgetLine,
@@ -83,7 +83,7 @@ def next_period_label(period: ReportingPeriod, year: int) -> str:
     """What comes after the period, for the report's 'phương hướng': the plan's own words
     when it gives them, else the next stretch of the same length."""
     if period.next_name:
-        return period.next_name
+        return period_words(period.next_name, year)
     months = period.months
     if months.whole_year or months.last == 12:
         return f"năm {year + 1}"

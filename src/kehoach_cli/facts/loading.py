@@ -4,6 +4,7 @@ never silently dropped."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -60,8 +61,8 @@ class YearData:
 
     @property
     def period_label(self) -> str:
-        """'năm 2024', '6 tháng đầu năm 2024'."""
-        return f"{self.period.name} {self.year}"
+        """'năm 2024', '6 tháng đầu năm 2024', 'quý I năm 2024'."""
+        return period_words(self.period.name, self.year)
 
     def years_with_data(self) -> list[int]:
         return sorted(self.years_present)
@@ -114,3 +115,11 @@ def _indicator_reporters(index: PlanIndex) -> set[str]:
     return {
         lead for indicator in index.plan.indicators for lead in index.leads.get(indicator.task, [])
     }
+
+
+def period_words(name: str, year: int) -> str:
+    """A period's name with its year, as Vietnamese says it: 'năm 2024', '6 tháng đầu năm
+    2024', 'quý I năm 2024'; a name that already has a year is left as written."""
+    if re.search(r"\b\d{4}\b", name):
+        return name
+    return f"{name} {year}" if name.endswith("năm") else f"{name} năm {year}"

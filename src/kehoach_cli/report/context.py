@@ -465,9 +465,9 @@ class _Context:
         unit = indicator.unit_of_measure
         reading = ind.readings.get(self.facts.year)
         if reading is None:
-            value = f"chưa có số liệu năm {self.facts.year}"
+            value = f"chưa có số liệu {self.facts.label}"
         else:
-            value = f"năm {self.facts.year} là {w.quantity(reading.value, unit)}"
+            value = f"{self.facts.label} là {w.quantity(reading.value, unit)}"
             gaps = ind.missing.get(self.facts.year, [])
             if reading.parts:
                 parts = "; ".join(
@@ -755,7 +755,7 @@ def _own_submission(sub: UnitSubmission, receiver: str, deadline: date) -> str:
     timing = (
         f"đúng hạn {fmt.short_date(deadline)}"
         if sub.state is SubmissionState.ON_TIME
-        else f"sau hạn {fmt.short_date(deadline)} {sub.days_late} ngày"
+        else f"muộn {sub.days_late} ngày so với hạn {fmt.short_date(deadline)}"
     )
     return f"Gửi báo cáo về {receiver} ngày {when} ({timing})."
 

@@ -92,7 +92,8 @@ def deadline_check(facts: YearFacts) -> tuple[list[str], bool]:
         if sub.state is SubmissionState.LATE and sub.submitted_on:
             detail += f" {sub.days_late} ngày (gửi {fmt.short_date(sub.submitted_on)})"
         elif sub.days_overdue is not None:
-            detail += f" {sub.days_overdue} ngày"
+            overdue = "" if sub.state is SubmissionState.MISSING else ", quá hạn"
+            detail += f"{overdue} {sub.days_overdue} ngày"
         lines.append(f"  - {sub.unit.label} ({sub.unit.id}): {detail}")
     return lines, True
 
