@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -64,7 +64,7 @@ def test_undefined_variable_is_an_error_not_an_empty_string(tmp_path: Path, work
 
 
 def test_provenance_in_document_properties(workspace: Path):
-    when = datetime(2024, 12, 1, 9, 30, 0, tzinfo=timezone.utc)
+    when = datetime(2024, 12, 1, 9, 30, 0, tzinfo=UTC)
     data = render_docx(
         default_template(),
         context_for(workspace),
@@ -86,7 +86,7 @@ def test_template_resolution_order(tmp_path: Path):
 
 
 def test_provenance_says_when_the_repository_could_not_be_read():
-    when = datetime(2024, 12, 1, 9, 30, 0, tzinfo=timezone.utc)
+    when = datetime(2024, 12, 1, 9, 30, 0, tzinfo=UTC)
     assert "không rõ có thay đổi" in Provenance("1", when, "abcdef1234567890", None).describe()
     assert "commit không rõ" in Provenance("1", when, None, None).describe()
     assert "dữ liệu" not in Provenance("1", when, None, False).describe()  # not a repository

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -92,7 +92,7 @@ def dashboard(
         report_skipped(data)
         facts = year_facts(data)
         origin = probe.result()
-    stamp = datetime.now(timezone.utc).astimezone()
+    stamp = datetime.now(UTC).astimezone()
     provenance = Provenance(__version__, origin.commit, origin.dirty, stamp)
     page = render_dashboard(facts, provenance, facts.label)
     _write(target, page)

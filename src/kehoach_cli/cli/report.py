@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -172,7 +172,7 @@ def _render(
     from kehoach_cli.report.render import Provenance, TemplateProblem, render_docx, resolve_template
 
     chosen = resolve_template(template, workspace.templates_dir)
-    stamp = datetime.now(timezone.utc).replace(microsecond=0)
+    stamp = datetime.now(UTC).replace(microsecond=0)
     try:
         document = render_docx(
             chosen, context, Provenance(__version__, stamp, origin.commit, origin.dirty)
