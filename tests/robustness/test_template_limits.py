@@ -372,3 +372,16 @@ def test_template_check_lists_a_linked_template(cli, tmp_path: Path):
         "[thông tin] liên kết ra ngoài attachedTemplate → file:///C:/Mau/Normal.dotm"
         in result.stdout
     )
+
+
+def test_an_expression_the_sandbox_refuses_while_compiling_is_a_template_error(cli, tmp_path: Path):
+    """Found by the property test: constant folding met the sandbox's refusal before any
+    render, and 'template check' ended in 'Lỗi không mong đợi'."""
+    from tests.conftest import REPO
+
+    template = template_with(tmp_path, "{{ 0 ~ 0.__class__ }}")
+    result = cli("template", "check", str(template), "--year", "2024", "--root", str(REPO))
+    assert result.code == 1 and "Lỗi không mong đợi" not in result.stderr
+    assert (
+        "Mẫu bị từ chối: biểu thức truy cập thứ bị chặn trong môi trường an toàn" in result.stdout
+    )

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docx.opc.exceptions import PackageNotFoundError
-from jinja2 import TemplateSyntaxError, meta, nodes
+from jinja2 import TemplateError, TemplateSyntaxError, meta, nodes
+from jinja2.exceptions import SecurityError
 
 from kehoach_cli.report.render import (
     ExternalLink,
@@ -89,6 +90,12 @@ def check_template(template: Any, context: dict[str, Any] | None) -> TemplateRep
         return report
 
 
+def _vietnamese(error: TemplateError) -> str:
+    if isinstance(error, SecurityError):
+        return f"biểu thức truy cập thứ bị chặn trong môi trường an toàn ({error.message})"
+    return f"{type(error).__name__}: {error.message}"
+
+
 def _check_source(
     env: Any, source: str, template: Any, context: dict[str, Any] | None, report: TemplateReport
 ) -> TemplateReport:
@@ -107,7 +114,11 @@ def _check_source(
     # stand-ins let us list the variables too, in the same run.
     env.filters.update(dict.fromkeys(report.unknown_filters, lambda value, *args, **kwargs: value))
     env.tests.update(dict.fromkeys(report.unknown_tests, lambda value, *args, **kwargs: True))
-    report.variables = set(meta.find_undeclared_variables(tree))
+    try:  # compiling folds constants, where the sandbox may already refuse an expression
+        report.variables = set(meta.find_undeclared_variables(tree))
+    except TemplateError as error:
+        report.syntax_error = TemplateProblem(f"Mẫu bị từ chối: {_vietnamese(error)}")
+        return report
     if context is not None:
         report.unknown_variables = report.variables - set(context)
     if context is not None and report.ok:
