@@ -286,3 +286,94 @@ def test_boxed_overview_fits_100_columns(workspace: Path):
     plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
     assert "╭" in plain and "█" in plain
     assert max(cell_len(line) for line in plain.splitlines()) <= 100
+
+
+# ------------------------------------------------------------------ -o, xlsx, colour
+
+
+def test_xlsx_needs_an_output_file(cli, workspace: Path):
+    result = status(cli, workspace, "--format", "xlsx")
+    assert result.code == 2 and "-o TỆP.xlsx" in result.stderr and result.stdout == ""
+
+
+def test_output_file_for_a_text_format_is_written_whole(cli, workspace: Path):
+    result = status(cli, workspace, "--format", "markdown", "-o", "tinh-hinh.md")
+    assert result.code == 0 and result.stdout == ""
+    assert (workspace / "tinh-hinh.md").read_text(encoding="utf-8").startswith("# Kế hoạch")
+
+
+def test_output_that_is_not_a_file_is_refused(cli, workspace: Path):
+    (workspace / "thu-muc").mkdir()
+    result = status(cli, workspace, "--format", "csv", "--by", "task", "-o", "thu-muc")
+    assert result.code == 2 and "Traceback" not in result.stderr
+
+
+def _on_a_terminal(args: list[str], env: dict[str, str], cwd: Path) -> bytes:
+    """What `kehoach ARGS` writes to a pseudo-terminal (its stdout and stderr)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    primary, secondary = pty.openpty()
+    command = [sys.executable, "-m", "kehoach_cli", *args]
+    process = subprocess.Popen(
+        command, stdout=secondary, stderr=secondary, stdin=subprocess.DEVNULL, cwd=cwd, env=env
+    )
+    os.close(secondary)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:  # EIO: the other side closed
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(primary)
+    assert process.wait(timeout=120) == 0, output.decode("utf-8", "replace")
+    return output
+
+
+@pytest.mark.parametrize(
+    ("extra_env", "args", "colored"),
+    [
+        ({"NO_COLOR": "1"}, [], False),
+        ({}, ["--no-color"], False),
+        ({}, [], True),  # the control: on a terminal, colour by default
+        ({"NO_COLOR": "1"}, ["--color"], True),
+    ],
+)
+def test_no_color_on_a_terminal(workspace: Path, extra_env, args, colored):
+    import os
+    import sys
+
+    if sys.platform == "win32":
+        pytest.skip("pseudo-terminals are POSIX")
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "GITHUB_ACTIONS")}
+    env.update({"TERM": "xterm-256color", "COLUMNS": "120", "KEHOACH_ROOT": str(workspace)})
+    env.update(extra_env)
+    command = ["status", "--year", "2024", "--as-of", "2024-12-01", *args]
+    output = _on_a_terminal(command, env, workspace)
+    assert "Tiến độ các nhiệm vụ".encode() in output
+    assert "╭".encode() in output  # still a terminal's table: boxes are not colour
+    assert (b"\x1b" in output) is colored
+
+
+def test_xlsx_is_not_written_to_a_terminal(workspace: Path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    primary, secondary = pty.openpty()
+    env = {**os.environ, "KEHOACH_ROOT": str(workspace)}
+    command = [sys.executable, "-m", "kehoach_cli", "status", "--year", "2024"]
+    result = subprocess.run(
+        [*command, "--format", "xlsx", "-o", "-"],
+        stdout=secondary, stderr=subprocess.PIPE, env=env, timeout=120, check=False,
+    )  # fmt: skip
+    os.close(secondary)
+    os.close(primary)
+    assert result.returncode == 2
+    assert "không in tệp xlsx ra màn hình" in result.stderr.decode("utf-8")

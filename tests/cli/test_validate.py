@@ -254,3 +254,49 @@ def test_a_list_or_mapping_where_one_value_belongs(cli, workspace: Path, old, ne
     assert result.code == 1
     assert f"cần một giá trị, không phải một {shape} (KH103)" in result.stderr
     assert "Positioned" not in result.stderr and "{'" not in result.stderr
+
+
+def test_gitlab_format_is_a_code_quality_report(cli, workspace: Path):
+    """GitLab's Code Quality report: a JSON array GitLab shows on the merge request; the
+    text diagnostics still go to stderr for the job's log."""
+    edit(workspace / QLKH, "progress: 70", "progress: 150")
+    edit(workspace / QLKH, "unit: qlkh", "unit: qlkh\nextra_field: 1")
+    result = cli("validate", "--format", "gitlab", cwd=workspace)
+    assert result.code == 1
+    report = json.loads(result.stdout)
+    assert isinstance(report, list) and len(report) == 2
+    for entry in report:
+        assert set(entry) == {"description", "check_name", "fingerprint", "severity", "location"}
+        assert entry["location"]["path"] == QLKH.as_posix()
+        assert isinstance(entry["location"]["lines"]["begin"], int)
+        assert entry["severity"] in ("info", "minor", "major", "critical", "blocker")
+    progress = next(e for e in report if e["check_name"] == "KH105")
+    assert progress["severity"] == "major"
+    assert progress["location"]["lines"]["begin"] == 14
+    assert progress["description"].startswith('tasks."2.1".progress: Số không hợp lệ: 150')
+    assert "gợi ý:" in progress["description"]
+    assert len({e["fingerprint"] for e in report}) == 2
+    assert "[lỗi]" in result.stderr and "2 lỗi" in result.stderr
+
+
+def test_gitlab_fingerprints_survive_a_moved_line_and_are_unique(cli, workspace: Path):
+    edit(workspace / QLKH, "progress: 70", "progress: 150")
+    before = json.loads(cli("validate", "--format", "gitlab", cwd=workspace).stdout)
+    edit(workspace / QLKH, "unit: qlkh", "# một dòng chú thích\nunit: qlkh")
+    after = json.loads(cli("validate", "--format", "gitlab", cwd=workspace).stdout)
+    assert [e["fingerprint"] for e in before] == [e["fingerprint"] for e in after]
+    assert after[0]["location"]["lines"]["begin"] == before[0]["location"]["lines"]["begin"] + 1
+
+
+def test_gitlab_format_of_clean_data_is_an_empty_array(cli, workspace: Path):
+    result = cli("validate", "--format", "gitlab", cwd=workspace)
+    assert result.code == 0 and json.loads(result.stdout) == []
+
+
+@pytest.mark.parametrize(("flag", "colored"), [("--color", True), ("--no-color", False)])
+def test_color_option_wins_over_the_environment(cli, workspace: Path, flag: str, colored: bool):
+    """The cli fixture sets NO_COLOR=1 and stderr is not a terminal: --color still colours."""
+    edit(workspace / QLKH, "progress: 70", "progress: 150")
+    result = cli("validate", flag, cwd=workspace)
+    assert result.code == 1
+    assert ("\x1b[" in result.stderr) is colored

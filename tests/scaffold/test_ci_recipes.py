@@ -17,7 +17,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from kehoach_cli.scaffold.ci_recipes import DASHBOARD_SCRIPT
+from kehoach_cli.scaffold.ci_recipes import DASHBOARD_SCRIPT, SUMMARY_SCRIPT
 
 YEAR = date.today().year
 BIN = Path(sys.executable).parent
@@ -91,7 +91,8 @@ def _github_if(expression: str | None, event: str, branch: str = "main") -> bool
         event_name=event, ref_name=branch, event=SimpleNamespace(repository=repository)
     )
     try:
-        return bool(eval(text, {"__builtins__": {}}, {"github": github}))
+        status = {"always": lambda: True}  # the job's earlier steps may have failed
+        return bool(eval(text, {"__builtins__": {}}, {"github": github, **status}))
     except AttributeError:  # github.event.repository absent: false, as on GitHub
         return False
 
@@ -204,7 +205,13 @@ def test_gitlab_validates_on_every_push_and_checks_deadlines_on_schedule(repo: P
     for pipeline in ("schedule", "run pipeline"):
         assert _gitlab_jobs(ci, pipeline)["han-nop"] == "on_success"
     assert "kiem-tra" not in _gitlab_jobs(ci, "schedule")
-    assert ci["kiem-tra"]["artifacts"]["paths"] == ["ket-qua-kiem-tra.json"]
+    report = "gl-code-quality-report.json"
+    assert ci["kiem-tra"]["script"] == [f"kehoach validate --format gitlab > {report}"]
+    assert ci["kiem-tra"]["artifacts"] == {
+        "when": "always",
+        "reports": {"codequality": report},
+        "paths": [report],
+    }
 
 
 def test_gitlab_publishes_the_dashboard_and_attaches_it_to_merge_requests(repo: Path):
@@ -225,8 +232,10 @@ def test_gitlab_publishes_the_dashboard_and_attaches_it_to_merge_requests(repo: 
 # ------------------------------------------------------------------ the dashboard script
 
 
-def _run_script(repo: Path, tmp_path: Path, month: str) -> subprocess.CompletedProcess[str]:
-    """DASHBOARD_SCRIPT in POSIX sh, with `date` saying this year and that month."""
+def _run_script(
+    repo: Path, tmp_path: Path, month: str, script: str = DASHBOARD_SCRIPT, **extra: str
+) -> subprocess.CompletedProcess[str]:
+    """A recipe's script in POSIX sh, with `date` saying this year and that month."""
     if not (BIN / "kehoach").exists() or not shutil.which("sh"):
         pytest.skip("needs sh and the kehoach command beside this Python")
     fake = tmp_path / "bin"
@@ -237,8 +246,9 @@ def _run_script(repo: Path, tmp_path: Path, month: str) -> subprocess.CompletedP
     (fake / "date").chmod(0o755)
     env = {**os.environ, "PATH": f"{fake}{os.pathsep}{BIN}{os.pathsep}{os.environ['PATH']}"}
     env.pop("KEHOACH_ROOT", None)
+    env.update(extra)
     return subprocess.run(
-        ["sh", "-e", "-c", DASHBOARD_SCRIPT], cwd=repo, env=env, capture_output=True,
+        ["sh", "-e", "-c", script], cwd=repo, env=env, capture_output=True,
         text=True, check=False, timeout=300,
     )  # fmt: skip
 
@@ -258,3 +268,30 @@ def test_the_dashboard_script_fails_without_a_page(cli, tmp_path: Path):
     result = _run_script(tmp_path / "kho", tmp_path, "06")
     assert result.returncode != 0
     assert not (tmp_path / "kho/public/index.html").exists()
+
+
+# ------------------------------------------------------------------ the GitHub step summary
+
+
+def test_github_writes_the_status_summary_after_validation(repo: Path):
+    workflow = _load(repo / ".github/workflows/kehoach.yml")
+    steps = workflow["jobs"]["kiem-tra"]["steps"]
+    names = [step.get("name") for step in steps]
+    summary = steps[names.index("Tóm tắt tình hình (trang Summary của lần chạy)")]
+    assert names.index("Kiểm tra dữ liệu") < names.index(summary["name"])
+    assert summary["if"] == "always()"  # also when validation failed
+    assert summary["run"] == SUMMARY_SCRIPT
+    assert '--format markdown >> "$GITHUB_STEP_SUMMARY"' in SUMMARY_SCRIPT
+
+
+@pytest.mark.parametrize("month", ["06", "01"])
+def test_the_summary_script_appends_markdown(repo: Path, tmp_path: Path, month: str):
+    """In January last year's status; a plan that starts this year: this year's. The
+    summary file may already hold other steps' text: it is appended to."""
+    summary = tmp_path / "summary.md"
+    summary.write_text("trước\n", encoding="utf-8")
+    result = _run_script(repo, tmp_path, month, SUMMARY_SCRIPT, GITHUB_STEP_SUMMARY=str(summary))
+    assert result.returncode == 0, result.stderr
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("trước\n# ") and text.count("\n# ") == 1
+    assert f"năm {YEAR}" in text and "|---" in text

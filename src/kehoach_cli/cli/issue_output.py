@@ -1,7 +1,9 @@
-"""Render issues as text (for people), GitHub annotations (for CI) or JSON (for tools)."""
+"""Render issues as text (for people), GitHub annotations (for CI), a GitLab Code Quality
+report (for merge requests) or JSON (for tools)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -13,7 +15,11 @@ from kehoach_cli.cli.console import shown
 from kehoach_cli.diagnostics import Issue
 
 
-def _use_color(stream: TextIO) -> bool:
+def _use_color(stream: TextIO, color: bool | None = None) -> bool:
+    """--color/--no-color when given; else colour on a terminal unless NO_COLOR (any
+    value) or TERM=dumb."""
+    if color is not None:
+        return color
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return hasattr(stream, "isatty") and stream.isatty()
@@ -69,14 +75,50 @@ def issue_to_json(issue: Issue) -> dict[str, object]:
     }
 
 
+GITLAB_SEVERITY = {True: "major", False: "minor"}  # error, warning
+
+
+def gitlab_report(issues: Sequence[Issue]) -> list[dict[str, object]]:
+    """GitLab's Code Quality report (artifacts: reports: codequality), shown on the merge
+    request. The fingerprint names the problem, not its line, so that a problem moved by
+    an edit above it is not new; the same problem twice gets two fingerprints."""
+    seen: dict[str, int] = {}
+    report: list[dict[str, object]] = []
+    for issue in issues:
+        path = display_path(issue.file)
+        key = "\x1f".join([issue.code, path, issue.field or "", issue.message])
+        seen[key] = seen.get(key, 0) + 1
+        field = f"{issue.field}: " if issue.field else ""
+        hint = f" — gợi ý: {issue.hint}" if issue.hint else ""
+        report.append(
+            {
+                "description": f"{field}{issue.message}{hint} ({issue.code})",
+                "check_name": issue.code,
+                "fingerprint": hashlib.sha256(f"{key}\x1f{seen[key]}".encode()).hexdigest(),
+                "severity": GITLAB_SEVERITY[issue.is_error],
+                "location": {
+                    "path": path,
+                    "lines": {"begin": issue.position.line if issue.position else 1},
+                },
+            }
+        )
+    return report
+
+
 def summary_line(issues: Sequence[Issue], files: int) -> str:
     errors = sum(issue.is_error for issue in issues)
     warnings = len(issues) - errors
     return f"{errors} lỗi, {warnings} cảnh báo trong {files} tệp."
 
 
-def write_issues(issues: Sequence[Issue], files: int, output_format: str, ok: bool) -> None:
-    """Data (json, github annotations) go to stdout; text diagnostics and the summary to stderr."""
+def write_issues(
+    issues: Sequence[Issue], files: int, output_format: str, ok: bool, color: bool | None = None
+) -> None:
+    """Data (json, github annotations, the gitlab report) go to stdout; text diagnostics
+    (also with gitlab: they are the job's log) and the summary to stderr."""
+    if output_format == "gitlab":
+        report = json.dumps(gitlab_report(issues), ensure_ascii=False, indent=2)
+        sys.stdout.write(report + "\n")
     if output_format == "json":
         errors = sum(issue.is_error for issue in issues)
         document = {
@@ -90,12 +132,12 @@ def write_issues(issues: Sequence[Issue], files: int, output_format: str, ok: bo
     elif output_format == "github":
         for issue in issues:
             sys.stdout.write(format_github(issue) + "\n")
-    if output_format in ("json", "github"):
+    if output_format in ("json", "github", "gitlab"):
         sys.stdout.flush()  # a full disk is told before the summary says anything
-    else:
-        color = _use_color(sys.stderr)
+    if output_format in ("text", "gitlab"):
+        colored = _use_color(sys.stderr, color)
         for issue in issues:
-            sys.stderr.write(format_text(issue, color) + "\n")
+            sys.stderr.write(format_text(issue, colored) + "\n")
     verdict = " Dữ liệu hợp lệ." if ok else ""
     sys.stderr.write(summary_line(issues, files) + verdict + "\n")
 

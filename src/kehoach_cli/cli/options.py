@@ -63,6 +63,7 @@ class StatusFormat(str, Enum):
     csv = "csv"
     json = "json"
     markdown = "markdown"
+    xlsx = "xlsx"
 
 
 ByOption = Annotated[
@@ -90,10 +91,48 @@ StatusFormatOption = Annotated[
         "--format",
         "-f",
         help="table (mặc định; chữ thường không khung khi không in ra màn hình), csv "
-        "(UTF-8 có BOM, mở bằng Excel), json, markdown.",
+        "(một bảng, UTF-8 có BOM), json, markdown, xlsx (sổ Excel, mỗi bảng một trang; "
+        "cần -o TỆP.xlsx).",
         show_default=False,
     ),
 ]
+StatusOutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Ghi kết quả vào tệp này (ghi trọn vẹn hoặc không ghi) thay vì in ra; bắt buộc "
+        "với --format xlsx. '-' là đầu ra chuẩn (không dùng cho xlsx khi là màn hình).",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
+# Two flags rather than one '--color/--no-color' declaration: the fast help path
+# (cli/help_text.py) reads plain flags only. color_choice() makes them one answer.
+ColorOption = Annotated[
+    bool,
+    typer.Option(
+        "--color",
+        help="Tô màu kể cả khi không in ra màn hình hoặc khi NO_COLOR được đặt.",
+    ),
+]
+NoColorOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-color",
+        help="Không tô màu (như biến môi trường NO_COLOR). Mặc định: tô màu khi in ra màn "
+        "hình, trừ khi NO_COLOR được đặt hoặc TERM=dumb.",
+    ),
+]
+
+
+def color_choice(color: bool, no_color: bool) -> bool | None:
+    """--no-color wins over --color; neither: None (the terminal and NO_COLOR decide)."""
+    if no_color:
+        return False
+    return True if color else None
+
+
 CheckDeadlineOption = Annotated[
     bool,
     typer.Option(

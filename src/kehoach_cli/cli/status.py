@@ -8,22 +8,34 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kehoach_cli.cli.common import ExitCode, RootOption, open_workspace, parse_as_of
+from kehoach_cli.cli.common import (
+    ExitCode,
+    RootOption,
+    display_path,
+    fail_usage,
+    open_workspace,
+    parse_as_of,
+)
 from kehoach_cli.cli.console import shown
 from kehoach_cli.cli.options import (
     AsOfOption,
     ByOption,
     CheckDeadlineOption,
+    ColorOption,
+    NoColorOption,
     PeriodOption,
     StatusFilterOption,
     StatusFormatOption,
+    StatusOutputOption,
     TaskOption,
     YearOption,
+    color_choice,
 )
 from kehoach_cli.cli.year_data import load_year_data, report_skipped
 
 if TYPE_CHECKING:
     from datetime import date
+    from pathlib import Path
 
     from kehoach_cli.loading.workspace import Workspace
     from kehoach_cli.status.render import Terminal
@@ -44,6 +56,7 @@ Ví dụ:
   kehoach status --year 2024 --by task --status delayed
   kehoach status --year 2024 --by budget --format csv > kinh-phi-2024.csv
   kehoach status --year 2024 --format json
+  kehoach status --year 2024 --format xlsx -o tinh-hinh-2024.xlsx   # sổ Excel, mọi bảng
   kehoach status --year 2024 --check-deadline --as-of 2024-11-16   # cho CI
   kehoach status --year 2024 --period 6-thang       # kỳ báo cáo 6 tháng (nếu kế hoạch có)
 """
@@ -60,9 +73,13 @@ def status(
     as_of: AsOfOption = None,
     period: PeriodOption = None,
     output_format: StatusFormatOption = None,
+    output_file: StatusOutputOption = None,
+    color: ColorOption = False,
+    no_color: NoColorOption = False,
     check_deadline: CheckDeadlineOption = False,
     root: RootOption = None,
 ) -> None:
+    chosen = _chosen_format(output_format.value if output_format else "table", output_file)
     workspace = open_workspace(root)
     today = parse_as_of(as_of)
     if check_deadline:
@@ -85,11 +102,10 @@ def status(
     require_choice("--status", status_filter, list(STATUS_FILTERS))
     report_skipped(data)
     facts = year_facts(data, unit=unit, task=task)
-    chosen = output_format.value if output_format else "table"
     output = status_output(facts, by.value if by else None, status_filter, chosen)
     for notice in output.notices:
         typer.echo(shown(notice), err=True)
-    sys.stdout.buffer.write(FORMATS[chosen](output, _terminal()))
+    _emit(FORMATS[chosen](output, _terminal(color_choice(color, no_color))), output_file)
     if data.broken:  # shown what could be shown; the data still has problems
         raise typer.Exit(ExitCode.DATA_PROBLEMS)
 
@@ -118,10 +134,46 @@ def _check_deadline(workspace: Workspace, year: int | None, period: str | None, 
     return ExitCode.DATA_PROBLEMS if failed else ExitCode.OK
 
 
-def _terminal() -> Terminal:
+def _terminal(color: bool | None) -> Terminal:
+    """Boxes on a terminal; colour there too unless NO_COLOR (any value) or --no-color."""
     from kehoach_cli.status.render import Terminal
 
     interactive = sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
     columns = os.environ.get("COLUMNS", "")
     width = None if interactive else (int(columns) if columns.isdigit() and columns != "0" else 100)
-    return Terminal(interactive, width)
+    if color is None:
+        color = interactive and not os.environ.get("NO_COLOR")
+    return Terminal(interactive, width, color)
+
+
+def _to_stdout(target: Path | None) -> bool:
+    return target is None or str(target) == "-"
+
+
+def _chosen_format(name: str, target: Path | None) -> str:
+    """The format's name; a workbook is a file: refused without -o, or to a terminal."""
+    from kehoach_cli.status.render import BINARY_FORMATS
+
+    if name in BINARY_FORMATS and target is None:
+        fail_usage(f"--format {name} ghi một tệp: thêm -o TỆP.{name} (ví dụ -o tinh-hinh.{name}).")
+    if name in BINARY_FORMATS and _to_stdout(target) and sys.stdout.isatty():
+        fail_usage(f"không in tệp {name} ra màn hình: dùng -o TỆP.{name}.")
+    if target is not None and not _to_stdout(target) and target.exists() and not target.is_file():
+        fail_usage(f"{display_path(target)} không phải là một tệp thường: chọn tên tệp khác.")
+    return name
+
+
+def _emit(data: bytes, target: Path | None) -> None:
+    """On stdout, or into the -o file, complete or not at all (the old one kept)."""
+    if _to_stdout(target):
+        sys.stdout.buffer.write(data)
+        return
+    assert target is not None
+    from kehoach_cli.atomic import write_atomic
+    from kehoach_cli.os_errors import describe_os_error
+
+    try:
+        write_atomic(target, data)
+    except OSError as error:
+        fail_usage(f"không ghi được {display_path(target)}: {describe_os_error(error)}")
+    typer.echo(f"Đã ghi {display_path(target)} ({max(1, len(data) // 1024)} KB).", err=True)

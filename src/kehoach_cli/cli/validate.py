@@ -10,13 +10,28 @@ from typing import Annotated
 import typer
 
 from kehoach_cli.cli.common import RootOption, open_workspace
+from kehoach_cli.cli.options import ColorOption, NoColorOption, color_choice
 from kehoach_cli.errors import ExitCode, UsageProblem
 
 
 class ValidateFormat(str, Enum):
     text = "text"
     github = "github"
+    gitlab = "gitlab"
     json = "json"
+
+
+ValidateFormatOption = Annotated[
+    ValidateFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Cách in kết quả: text (cho người đọc), github (chú thích trên GitHub), "
+        "gitlab (báo cáo Code Quality cho merge request của GitLab), json. "
+        "Mặc định text; github khi GITHUB_ACTIONS=true.",
+        show_default=False,
+    ),
+]
 
 
 HELP = """Kiểm tra data/plan.yaml và các tệp tiến độ: cú pháp YAML, kiểu dữ liệu, mã đơn vị
@@ -34,6 +49,7 @@ Ví dụ:
   kehoach validate                                 # cả thư mục dữ liệu
   kehoach validate data/progress/2024/phong-a.yaml # chỉ một tệp (vẫn đối chiếu kế hoạch)
   kehoach validate --format json > ket-qua.json
+  kehoach validate --format gitlab > gl-code-quality-report.json   # cho GitLab CI
   kehoach validate --strict --root ../du-lieu-ke-hoach
 """
 
@@ -48,16 +64,7 @@ def validate(
         ),
     ] = None,
     root: RootOption = None,
-    output_format: Annotated[
-        ValidateFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Cách in kết quả: text (cho người đọc), github (chú thích trên GitHub), json. "
-            "Mặc định text; github khi GITHUB_ACTIONS=true.",
-            show_default=False,
-        ),
-    ] = None,
+    output_format: ValidateFormatOption = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Coi cảnh báo là lỗi (mã thoát 1).")
     ] = False,
@@ -68,6 +75,8 @@ def validate(
             help="Kiểm tra lại mọi tệp, không dùng kết quả đã lưu trong .kehoach-cache/.",
         ),
     ] = False,
+    color: ColorOption = False,
+    no_color: NoColorOption = False,
 ) -> None:
     workspace = open_workspace(root)
     chosen = output_format.value if output_format else None
@@ -94,5 +103,5 @@ def validate(
     )
     issues = outcome.issues
     failed = any(issue.is_error for issue in issues) or (strict and bool(issues))
-    write_issues(issues, outcome.files, chosen, ok=not failed)
+    write_issues(issues, outcome.files, chosen, ok=not failed, color=color_choice(color, no_color))
     raise typer.Exit(ExitCode.DATA_PROBLEMS if failed else ExitCode.OK)

@@ -1,9 +1,11 @@
 """The CI recipes of a new data repository (`kehoach init`): GitHub Actions and GitLab CI.
 
-Every push and merge request: `kehoach validate` (annotations on GitHub, a JSON artifact on
-GitLab) and the dashboard (published as Pages on the default branch, an artifact of a merge
-request). The deadline check runs on a schedule and on demand only, never on a push: a
-clerk's push must not go red because another unit has not sent its report yet.
+Every push and merge request: `kehoach validate` (annotations on GitHub, a Code Quality
+report on GitLab, shown on the merge request), on GitHub the status as Markdown on the
+run's Summary page, and the dashboard (published as Pages on the default branch, an
+artifact of a merge request). The deadline check runs on a schedule and on demand only,
+never on a push: a clerk's push must not go red because another unit has not sent its
+report yet.
 
 The dashboard shows the current year, and last year in January: that is when last year's
 yearly report is collected (a deadline "15/01 năm sau"), and a January page of the new year
@@ -28,6 +30,18 @@ test -s public/index.html
 """
 
 
+# The status of the dashboard's year as Markdown on the run's Summary page. Exit code 1
+# (some files have errors) still wrote the tables; exit code 2 (the year is outside the
+# plan period): this year's. A failure here never fails the job: validation does, and says
+# why.
+SUMMARY_SCRIPT = """\
+nam=$(date +%Y)
+if [ "$(date +%m)" = 01 ]; then nam=$((nam - 1)); fi
+kehoach status --year "$nam" --format markdown >> "$GITHUB_STEP_SUMMARY" || [ $? = 1 ] ||
+  kehoach status --format markdown >> "$GITHUB_STEP_SUMMARY" || true
+"""
+
+
 def _indented(text: str, spaces: int) -> str:
     pad = " " * spaces
     return "\n".join(pad + line if line else line for line in text.splitlines())
@@ -42,8 +56,9 @@ ON_DEFAULT_BRANCH = (
 
 GITHUB_WORKFLOW = f"""\
 # kehoach trên GitHub Actions.
-# - Mỗi lần push và pull request: kiểm tra dữ liệu (lỗi hiện ngay trên dòng của tệp) và
-#   dựng trang theo dõi (tải về ở mục Artifacts của lần chạy).
+# - Mỗi lần push và pull request: kiểm tra dữ liệu (lỗi hiện ngay trên dòng của tệp), ghi
+#   bảng tình hình vào trang Summary của lần chạy và dựng trang theo dõi (tải về ở mục
+#   Artifacts của lần chạy).
 # - Trên nhánh chính: đăng trang theo dõi lên GitHub Pages (một lần: Settings → Pages →
 #   Source: GitHub Actions).
 # - Hằng ngày và khi bấm "Run workflow" (tab Actions): kiểm tra hạn nộp — báo đơn vị chưa
@@ -74,6 +89,10 @@ jobs:
       - run: pip install "$KEHOACH_PACKAGE"
       - name: Kiểm tra dữ liệu
         run: kehoach validate
+      - name: Tóm tắt tình hình (trang Summary của lần chạy)
+        if: always()
+        run: |
+{_indented(SUMMARY_SCRIPT, 10)}
 
   han-nop:
     if: github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'
@@ -133,8 +152,9 @@ jobs:
 
 GITLAB_CI = f"""\
 # kehoach trên GitLab CI.
-# - Mỗi lần push và merge request: kiểm tra dữ liệu (kết quả ở ket-qua-kiem-tra.json) và
-#   dựng trang theo dõi (trong merge request: nút "Trang theo dõi").
+# - Mỗi lần push và merge request: kiểm tra dữ liệu (lỗi hiện trong mục Code Quality của
+#   merge request và trong nhật ký của job) và dựng trang theo dõi (trong merge request:
+#   nút "Trang theo dõi").
 # - Trên nhánh chính: đăng trang theo dõi lên GitLab Pages (job 'pages').
 # - Kiểm tra hạn nộp (job 'han-nop'): chạy theo lịch (Build → Pipeline schedules, ví dụ
 #   hằng ngày "0 8 * * *", múi giờ Hà Nội), khi bấm "Run pipeline", hoặc bấm tay trong
@@ -163,10 +183,12 @@ kiem-tra:
       when: never
     - when: on_success
   script:
-    - kehoach validate --format json > ket-qua-kiem-tra.json || (kehoach validate; exit 1)
+    - kehoach validate --format gitlab > gl-code-quality-report.json
   artifacts:
     when: always
-    paths: [ket-qua-kiem-tra.json]
+    reports:
+      codequality: gl-code-quality-report.json
+    paths: [gl-code-quality-report.json]
 
 han-nop:
   rules:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -193,16 +194,25 @@ def _fit(view: View, columns: list[Column], width: int, boxed: bool) -> tuple[li
 
 
 def render_rich(
-    views: list[View], *, boxed: bool, compact: bool, width: int | None, heading: str = ""
+    views: list[View],
+    *,
+    boxed: bool,
+    compact: bool,
+    width: int | None,
+    heading: str = "",
+    color: bool | None = None,
 ) -> str:
+    """`boxed`: a terminal's layout (boxes, bars); `color` (default: as `boxed`): escape
+    codes at all — off, none is written, not even bold (NO_COLOR, --no-color)."""
     from rich.console import Console
 
+    color = boxed if color is None else color
     console = Console(
         file=io.StringIO(),
         width=width,
-        color_system="auto" if boxed else None,
-        force_terminal=boxed,
-        no_color=not boxed,
+        color_system="auto" if color else None,
+        force_terminal=boxed or color,
+        no_color=not color,
         highlight=False,
         emoji=False,
     )
@@ -335,18 +345,53 @@ def _csv_value(column: Column, row: dict[str, Any]) -> Any:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+# A text cell a spreadsheet would read as a number or a date: task '2.10' (→ 2.1), a
+# deadline '12/2024', '1-2' (→ 1 February). Only digits and the signs numbers and dates
+# are written with; written as the formula ="2.10", which Excel and LibreOffice show as the
+# text 2.10 (an apostrophe would stay visible: '2.10). Nothing else is ever a formula: the
+# content is checked to hold no quote, and text starting like a formula gets the apostrophe.
+_READ_AS_NUMBER = re.compile(r"[\d.,:/ +\-%]*\d[\d.,:/ +\-%eE]*")
+
+
 def spreadsheet_text(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    if _READ_AS_NUMBER.fullmatch(text):
+        return f'="{text}"'
+    return text
+
+
+# A ratio (2/4) in a spreadsheet: two numeric columns, named by what the first counts.
+RATIO_PARTS = {"cooperators": "đã báo cáo", "activities": "đã xong"}
+
+
+def flat_columns(view: View) -> list[Column]:
+    """The view's columns for a spreadsheet: each ratio split into its two numbers
+    ('HĐ xong: đã xong', 'HĐ xong: tổng'), which a spreadsheet can add up and never
+    reads as a date."""
+    out = []
+    for column in view.columns:
+        if column.kind != "ratio":
+            out.append(column)
+            continue
+        done, total = RATIOS[column.key]
+        out += [
+            Column(done, f"{column.header}: {RATIO_PARTS[column.key]}", "int", numeric=True),
+            Column(total, f"{column.header}: tổng", "int", numeric=True),
+        ]
+    return out
 
 
 def render_csv(view: View) -> str:
-    """UTF-8 with BOM so that Excel shows Vietnamese; numbers unformatted, dates ISO."""
+    """UTF-8 with BOM so that Excel shows Vietnamese; numbers unformatted, dates ISO,
+    ratios as two numbers, text a spreadsheet would reinterpret kept as text."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([column.header for column in view.columns])
+    columns = flat_columns(view)
+    writer.writerow([column.header for column in columns])
     rows = view.rows + ([view.total] if view.total else [])
     for row in rows:
-        writer.writerow([_csv_value(column, row) for column in view.columns])
+        writer.writerow([_csv_value(column, row) for column in columns])
     return "\ufeff" + buffer.getvalue()
 
 
@@ -383,12 +428,15 @@ class StatusOutput:
 
 @dataclass(frozen=True)
 class Terminal:
-    interactive: bool  # a real terminal: boxes and colour
+    interactive: bool  # a real terminal: boxes and bars
     width: int | None
+    color: bool | None = None  # escape codes; None: as `interactive` (NO_COLOR decided by the CLI)
 
 
 Renderer = Callable[[StatusOutput, Terminal], bytes]
 FORMATS: dict[str, Renderer] = {}
+# Formats that are files, not text: written only with -o, never to a terminal.
+BINARY_FORMATS = frozenset({"xlsx"})
 
 
 def register(name: str) -> Callable[[Renderer], Renderer]:
@@ -411,6 +459,7 @@ def _table(output: StatusOutput, terminal: Terminal) -> bytes:
         compact=output.overview,
         width=terminal.width,
         heading=heading,
+        color=terminal.color,
     )
     return text.encode("utf-8")
 
@@ -428,3 +477,10 @@ def _json(output: StatusOutput, terminal: Terminal) -> bytes:
 @register("markdown")
 def _markdown(output: StatusOutput, terminal: Terminal) -> bytes:
     return render_markdown(output.views, output.heading, output.alerts).encode("utf-8")
+
+
+@register("xlsx")
+def _xlsx(output: StatusOutput, terminal: Terminal) -> bytes:
+    from kehoach_cli.status.xlsx import render_xlsx
+
+    return render_xlsx(output)

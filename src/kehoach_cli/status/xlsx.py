@@ -1,0 +1,170 @@
+"""Status views as an Excel workbook (`kehoach status --format xlsx -o FILE.xlsx`).
+
+One sheet per view: its title on row 1, the headers on row 2 (both frozen, with a filter),
+then the rows, the total in bold and the view's notes below. Cells are typed, so that a
+spreadsheet sums and sorts them without retyping:
+
+- ids and every other text are text cells (a task '2.10' stays 2.10; a name starting with
+  '=' is text, never a formula), with the text format '@' so that an edit keeps them text;
+- counts and amounts are numbers with the format '#,##0', percents are fractions (0.702)
+  with '0.0%', dates are dates with 'dd/mm/yyyy';
+- a ratio (2/4) is two numeric columns ('…: đã xong', '…: tổng').
+
+Number formats in a workbook are written with ',' for grouping and '.' for decimals, and
+Excel and LibreOffice show them with the separators of the reader's locale: under a
+Vietnamese locale (vi-VN) 1234567 shows as 1.234.567 and 70.2% as 70,2%; under an English
+one as 1,234,567 and 70.2%. A literal format (forcing '.') would show wrong numbers to the
+second reader and break the first one's formulas, so the locale's own grouping is used.
+
+The as-of date, the plan and the tool's version are in the file's properties (File → Info /
+Properties): title, subject, description, creator 'kehoach <version>', and the custom
+properties 'Tính đến' (a date) and 'Năm'.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from kehoach_cli import __version__
+from kehoach_cli.status.render import NONE, cell_text, flat_columns
+from kehoach_cli.status.table import Column, View
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from kehoach_cli.status.render import StatusOutput
+
+SHEET_NAMES = {
+    "task": "Nhiệm vụ",
+    "submission": "Gửi báo cáo",
+    "indicator": "Chỉ tiêu",
+    "budget": "Kinh phí",
+    "unit": "Đơn vị",
+}
+INTEGER = "#,##0"
+PERCENT = "0.0%"
+WHOLE_PERCENT = "0%"
+DATE = "dd/mm/yyyy"
+TEXT = "@"
+HEADER_ROW = 2  # row 1: the view's title
+MIN_WIDTH = 6
+MAX_WIDTH = 60
+WRAPPED = ("name", "unit_name", "led", "cooperated", "values", "target")
+
+
+def render_xlsx(output: StatusOutput) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    for number, view in enumerate(output.views):
+        sheet = workbook.create_sheet(SHEET_NAMES.get(view.name, view.name)[:31])
+        notes = ([*output.alerts] if number == 0 else []) + view.notes
+        _fill(sheet, view, notes)
+    _properties(workbook, output)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _properties(workbook: Any, output: StatusOutput) -> None:
+    from openpyxl.packaging.custom import DateTimeProperty, IntProperty
+
+    as_of = output.meta.get("as_of")
+    properties = workbook.properties
+    properties.title = output.views[0].title if len(output.views) == 1 else output.heading
+    properties.subject = output.heading
+    properties.creator = f"kehoach {__version__}"
+    properties.lastModifiedBy = properties.creator
+    properties.description = "\n".join([output.heading, *output.alerts])
+    properties.keywords = "kehoach; tình hình thực hiện kế hoạch"
+    if isinstance(as_of, date):
+        stamp = datetime(as_of.year, as_of.month, as_of.day)
+        workbook.custom_doc_props.append(DateTimeProperty(name="Tính đến", value=stamp))
+    if isinstance(output.meta.get("year"), int):
+        workbook.custom_doc_props.append(IntProperty(name="Năm", value=output.meta["year"]))
+
+
+def _fill(sheet: Worksheet, view: View, notes: list[str]) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    columns = flat_columns(view)
+    sheet.cell(row=1, column=1, value=_text(view.title)).font = Font(bold=True, size=12)
+    for index, column in enumerate(columns, start=1):
+        header = sheet.cell(row=HEADER_ROW, column=index, value=column.header)
+        header.font = Font(bold=True)
+        header.alignment = Alignment(wrap_text=True, vertical="top")
+    rows = view.rows + ([view.total] if view.total else [])
+    for offset, row in enumerate(rows, start=HEADER_ROW + 1):
+        is_total = row is view.total
+        for index, column in enumerate(columns, start=1):
+            if is_total and column.key not in row:
+                continue
+            _put(sheet.cell(row=offset, column=index), column, row)
+            if is_total:
+                sheet.cell(row=offset, column=index).font = Font(bold=True)
+        if view.name == "task" and not is_total and row.get("level"):
+            sheet.cell(row=offset, column=1).alignment = Alignment(indent=row["level"])
+    last = HEADER_ROW + len(rows)
+    for number, note in enumerate(notes, start=last + 2):
+        sheet.cell(row=number, column=1, value=_text(note))
+    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(columns))}{last}"
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = _width(column, rows)
+
+
+def _put(cell: Any, column: Column, row: dict[str, Any]) -> None:
+    """One typed cell (module docstring)."""
+    from openpyxl.styles import Alignment
+
+    value, number_format = _typed(column, row)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl reads '=…' as a formula: data is text
+    cell.number_format = number_format
+    if column.key in WRAPPED:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _typed(column: Column, row: dict[str, Any]) -> tuple[Any, str]:
+    value = row.get(column.key)
+    kind = column.kind
+    if kind in ("int", "money"):
+        return _number(value), INTEGER
+    if kind == "percent":
+        return (None if value is None else float(Decimal(value) / 100)), PERCENT
+    if kind == "bar":
+        return (None if value is None else float(Decimal(value) / 100)), WHOLE_PERCENT
+    if kind == "date":
+        return (value if isinstance(value, date) else None), DATE
+    text = cell_text(column, row)
+    return (None if text == NONE else _text(text)), TEXT
+
+
+def _number(value: Any) -> int | float | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return int(value) if isinstance(value, int) else float(value)
+
+
+def _text(text: str) -> str:
+    """Text as a cell holds it: the control characters XML cannot carry are dropped."""
+    return "".join(c for c in text if c >= " " or c in "\n\t")
+
+
+def _width(column: Column, rows: list[dict[str, Any]]) -> float:
+    """Wide enough for the longest cell (numbers and dates as the formats show them, at
+    most 18), never narrower than a header's longest word; long text wraps at 60."""
+    longest_word = max((len(word) for word in column.header.split()), default=4)
+    cells = [cell_text(column, row) for row in rows if column.key in row]
+    widest = max((len(text) for text in cells), default=0)
+    if column.numeric or column.kind == "date":
+        widest = min(widest, 18) + 1
+    return float(max(MIN_WIDTH, min(max(widest, longest_word) + 2, MAX_WIDTH)))
