@@ -78,6 +78,8 @@ def test_every_command_help_has_examples(cli):
     for command in (
         "init",
         "new",
+        "form",
+        "import",
         "validate",
         "status",
         "report",

@@ -1,4 +1,4 @@
-"""Layers point one way: cli → renderers (report / status / dashboard) and scaffold → facts →
+"""Layers point one way: cli → renderers (report / status / dashboard), scaffold and forms → facts →
 checks → loading, model → diagnostics → the small base modules. A module that imports upwards
 fails here; the renderers never import each other (the report reads facts, never status rows)."""
 
@@ -19,6 +19,7 @@ ALLOWED = {
         "status",
         "dashboard",
         "scaffold",
+        "forms",
         "facts",
         "checks",
         "loading",
@@ -28,6 +29,7 @@ ALLOWED = {
     "report": {"report", "facts", "checks", "loading", "model", "diagnostics"},
     "status": {"status", "facts", "model", "diagnostics"},
     "dashboard": {"dashboard", "facts", "model", "diagnostics"},
+    "forms": {"forms", "checks", "loading", "model", "diagnostics"},
     "facts": {"facts", "checks", "loading", "model", "diagnostics"},
     "scaffold": {"scaffold", "checks", "loading", "model", "diagnostics"},
     "checks": {"checks", "loading", "model", "diagnostics"},

@@ -12,6 +12,8 @@ import typer
 
 from kehoach_cli import __version__
 from kehoach_cli.cli import dashboard as dashboard_command
+from kehoach_cli.cli import form as form_command
+from kehoach_cli.cli import import_form as import_command
 from kehoach_cli.cli import init as init_command
 from kehoach_cli.cli import new as new_command
 from kehoach_cli.cli import report as report_command
@@ -95,6 +97,8 @@ def root_callback(
 
 app.command("init", cls=VietnameseCommand, help=init_command.HELP)(init_command.init)
 app.command("new", cls=VietnameseCommand, help=new_command.HELP)(new_command.new)
+app.command("form", cls=VietnameseCommand, help=form_command.HELP)(form_command.form)
+app.command("import", cls=VietnameseCommand, help=import_command.HELP)(import_command.import_form)
 app.command("validate", cls=VietnameseCommand, help=validate_command.HELP)(
     validate_command.validate
 )

@@ -34,6 +34,8 @@ COMMANDS: dict[str, tuple[str, str, str | None]] = {
     "": ("app", "app", None),
     "init": ("init", "init", "HELP"),
     "new": ("new", "new", "HELP"),
+    "form": ("form", "form", "HELP"),
+    "import": ("import_form", "import_form", "HELP"),
     "validate": ("validate", "validate", "HELP"),
     "status": ("status", "status", "HELP"),
     "report": ("report", "report", "HELP"),

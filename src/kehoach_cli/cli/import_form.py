@@ -1,0 +1,60 @@
+"""`kehoach import`: a filled Excel form back into data/progress/…/<unit>.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kehoach_cli.cli.common import RootOption, display_path, open_workspace
+from kehoach_cli.errors import UsageProblem
+from kehoach_cli.os_errors import describe_os_error
+
+HELP = """Đọc biểu mẫu Excel đã điền (tạo bằng 'kehoach form') thành tệp
+data/progress/<năm>/<đơn vị>.yaml, kiểm tra như 'kehoach validate'. Mỗi lỗi chỉ rõ trang và ô
+(ví dụ 'Nhiệm vụ'!E9); có lỗi thì không ghi gì. Không ghi đè tệp đã có, trừ khi có --force.
+
+\b
+Ví dụ:
+  kehoach import bieu-mau-phong-a-2025.xlsx
+  kehoach import bieu-mau-phong-a-2025.xlsx --force && kehoach validate
+"""
+
+
+def import_form(
+    file: Annotated[
+        Path,
+        typer.Argument(help="Biểu mẫu .xlsx đã điền.", metavar="TỆP", exists=True, dir_okay=False),
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Thay tệp YAML đã có của đơn vị (ghi nguyên vẹn).")
+    ] = False,
+    root: RootOption = None,
+) -> None:
+    workspace = open_workspace(root)
+    from kehoach_cli.atomic import write_atomic, write_new
+    from kehoach_cli.forms.importing import import_form as read_and_check
+
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise UsageProblem(
+            f"không đọc được {display_path(file)}: {describe_os_error(error)}"
+        ) from None
+    result = read_and_check(workspace, data)
+    target = result.target
+    for path in (target, target.with_suffix(".yml")):
+        if not force and (path.exists() or path.is_symlink()):
+            raise UsageProblem(f"{display_path(path)} đã có; thêm --force để thay bằng biểu mẫu.")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (write_atomic if force else write_new)(target, result.text.encode("utf-8"))
+    except OSError as error:
+        raise UsageProblem(
+            f"không ghi được {display_path(target)}: {describe_os_error(error)}"
+        ) from None
+    for line in result.warnings:
+        typer.echo(line, err=True)
+    typer.echo(f"Đã ghi {result.tasks} nhiệm vụ, {result.activities} hoạt động.", err=True)
+    typer.echo(display_path(target))

@@ -1,0 +1,240 @@
+"""`kehoach form`: a unit's progress form as an .xlsx workbook, pre-filled from the plan."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from kehoach_cli.forms.layout import (
+    ACTIVITIES_MARKER,
+    ACTIVITIES_TITLE,
+    ACTIVITY_COLUMNS,
+    EMPTY_ACTIVITY_ROWS,
+    FORM_VERSION,
+    HEADER_FIELDS,
+    HEADER_FIRST_ROW,
+    INSTRUCTIONS_MARKER,
+    INSTRUCTIONS_TITLE,
+    MARKER_COLUMN,
+    STATUS_WORDS,
+    TASK_COLUMNS,
+    TASKS_MARKER,
+    TASKS_TITLE,
+    Column,
+)
+from kehoach_cli.model.index import PlanIndex
+from kehoach_cli.model.plan import ReportingPeriod
+from kehoach_cli.model.progress import STATUS_LABELS
+
+BOLD = Font(bold=True)
+LABEL_FILL = PatternFill("solid", fgColor="DDE6F0")
+INPUT_FILL = PatternFill("solid", fgColor="FFFBE6")
+UNLOCKED = Protection(locked=False)
+DATE_FORMAT = "DD/MM/YYYY"
+MONEY_FORMAT = "#,##0"
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def form_bytes(index: PlanIndex, unit_id: str, year: int, period: ReportingPeriod) -> bytes:
+    """The workbook: instructions, the unit's tasks with its header block, activities."""
+    workbook = Workbook()
+    instructions = workbook.active
+    assert instructions is not None
+    instructions.title = INSTRUCTIONS_TITLE
+    _instructions(instructions, index, unit_id, year, period)
+    tasks = workbook.create_sheet(TASKS_TITLE)
+    task_ids = index.assigned_tasks(unit_id)
+    _tasks_sheet(tasks, index, unit_id, year, period, task_ids)
+    _activities_sheet(workbook.create_sheet(ACTIVITIES_TITLE), task_ids, year)
+    workbook.active = 1
+    workbook.properties.creator = "kehoach"
+    workbook.properties.title = f"Biểu mẫu báo cáo tiến độ {unit_id} {year}"
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return stream.getvalue()
+
+
+def _mark(sheet: Worksheet, marker: str) -> None:
+    sheet[f"{MARKER_COLUMN}1"] = f"{marker}:{FORM_VERSION}"
+    sheet.column_dimensions[MARKER_COLUMN].hidden = True
+
+
+def _protect(sheet: Worksheet) -> None:
+    """Labels locked, input cells (unlocked one by one) editable; no password."""
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False  # widths may still be changed
+    sheet.protection.formatRows = False
+
+
+def _instructions(
+    sheet: Worksheet, index: PlanIndex, unit_id: str, year: int, period: ReportingPeriod
+) -> None:
+    receiver = index.units[index.plan.reporting.receiver]
+    deadline = period.deadline.in_year(year)
+    words = ", ".join(STATUS_LABELS.values())
+    lines = [
+        f"Biểu mẫu báo cáo tiến độ {period.name} {year} — {index.units[unit_id].name}",
+        "",
+        f"1. Trang '{TASKS_TITLE}': điền ngày gửi báo cáo (hạn {deadline:%d/%m/%Y}, gửi "
+        f"{receiver.name}) và người lập; với mỗi nhiệm vụ, chọn tình trạng, ghi tiến độ "
+        "(số nguyên 0–100), kết quả, khó khăn, đề xuất, nhiệm vụ năm sau.",
+        "   Khó khăn, đề xuất, nhiệm vụ năm sau: mỗi ý một dòng trong ô (Alt+Enter để xuống dòng).",
+        f"2. Trang '{ACTIVITIES_TITLE}': mỗi hoạt động chi tiết một dòng; chọn mã nhiệm vụ, "
+        "ghi tên, các ngày, tình trạng, dự toán và số đã giải ngân (đồng), kết quả.",
+        f"3. Tình trạng chọn trong danh sách: {words}.",
+        f"4. Ngày ghi dạng 15/11/{year}; tiền ghi số đồng, ví dụ 150000000.",
+        "5. Để trống ngày gửi khi báo cáo còn là bản nháp.",
+        "6. Lưu tệp (Excel hoặc LibreOffice, định dạng .xlsx) rồi gửi cho cán bộ tổng hợp, "
+        "hoặc chạy: kehoach import <tệp>.xlsx",
+        "   kehoach kiểm tra biểu mẫu như tệp YAML; mỗi lỗi chỉ rõ trang và ô, ví dụ "
+        f"'{TASKS_TITLE}'!E9.",
+        "7. Không đổi thứ tự cột, không xóa dòng tiêu đề. Ô có công thức được đọc theo giá trị "
+        "đã tính khi lưu.",
+    ]
+    for row, line in enumerate(lines, start=1):
+        sheet.cell(row=row, column=1, value=line).alignment = Alignment(wrap_text=False)
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.column_dimensions["A"].width = 120
+    _mark(sheet, INSTRUCTIONS_MARKER)
+    _protect(sheet)
+
+
+def _header_row(sheet: Worksheet, row: int, columns: list[Column]) -> None:
+    for number, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=row, column=number, value=column.label)
+        letter = get_column_letter(number)
+        cell.font = BOLD
+        cell.fill = LABEL_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.column_dimensions[letter].width = column.width
+    first = "B" if columns is TASK_COLUMNS else "A"
+    sheet.freeze_panes = f"{first}{row + 1}"
+
+
+def _status_list() -> DataValidation:
+    words = ",".join(STATUS_WORDS)
+    return DataValidation(
+        type="list",
+        formula1=f'"{words}"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Tình trạng",
+        error="Chọn một tình trạng trong danh sách.",
+    )
+
+
+def _input(
+    sheet: Worksheet, ref: str, value: str | int | None = None, number_format: str = ""
+) -> None:
+    cell = sheet[ref]
+    cell.value = value
+    cell.protection = UNLOCKED
+    cell.fill = INPUT_FILL
+    cell.alignment = WRAP
+    if number_format:
+        cell.number_format = number_format
+
+
+def _header_block(
+    sheet: Worksheet, index: PlanIndex, unit_id: str, year: int, period: ReportingPeriod
+) -> None:
+    sheet["A1"] = f"Báo cáo tiến độ {period.name} {year} — {index.units[unit_id].name}"
+    sheet["A1"].font = Font(bold=True, size=13)
+    shown: dict[str, str | int] = {"unit": unit_id, "year": year, "period": period.id}
+    for offset, (key, label) in enumerate(HEADER_FIELDS):
+        row = HEADER_FIRST_ROW + offset
+        sheet.cell(row=row, column=1, value=label).font = BOLD
+        if key in shown:
+            sheet.cell(row=row, column=2, value=shown[key])
+        elif key == "submitted_on":
+            _input(sheet, f"B{row}", None, DATE_FORMAT)
+            dates = DataValidation(type="date", operator="greaterThan", formula1="36526")
+            dates.error = "Ghi ngày, ví dụ 15/11/" + str(year)
+            dates.showErrorMessage = True
+            sheet.add_data_validation(dates)
+            dates.add(f"B{row}")
+        else:
+            _input(sheet, f"B{row}")
+    sheet.cell(row=HEADER_FIRST_ROW + 2, column=3, value=period.name)
+
+
+def task_table_row() -> int:
+    """The row of the tasks table's labels in a fresh form."""
+    return HEADER_FIRST_ROW + len(HEADER_FIELDS) + 1
+
+
+def _tasks_sheet(
+    sheet: Worksheet,
+    index: PlanIndex,
+    unit_id: str,
+    year: int,
+    period: ReportingPeriod,
+    task_ids: list[str],
+) -> None:
+    _header_block(sheet, index, unit_id, year, period)
+    top = task_table_row()
+    _header_row(sheet, top, TASK_COLUMNS)
+    led = set(index.led_tasks(unit_id))
+    statuses, percents = _status_list(), _whole_percent()
+    sheet.add_data_validation(statuses)
+    sheet.add_data_validation(percents)
+    for row, task_id in enumerate(task_ids, start=top + 1):
+        sheet.cell(row=row, column=1, value=task_id).number_format = "@"
+        sheet.cell(row=row, column=2, value=index.tasks[task_id].label).alignment = WRAP
+        sheet.cell(row=row, column=3, value="chủ trì" if task_id in led else "phối hợp")
+        _input(sheet, f"D{row}", STATUS_LABELS["not_started"])
+        _input(sheet, f"E{row}", 0, "0")
+        for letter in "FGHI":
+            _input(sheet, f"{letter}{row}")
+        statuses.add(f"D{row}")
+        percents.add(f"E{row}")
+    _mark(sheet, TASKS_MARKER)
+    _protect(sheet)
+
+
+def _whole_percent() -> DataValidation:
+    return DataValidation(
+        type="whole",
+        operator="between",
+        formula1="0",
+        formula2="100",
+        showErrorMessage=True,
+        error="Tiến độ là số nguyên từ 0 đến 100.",
+    )
+
+
+def _activities_sheet(sheet: Worksheet, task_ids: list[str], year: int) -> None:
+    sheet["A1"] = "Các hoạt động chi tiết (mỗi hoạt động một dòng; dòng trống được bỏ qua)"
+    sheet["A1"].font = Font(bold=True, size=13)
+    top = 3
+    _header_row(sheet, top, ACTIVITY_COLUMNS)
+    tasks = DataValidation(type="list", formula1='"' + ",".join(task_ids) + '"', allow_blank=True)
+    dates = DataValidation(type="date", operator="greaterThan", formula1="36526", allow_blank=True)
+    dates.error = f"Ghi ngày, ví dụ 15/11/{year}"
+    amounts = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
+    amounts.error = "Số tiền (đồng) không âm."
+    statuses = _status_list()
+    for validation in (tasks, dates, amounts, statuses):
+        validation.showErrorMessage = True
+        sheet.add_data_validation(validation)
+    last = top + EMPTY_ACTIVITY_ROWS
+    for row in range(top + 1, last + 1):
+        _input(sheet, f"A{row}", None, "@")
+        _input(sheet, f"B{row}")
+        for letter in "CDE":
+            _input(sheet, f"{letter}{row}", None, DATE_FORMAT)
+        _input(sheet, f"F{row}")
+        for letter in "GH":
+            _input(sheet, f"{letter}{row}", None, MONEY_FORMAT)
+        _input(sheet, f"I{row}")
+    tasks.add(f"A{top + 1}:A{last}")
+    dates.add(f"C{top + 1}:E{last}")
+    statuses.add(f"F{top + 1}:F{last}")
+    amounts.add(f"G{top + 1}:H{last}")
+    _mark(sheet, ACTIVITIES_MARKER)
+    _protect(sheet)

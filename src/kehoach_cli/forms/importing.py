@@ -1,0 +1,120 @@
+"""`kehoach import`: a filled form → data/progress/…/<unit>.yaml, written only when the
+checks of `kehoach validate` find no error in it; every problem named by its cell."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kehoach_cli.checks.run import _check_progress_file, load_plan
+from kehoach_cli.diagnostics import Issue
+from kehoach_cli.errors import DataProblem, UsageProblem
+from kehoach_cli.forms.read import FormData, FormUnreadable, Problem, read_form
+from kehoach_cli.forms.yaml_text import FormYaml, form_yaml, id_text
+from kehoach_cli.loading.workspace import ProgressRef, Workspace
+from kehoach_cli.model.index import PlanIndex
+from kehoach_cli.model.plan import ReportingPeriod
+
+
+@dataclass
+class Imported:
+    target: Path
+    text: str
+    warnings: list[str]
+    tasks: int
+    activities: int
+
+
+def plan_index(workspace: Workspace) -> PlanIndex:
+    plan, _ = load_plan(workspace)
+    if plan is None:
+        raise DataProblem("data/plan.yaml có lỗi. Chạy 'kehoach validate' để sửa.")
+    return PlanIndex.build(plan)
+
+
+def choose_period(index: PlanIndex, period_id: str | None) -> ReportingPeriod:
+    chosen = index.plan.reporting.period(period_id)
+    if chosen is None:
+        known = ", ".join(p.id for p in index.plan.reporting.all_periods())
+        raise UsageProblem(f"kế hoạch không có kỳ báo cáo '{period_id}'. Các kỳ: {known}.")
+    return chosen
+
+
+def require_unit(index: PlanIndex, unit_id: str) -> None:
+    reporting = {u.id: u for u in index.reporting_units}
+    if unit_id not in reporting:
+        known = [f"  {u.id:<14} {u.name}" for u in reporting.values()]
+        raise UsageProblem(f"không có đơn vị báo cáo '{unit_id}'. Các đơn vị:", known)
+
+
+def target_path(workspace: Workspace, unit_id: str, year: int, period: ReportingPeriod) -> Path:
+    return workspace.progress_path(year, unit_id, None if period.whole_year else period.id)
+
+
+def located(where: str, severity: str, message: str, hint: str, code: str = "") -> list[str]:
+    tail = f" ({code})" if code else ""
+    lines = [f"{where}: [{severity}] {message}{tail}"]
+    return lines + ([f"    gợi ý: {hint}"] if hint else [])
+
+
+def _where(issue: Issue, out: FormYaml, fallback: str) -> str:
+    """The cell a checker's issue is about: its field path (the longest known prefix), else
+    its line in the YAML built from the form."""
+    field = issue.field
+    while True:
+        if field in out.by_field:
+            return out.by_field[field]
+        cut = max(field.rfind("."), field.rfind("["))
+        if cut <= 0:
+            break
+        field = field[:cut]
+    if issue.position is not None and issue.position.line in out.by_line:
+        return out.by_line[issue.position.line]
+    return out.by_field.get(field, fallback)
+
+
+def _header(form: FormData, index: PlanIndex) -> tuple[str, int, ReportingPeriod]:
+    unit_cell, year_cell = form.header["unit"], form.header["year"]
+    unit_id = id_text(unit_cell)
+    year = year_cell.value
+    if isinstance(year, str) and year.isdigit():
+        year = int(year)
+    if unit_id is None or not isinstance(year, int | float):
+        raise DataProblem(
+            f"biểu mẫu không ghi mã đơn vị ({unit_cell.where}) hoặc năm ({year_cell.where}); "
+            "tạo lại biểu mẫu bằng 'kehoach form'"
+        )
+    require_unit(index, unit_id)
+    period_id = id_text(form.header["period"])
+    return unit_id, int(year), choose_period(index, period_id)
+
+
+def import_form(workspace: Workspace, data: bytes) -> Imported:
+    """Read and check the form; raise DataProblem with every located problem, or return
+    the YAML to write and where."""
+    try:
+        form = read_form(data)
+    except FormUnreadable as error:
+        raise UsageProblem(str(error)) from None
+    index = plan_index(workspace)
+    unit_id, year, period = _header(form, index)
+    out = form_yaml(form, index, unit_id, year, period)
+    target = target_path(workspace, unit_id, year, period)
+    folder = None if period.whole_year else period.id
+    ref = ProgressRef(path=target, year=year, unit=unit_id, period=folder)
+    checked = _check_progress_file(ref, index, out.text.encode("utf-8"))
+    fallback = form.table_where
+    errors = [line for problem in form.problems for line in _problem_lines(problem)]
+    warnings: list[str] = []
+    for issue in sorted(checked.issues, key=Issue.sort_key):
+        where = _where(issue, out, fallback)
+        lines = located(where, issue.severity.label, issue.message, issue.hint, issue.code)
+        (errors if issue.is_error else warnings).extend(lines)
+    if errors:
+        count = sum(1 for line in errors if not line.startswith(" "))
+        raise DataProblem(f"biểu mẫu có {count} lỗi; chưa ghi tệp nào.", errors)
+    return Imported(target, out.text, warnings, len(form.tasks), len(form.activities))
+
+
+def _problem_lines(problem: Problem) -> list[str]:
+    return located(problem.where, "lỗi", problem.message, problem.hint)

@@ -1,0 +1,82 @@
+"""Where everything sits in the form: sheets, their hidden markers, header cells, columns.
+
+The writer and the reader share these, so that a cell the form offers is the cell read back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kehoach_cli.model.progress import STATUS_LABELS
+
+FORM_VERSION = "1"
+MARKER_COLUMN = "Z"  # hidden; Z1 holds the sheet's marker, found even when a sheet is renamed
+INSTRUCTIONS_MARKER = "kehoach-form:huong-dan"
+TASKS_MARKER = "kehoach-form:nhiem-vu"
+ACTIVITIES_MARKER = "kehoach-form:hoat-dong"
+
+INSTRUCTIONS_TITLE = "Hướng dẫn"
+TASKS_TITLE = "Nhiệm vụ"
+ACTIVITIES_TITLE = "Hoạt động"
+
+# the header block of the tasks sheet: (key, label in column A); the value is in column B
+HEADER_FIELDS = [
+    ("unit", "Mã đơn vị"),
+    ("year", "Năm báo cáo"),
+    ("period", "Kỳ báo cáo"),
+    ("submitted_on", "Ngày gửi báo cáo"),
+    ("prepared_by", "Người lập"),
+]
+HEADER_FIRST_ROW = 3
+EMPTY_ACTIVITY_ROWS = 30
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the YAML key (or '' for a column that is only shown)
+    label: str
+    width: int
+    editable: bool = True
+
+
+TASK_COLUMNS = [
+    Column("id", "Mã nhiệm vụ", 12, editable=False),
+    Column("", "Tên nhiệm vụ", 48, editable=False),
+    Column("", "Vai trò", 11, editable=False),
+    Column("status", "Tình trạng", 18),
+    Column("progress", "Tiến độ (%)", 11),
+    Column("results", "Kết quả thực hiện", 42),
+    Column("difficulties", "Khó khăn, vướng mắc (mỗi dòng một ý)", 36),
+    Column("proposals", "Đề xuất, kiến nghị (mỗi dòng một ý)", 36),
+    Column("next_year", "Nhiệm vụ năm sau (mỗi dòng một ý)", 36),
+]
+ACTIVITY_COLUMNS = [
+    Column("task", "Mã nhiệm vụ", 12),
+    Column("title", "Tên hoạt động", 44),
+    Column("start", "Ngày bắt đầu", 13),
+    Column("due", "Hạn hoàn thành", 13),
+    Column("finished_on", "Ngày hoàn thành", 13),
+    Column("status", "Tình trạng", 18),
+    Column("planned", "Dự toán (đồng)", 16),
+    Column("spent", "Đã giải ngân (đồng)", 16),
+    Column("result", "Kết quả, sản phẩm", 40),
+]
+TEXT_LISTS = ("difficulties", "proposals", "next_year")
+DATE_KEYS = ("start", "due", "finished_on")
+AMOUNT_KEYS = ("planned", "spent")
+
+STATUS_WORDS = list(STATUS_LABELS.values())
+
+
+def status_code(text: str) -> str | None:
+    """The status code of a word from the drop-down list or of a code typed as such."""
+    word = " ".join(text.split()).casefold()
+    for code, label in STATUS_LABELS.items():
+        if word in (code, label.casefold()):
+            return code
+    return None
+
+
+def column_letter(columns: list[Column], key: str) -> str:
+    index = next(i for i, column in enumerate(columns) if column.key == key)
+    return chr(ord("A") + index)

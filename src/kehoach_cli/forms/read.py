@@ -1,0 +1,191 @@
+"""Read a filled form back: each value with the cell it came from, as clerks type them.
+
+Sheets are found by their hidden marker (a renamed sheet keeps it), else by order. Header
+fields and tables are found by their labels in column A, so rows inserted above them do
+not matter; empty rows are skipped; a merged cell is read from its top-left cell; a formula
+is read as the value the spreadsheet computed and saved with it.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from kehoach_cli.forms.layout import (
+    ACTIVITIES_MARKER,
+    ACTIVITY_COLUMNS,
+    HEADER_FIELDS,
+    MARKER_COLUMN,
+    TASK_COLUMNS,
+    TASKS_MARKER,
+    Column,
+)
+
+Value = str | int | float | date | None
+SCAN_ROWS = 60  # labels are looked for in the first rows of column A
+
+
+class FormUnreadable(Exception):
+    """Not a workbook, or not a kehoach form: one Vietnamese sentence."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    sheet: str
+    ref: str  # "E9"
+    value: Value
+    percent: bool = False  # shown as a percentage (60% typed in Excel is stored as 0.6)
+
+    @property
+    def where(self) -> str:
+        return f"{quote_sheet(self.sheet)}!{self.ref}"
+
+
+@dataclass
+class Problem:
+    where: str
+    message: str
+    hint: str
+
+
+@dataclass
+class FormData:
+    header: dict[str, Cell]
+    tasks: list[dict[str, Cell]]
+    activities: list[dict[str, Cell]]
+    tasks_sheet: str
+    table_where: str  # the tasks table's label row, where a problem of the whole table goes
+    problems: list[Problem] = field(default_factory=list)
+
+
+def quote_sheet(title: str) -> str:
+    """A sheet name as Excel writes it in a reference: 'Nhiệm vụ'!E9, Tasks!E9."""
+    if title.replace("_", "").isalnum():
+        return title
+    return "'" + title.replace("'", "''") + "'"
+
+
+def read_form(data: bytes) -> FormData:
+    values, formulas = _open(data), _open(data, formulas=True)
+    tasks_sheet = _find_sheet(values, TASKS_MARKER, 1)
+    activities_sheet = _find_sheet(values, ACTIVITIES_MARKER, 2)
+    problems: list[Problem] = []
+    reader = _SheetReader(tasks_sheet, formulas[tasks_sheet.title], problems)
+    header = {key: reader.cell(row, 2) for key, row in reader.header_rows().items()}
+    task_top = reader.table_row()
+    tasks = reader.rows(task_top, TASK_COLUMNS)
+    other = _SheetReader(activities_sheet, formulas[activities_sheet.title], problems)
+    activities = other.rows(other.table_row(), ACTIVITY_COLUMNS)
+    where = f"{quote_sheet(tasks_sheet.title)}!A{task_top}"
+    return FormData(header, tasks, activities, tasks_sheet.title, where, problems)
+
+
+def _open(data: bytes, formulas: bool = False) -> Workbook:
+    try:
+        return load_workbook(io.BytesIO(data), data_only=not formulas)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise FormUnreadable(
+            f"không đọc được tệp như một bảng tính .xlsx ({type(error).__name__}); "
+            "lưu lại bằng Excel hoặc LibreOffice ở định dạng .xlsx"
+        ) from None
+
+
+def _find_sheet(workbook: Workbook, marker: str, position: int) -> Worksheet:
+    sheets = [s for s in workbook.worksheets if isinstance(s, Worksheet)]
+    for sheet in sheets:
+        found = sheet[f"{MARKER_COLUMN}1"].value
+        if isinstance(found, str) and found.startswith(marker + ":"):
+            return sheet
+    if len(sheets) > position:  # the marker lost (copied into a new file): by order
+        return sheets[position]
+    raise FormUnreadable(
+        "tệp không phải biểu mẫu của kehoach (thiếu trang nhiệm vụ hoặc hoạt động); "
+        "tạo biểu mẫu bằng 'kehoach form'"
+    )
+
+
+def plain(value: object) -> Value:
+    """A cell's value as kehoach reads it: text trimmed and in NFC, '' as empty."""
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFC", value).strip()
+        return text or None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float | date):
+        return value
+    return None if value is None else str(value)
+
+
+class _SheetReader:
+    def __init__(self, sheet: Worksheet, formulas: Worksheet, problems: list[Problem]) -> None:
+        self.sheet, self.formulas, self.problems = sheet, formulas, problems
+
+    def cell(self, row: int, column: int) -> Cell:
+        cell = self.sheet.cell(row=row, column=column)
+        value = plain(cell.value)
+        ref = f"{get_column_letter(column)}{row}"
+        formula = self.formulas[ref].value
+        if value is None and isinstance(formula, str) and formula.startswith("="):
+            self.problems.append(
+                Problem(
+                    f"{quote_sheet(self.sheet.title)}!{ref}",
+                    f"ô có công thức {formula} nhưng chưa có giá trị đã tính",
+                    "Mở tệp bằng Excel hoặc LibreOffice rồi lưu lại (giá trị được tính "
+                    "khi lưu), hoặc ghi giá trị thay cho công thức.",
+                )
+            )
+        number_format = str(cell.number_format or "")
+        return Cell(self.sheet.title, ref, value, "%" in number_format)
+
+    def _label_rows(self) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for row in range(1, min(self.sheet.max_row, SCAN_ROWS) + 1):
+            label = plain(self.sheet.cell(row=row, column=1).value)
+            if isinstance(label, str) and label.casefold() not in found:
+                found[label.casefold()] = row
+        return found
+
+    def header_rows(self) -> dict[str, int]:
+        labels = self._label_rows()
+        rows = {key: labels.get(label.casefold()) for key, label in HEADER_FIELDS}
+        missing = [label for key, label in HEADER_FIELDS if rows[key] is None]
+        if missing:
+            raise FormUnreadable(
+                f"trang '{self.sheet.title}' thiếu dòng {', '.join(missing)} ở cột A; "
+                "đừng xóa hay sửa các nhãn của biểu mẫu"
+            )
+        return {key: row for key, row in rows.items() if row is not None}
+
+    def table_row(self) -> int:
+        label = TASK_COLUMNS[0].label.casefold()  # both tables begin with "Mã nhiệm vụ"
+        row = self._label_rows().get(label)
+        if row is None:
+            raise FormUnreadable(
+                f"trang '{self.sheet.title}' không còn dòng tiêu đề bắt đầu bằng "
+                f"'{TASK_COLUMNS[0].label}' ở cột A"
+            )
+        return row
+
+    def rows(self, top: int, columns: list[Column]) -> list[dict[str, Cell]]:
+        """The table's rows below its labels, empty ones left out."""
+        found = []
+        for row in range(top + 1, self.sheet.max_row + 1):
+            cells = {
+                column.key: self.cell(row, number)
+                for number, column in enumerate(columns, start=1)
+                if column.key
+            }
+            if any(cell.value is not None for cell in cells.values()):
+                found.append(cells)
+        return found

@@ -1,0 +1,113 @@
+"""form → fill → import → validate → report, and each bad input located by its cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.forms.filling import ACTIVITIES, TASKS, fill, task_row
+
+
+@pytest.fixture
+def blank(cli, workspace: Path) -> Path:
+    """A fresh form of qlkh for 2024, its YAML file removed from the workspace."""
+    (workspace / "data/progress/2024/qlkh.yaml").unlink()
+    result = cli("form", "-u", "qlkh", "-y", "2024", "-o", "qlkh.xlsx", cwd=workspace)
+    assert result.code == 0, result.stderr
+    return workspace / "qlkh.xlsx"
+
+
+def test_form_is_a_locked_workbook_with_lists_and_date_cells(blank: Path):
+    workbook = load_workbook(blank)
+    assert workbook.sheetnames == ["Hướng dẫn", TASKS, ACTIVITIES]
+    tasks, activities = workbook[TASKS], workbook[ACTIVITIES]
+    assert all(sheet.protection.sheet and not sheet.protection.password for sheet in workbook)
+    row = task_row(tasks, "2.1")
+    assert tasks[f"A{row}"].value == "2.1" and tasks[f"C{row}"].value == "chủ trì"
+    assert tasks[f"A{row}"].protection.locked and not tasks[f"D{row}"].protection.locked
+    kinds = {v.type for v in tasks.data_validations.dataValidation}
+    assert {"list", "whole", "date"} <= kinds
+    assert "đang thực hiện" in next(
+        v.formula1 for v in tasks.data_validations.dataValidation if v.type == "list"
+    )
+    assert tasks.freeze_panes and activities.freeze_panes
+    assert activities["C4"].number_format == "DD/MM/YYYY"
+    assert tasks.column_dimensions["B"].width > 20
+
+
+def test_round_trip_writes_a_valid_file_the_report_uses(cli, workspace: Path, blank: Path):
+    fill(blank)
+    result = cli("import", str(blank), cwd=workspace)
+    assert result.code == 0, result.stderr
+    written = workspace / "data/progress/2024/qlkh.yaml"
+    text = written.read_text(encoding="utf-8")
+    assert '  "2.1":  # chủ trì: ' in text
+    assert "    status: in_progress\n    progress: 70\n" in text
+    assert "        start: 04/03/2024\n        due: 2024-06-28\n" in text
+    assert "budget: {planned: 150.000.000, spent: 142300000}" in text
+    assert '      - text: "Thiếu kinh phí đối ứng."' in text
+    assert cli("validate", "--root", str(workspace)).code == 0
+    status = cli("status", "--year", "2024", "--by", "task", "--format", "json", cwd=workspace)
+    assert status.code == 0 and "2.1" in status.stdout
+    report = cli(
+        "report", "--year", "2024", "-o", "bc.docx", "--as-of", "2024-12-31", cwd=workspace
+    )
+    assert report.code == 0, report.stderr
+    assert (workspace / "bc.docx").stat().st_size > 0
+
+
+@pytest.mark.parametrize(
+    ("cell", "value", "where", "words"),
+    [
+        ("t__D{row}", "xong rồi", "'Nhiệm vụ'!D{row}", "xong rồi"),
+        ("t__E{row}", 150, "'Nhiệm vụ'!E{row}", "150"),
+        ("a__C4", "31/02/2024", "'Hoạt động'!C4", "31/2/2024"),
+        ("a__G4", "một trăm nghìn", "'Hoạt động'!G4", "một trăm nghìn"),
+        ("a__A4", "9.9", "'Hoạt động'!A4", "9.9"),
+        ("a__F9", "", "'Hoạt động'!F9", "status"),
+    ],
+    ids=["status-word", "progress-150", "date-31-02", "amount-text", "unknown-task", "no-status"],
+)
+def test_bad_input_is_located_and_nothing_is_written(
+    cli, workspace: Path, blank: Path, cell: str, value: object, where: str, words: str
+):
+    row = task_row(load_workbook(blank)[TASKS], "2.1")
+    fill(blank, **{cell.format(row=row): value})
+    result = cli("import", str(blank), cwd=workspace)
+    assert result.code == 1, result.stderr
+    located = [line for line in result.stderr.splitlines() if "[lỗi]" in line]
+    assert any(line.startswith(where.format(row=row) + ": [lỗi]") for line in located), (
+        result.stderr
+    )
+    assert words in result.stderr and "gợi ý:" in result.stderr
+    assert "chưa ghi tệp nào" in result.stderr
+    assert not (workspace / "data/progress/2024/qlkh.yaml").exists()
+
+
+def test_existing_file_is_replaced_only_with_force(cli, workspace: Path, blank: Path):
+    fill(blank)
+    written = workspace / "data/progress/2024/qlkh.yaml"
+    written.write_text("# của đơn vị\n", encoding="utf-8")
+    refused = cli("import", str(blank), cwd=workspace)
+    assert refused.code == 2 and "--force" in refused.stderr
+    assert written.read_text(encoding="utf-8") == "# của đơn vị\n"
+    assert cli("import", str(blank), "--force", cwd=workspace).code == 0
+    assert "schema_version: 1" in written.read_text(encoding="utf-8")
+
+
+def test_a_file_that_is_not_a_form_is_refused(cli, workspace: Path):
+    (workspace / "x.xlsx").write_bytes(b"not a zip")
+    result = cli("import", "x.xlsx", cwd=workspace)
+    assert result.code == 2 and ".xlsx" in result.stderr
+
+
+def test_a_formula_without_a_saved_value_is_located(cli, workspace: Path):
+    (workspace / "data/progress/2024/qlkh.yaml").unlink()
+    assert cli("form", "-u", "qlkh", "-y", "2024", "-o", "qlkh.xlsx", cwd=workspace).code == 0
+    form = workspace / "qlkh.xlsx"
+    fill(form, a__H4="=1000*2")  # openpyxl saves no computed value
+    result = cli("import", str(form), cwd=workspace)
+    assert result.code == 1
+    assert "'Hoạt động'!H4: [lỗi] ô có công thức =1000*2" in result.stderr
