@@ -7,6 +7,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from kehoach_cli.checks.run import check_progress_file, load_plan
+from kehoach_cli.loading.workspace import ProgressRef, find_workspace
+from kehoach_cli.model.index import PlanIndex
+from kehoach_cli.model.progress import Progress
 from tests.forms.filling import ACTIVITIES, TASKS, fill, task_row
 
 
@@ -111,3 +115,28 @@ def test_a_formula_without_a_saved_value_is_located(cli, workspace: Path):
     result = cli("import", str(form), cwd=workspace)
     assert result.code == 1
     assert "'Hoạt động'!H4: [lỗi] ô có công thức =1000*2" in result.stderr
+
+
+def _report(path: Path) -> Progress:
+    ref = ProgressRef(path, 2024, "qlkh")
+    checked = check_progress_file(ref, PlanIndex.build(load_plan(find_workspace(path))[0]))
+    assert checked.progress is not None and not checked.has_errors, checked.issues
+    return checked.progress
+
+
+def test_form_of_an_existing_report_is_filled_in_and_imports_unchanged(cli, workspace: Path):
+    original = workspace / "data/progress/2024/qlkh.yaml"
+    before = _report(original)
+    made = cli("form", "-u", "qlkh", "-y", "2024", "-o", "qlkh.xlsx", cwd=workspace)
+    assert made.code == 0 and "đã điền sẵn nội dung" in made.stderr
+    result = cli("import", "qlkh.xlsx", "--force", cwd=workspace)
+    assert result.code == 0, result.stderr
+    assert "ngày nêu và tình trạng giải quyết khó khăn (nhiệm vụ 2.1)" in result.stderr
+    after = _report(original)
+    assert (after.submitted_on, after.prepared_by) == (before.submitted_on, before.prepared_by)
+    for task_id, report in before.tasks.items():
+        again = after.tasks[task_id]
+        assert again.model_dump(exclude={"difficulties"}) == report.model_dump(
+            exclude={"difficulties"}
+        ), task_id
+        assert [d.text for d in again.difficulties] == [d.text for d in report.difficulties]

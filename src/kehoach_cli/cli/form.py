@@ -47,7 +47,12 @@ def form(
     from kehoach_cli.atomic import write_atomic
     from kehoach_cli.facts.selection import require_year_in_period
     from kehoach_cli.forms.build import form_bytes
-    from kehoach_cli.forms.importing import choose_period, plan_index, require_unit
+    from kehoach_cli.forms.importing import (
+        choose_period,
+        existing_report,
+        plan_index,
+        require_unit,
+    )
 
     index = plan_index(workspace)
     require_year_in_period(index.plan, year, workspace.plan_path)
@@ -58,11 +63,15 @@ def form(
     if target.suffix.lower() != ".xlsx" or target.is_dir():
         raise UsageProblem(f"tệp biểu mẫu phải là một tệp .xlsx: {display_path(target)}")
     try:
-        write_atomic(target, form_bytes(index, unit, year, chosen))
+        existing, source = existing_report(workspace, unit, year, chosen, index)
+        write_atomic(target, form_bytes(index, unit, year, chosen, existing))
     except OSError as error:
         raise UsageProblem(
             f"không ghi được {display_path(target)}: {describe_os_error(error)}"
         ) from None
     tasks = index.assigned_tasks(unit)
     typer.echo(f"Đã tạo biểu mẫu với {len(tasks)} nhiệm vụ ({', '.join(tasks)}).", err=True)
+    if source is not None:
+        filled = "đã điền sẵn nội dung của" if existing else "không điền sẵn được vì có lỗi:"
+        typer.echo(f"Biểu mẫu {filled} {display_path(source)}.", err=True)
     typer.echo(display_path(target))

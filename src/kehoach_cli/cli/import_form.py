@@ -43,9 +43,11 @@ def import_form(
             f"không đọc được {display_path(file)}: {describe_os_error(error)}"
         ) from None
     result = read_and_check(workspace, data)
-    target = result.target
-    for path in (target, target.with_suffix(".yml")):
-        if not force and (path.exists() or path.is_symlink()):
+    named = (result.target, result.target.with_suffix(".yml"))
+    replaced = [path for path in named if path.exists() or path.is_symlink()]
+    target = replaced[0] if replaced else result.target  # a unit's .yml stays .yml
+    for path in replaced:
+        if not force:
             raise UsageProblem(f"{display_path(path)} đã có; thêm --force để thay bằng biểu mẫu.")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -56,5 +58,7 @@ def import_form(
         ) from None
     for line in result.warnings:
         typer.echo(line, err=True)
+    if replaced and result.left_out:
+        typer.echo(f"Biểu mẫu không có {'; '.join(result.left_out)}: ghi lại vào tệp.", err=True)
     typer.echo(f"Đã ghi {result.tasks} nhiệm vụ, {result.activities} hoạt động.", err=True)
     typer.echo(display_path(target))

@@ -14,6 +14,7 @@ from kehoach_cli.forms.layout import (
     ACTIVITIES_MARKER,
     ACTIVITIES_TITLE,
     ACTIVITY_COLUMNS,
+    ACTIVITY_TABLE_ROW,
     EMPTY_ACTIVITY_ROWS,
     FORM_VERSION,
     HEADER_FIELDS,
@@ -26,10 +27,11 @@ from kehoach_cli.forms.layout import (
     TASKS_MARKER,
     TASKS_TITLE,
     Column,
+    header_ref,
 )
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.plan import ReportingPeriod
-from kehoach_cli.model.progress import STATUS_LABELS
+from kehoach_cli.model.progress import STATUS_LABELS, Activity, Progress, TaskReport
 
 BOLD = Font(bold=True)
 LABEL_FILL = PatternFill("solid", fgColor="DDE6F0")
@@ -40,8 +42,15 @@ MONEY_FORMAT = "#,##0"
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def form_bytes(index: PlanIndex, unit_id: str, year: int, period: ReportingPeriod) -> bytes:
-    """The workbook: instructions, the unit's tasks with its header block, activities."""
+def form_bytes(
+    index: PlanIndex,
+    unit_id: str,
+    year: int,
+    period: ReportingPeriod,
+    existing: Progress | None = None,
+) -> bytes:
+    """The workbook: instructions, the unit's tasks with its header block, activities;
+    filled in from the unit's `existing` report when there is one."""
     workbook = Workbook()
     instructions = workbook.active
     assert instructions is not None
@@ -50,7 +59,11 @@ def form_bytes(index: PlanIndex, unit_id: str, year: int, period: ReportingPerio
     tasks = workbook.create_sheet(TASKS_TITLE)
     task_ids = index.assigned_tasks(unit_id)
     _tasks_sheet(tasks, index, unit_id, year, period, task_ids)
-    _activities_sheet(workbook.create_sheet(ACTIVITIES_TITLE), task_ids, year)
+    activities = workbook.create_sheet(ACTIVITIES_TITLE)
+    done = [] if existing is None else _activity_list(existing, task_ids)
+    _activities_sheet(activities, task_ids, year, len(done))
+    if existing is not None:
+        _prefill(tasks, activities, existing, done)
     workbook.active = 1
     workbook.properties.creator = "kehoach"
     workbook.properties.title = f"Biểu mẫu báo cáo tiến độ {unit_id} {year}"
@@ -208,10 +221,10 @@ def _whole_percent() -> DataValidation:
     )
 
 
-def _activities_sheet(sheet: Worksheet, task_ids: list[str], year: int) -> None:
+def _activities_sheet(sheet: Worksheet, task_ids: list[str], year: int, filled: int) -> None:
     sheet["A1"] = "Các hoạt động chi tiết (mỗi hoạt động một dòng; dòng trống được bỏ qua)"
     sheet["A1"].font = Font(bold=True, size=13)
-    top = 3
+    top = ACTIVITY_TABLE_ROW
     _header_row(sheet, top, ACTIVITY_COLUMNS)
     tasks = DataValidation(type="list", formula1='"' + ",".join(task_ids) + '"', allow_blank=True)
     dates = DataValidation(type="date", operator="greaterThan", formula1="36526", allow_blank=True)
@@ -222,7 +235,7 @@ def _activities_sheet(sheet: Worksheet, task_ids: list[str], year: int) -> None:
     for validation in (tasks, dates, amounts, statuses):
         validation.showErrorMessage = True
         sheet.add_data_validation(validation)
-    last = top + EMPTY_ACTIVITY_ROWS
+    last = top + filled + EMPTY_ACTIVITY_ROWS
     for row in range(top + 1, last + 1):
         _input(sheet, f"A{row}", None, "@")
         _input(sheet, f"B{row}")
@@ -238,3 +251,47 @@ def _activities_sheet(sheet: Worksheet, task_ids: list[str], year: int) -> None:
     amounts.add(f"G{top + 1}:H{last}")
     _mark(sheet, ACTIVITIES_MARKER)
     _protect(sheet)
+
+
+def _activity_list(existing: Progress, task_ids: list[str]) -> list[tuple[str, Activity]]:
+    return [
+        (task_id, activity)
+        for task_id in task_ids
+        for activity in (existing.tasks.get(task_id) or TaskReport.model_construct()).activities
+    ]
+
+
+def _prefill(
+    tasks: Worksheet,
+    activities: Worksheet,
+    existing: Progress,
+    done: list[tuple[str, Activity]],
+) -> None:
+    """The unit's report as it stands, so that the form is corrected, not retyped."""
+    tasks[header_ref("submitted_on")] = existing.submitted_on
+    tasks[header_ref("prepared_by")] = existing.prepared_by
+    for row in range(task_table_row() + 1, tasks.max_row + 1):
+        report = existing.tasks.get(str(tasks.cell(row=row, column=1).value))
+        if report is None:
+            continue
+        tasks[f"D{row}"] = report.status.label
+        tasks[f"E{row}"] = report.progress
+        tasks[f"F{row}"] = report.results
+        tasks[f"G{row}"] = "\n".join(item.text for item in report.difficulties) or None
+        tasks[f"H{row}"] = "\n".join(report.proposals) or None
+        tasks[f"I{row}"] = "\n".join(report.next_year) or None
+    for row, (task_id, activity) in enumerate(done, start=ACTIVITY_TABLE_ROW + 1):
+        budget = activity.budget
+        values = [
+            task_id,
+            activity.title,
+            activity.start,
+            activity.due,
+            activity.finished_on,
+            activity.status.label,
+            budget.planned if budget else None,
+            budget.spent if budget else None,
+            activity.result,
+        ]
+        for column, value in enumerate(values, start=1):
+            activities.cell(row=row, column=column).value = value

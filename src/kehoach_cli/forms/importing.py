@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kehoach_cli.checks.run import _check_progress_file, load_plan
+from kehoach_cli.checks.run import _check_progress_file, check_progress_file, load_plan
 from kehoach_cli.diagnostics import Issue
 from kehoach_cli.errors import DataProblem, UsageProblem
 from kehoach_cli.forms.read import FormData, FormUnreadable, Problem, read_form
@@ -14,6 +14,7 @@ from kehoach_cli.forms.yaml_text import FormYaml, form_yaml, id_text
 from kehoach_cli.loading.workspace import ProgressRef, Workspace
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.plan import ReportingPeriod
+from kehoach_cli.model.progress import Progress
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Imported:
     warnings: list[str]
     tasks: int
     activities: int
+    left_out: list[str]  # what the file it would replace holds that the form does not carry
 
 
 def plan_index(workspace: Workspace) -> PlanIndex:
@@ -113,7 +115,38 @@ def import_form(workspace: Workspace, data: bytes) -> Imported:
     if errors:
         count = sum(1 for line in errors if not line.startswith(" "))
         raise DataProblem(f"biểu mẫu có {count} lỗi; chưa ghi tệp nào.", errors)
-    return Imported(target, out.text, warnings, len(form.tasks), len(form.activities))
+    previous, _ = existing_report(workspace, unit_id, year, period, index)
+    left_out = [] if previous is None else not_in_form(previous)
+    return Imported(target, out.text, warnings, len(form.tasks), len(form.activities), left_out)
+
+
+def existing_report(
+    workspace: Workspace, unit_id: str, year: int, period: ReportingPeriod, index: PlanIndex
+) -> tuple[Progress | None, Path | None]:
+    """The unit's report of that year and period as it stands (None when it has errors),
+    and its file (None when there is none)."""
+    target = target_path(workspace, unit_id, year, period)
+    folder = None if period.whole_year else period.id
+    for path in (target, target.with_suffix(".yml")):
+        if path.is_file() and workspace.holds_data(path):
+            checked = check_progress_file(ProgressRef(path, year, unit_id, folder), index)
+            return (None if checked.has_errors else checked.progress), path
+    return None, None
+
+
+def not_in_form(progress: Progress) -> list[str]:
+    """Sentences on what a form cannot carry and the file has: add it back by hand."""
+    notes = []
+    if progress.indicators:
+        notes.append(f"chỉ tiêu ({', '.join(progress.indicators)})")
+    detailed = [
+        task_id
+        for task_id, report in progress.tasks.items()
+        if any(item.raised_on or item.resolved for item in report.difficulties)
+    ]
+    if detailed:
+        notes.append(f"ngày nêu và tình trạng giải quyết khó khăn (nhiệm vụ {', '.join(detailed)})")
+    return notes
 
 
 def _problem_lines(problem: Problem) -> list[str]:

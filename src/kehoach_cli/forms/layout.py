@@ -28,6 +28,7 @@ HEADER_FIELDS = [
     ("prepared_by", "Người lập"),
 ]
 HEADER_FIRST_ROW = 3
+ACTIVITY_TABLE_ROW = 3  # the activities' labels; the first activity is on the row below
 EMPTY_ACTIVITY_ROWS = 30
 
 
@@ -80,3 +81,9 @@ def status_code(text: str) -> str | None:
 def column_letter(columns: list[Column], key: str) -> str:
     index = next(i for i, column in enumerate(columns) if column.key == key)
     return chr(ord("A") + index)
+
+
+def header_ref(key: str) -> str:
+    """The value cell of a header field in a fresh form ('submitted_on' → 'B6')."""
+    index = next(i for i, (name, _) in enumerate(HEADER_FIELDS) if name == key)
+    return f"B{HEADER_FIRST_ROW + index}"
