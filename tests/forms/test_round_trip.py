@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from kehoach_cli.checks.run import check_progress_file, load_plan
 from kehoach_cli.loading.workspace import ProgressRef, find_workspace
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.progress import Progress
+from tests.conftest import REPO
 from tests.forms.filling import ACTIVITIES, TASKS, fill, task_row
 
 
@@ -140,3 +142,21 @@ def test_form_of_an_existing_report_is_filled_in_and_imports_unchanged(cli, work
             exclude={"difficulties"}
         ), task_id
         assert [d.text for d in again.difficulties] == [d.text for d in report.difficulties]
+
+
+def test_a_period_form_goes_to_the_period_folder(cli, tmp_path: Path):
+    root = tmp_path / "tinh"
+    shutil.copytree(REPO / "examples/ubnd-tinh-ha-tang-so", root)
+    target = root / "data/progress/2024/6-thang/bao-loc.yaml"
+    target.unlink()
+    made = cli("form", "-u", "bao-loc", "-y", "2024", "-p", "6-thang", "-o", "f.xlsx", cwd=root)
+    assert made.code == 0, made.stderr
+    workbook = load_workbook(root / "f.xlsx")
+    assert workbook[TASKS]["B5"].value == "6-thang"
+    result = cli("import", "f.xlsx", cwd=root)
+    assert result.code == 0, result.stderr
+    assert result.stdout.strip().endswith("data/progress/2024/6-thang/bao-loc.yaml")
+    assert target.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../../../schemas/"
+    )
+    assert cli("validate", "--root", str(root)).code == 0

@@ -32,6 +32,8 @@ from kehoach_cli.forms.layout import (
 
 Value = str | int | float | date | None
 SCAN_ROWS = 60  # labels are looked for in the first rows of column A
+EMPTY_RUN = 500  # a table ends after this many empty rows in a row
+MAX_BYTES = 20 * 1024 * 1024  # a form is a few dozen kB; refuse what is surely not one
 
 
 class FormUnreadable(Exception):
@@ -75,6 +77,8 @@ def quote_sheet(title: str) -> str:
 
 
 def read_form(data: bytes) -> FormData:
+    if len(data) > MAX_BYTES:
+        raise FormUnreadable(f"tệp lớn hơn {MAX_BYTES // 1024 // 1024} MB, không phải biểu mẫu")
     values, formulas = _open(data), _open(data, formulas=True)
     tasks_sheet = _find_sheet(values, TASKS_MARKER, 1)
     activities_sheet = _find_sheet(values, ACTIVITIES_MARKER, 2)
@@ -180,7 +184,10 @@ class _SheetReader:
     def rows(self, top: int, columns: list[Column]) -> list[dict[str, Cell]]:
         """The table's rows below its labels, empty ones left out."""
         found = []
+        empty = 0
         for row in range(top + 1, self.sheet.max_row + 1):
+            if empty >= EMPTY_RUN:  # a sheet formatted down to row 1 048 576 is not read to it
+                break
             cells = {
                 column.key: self.cell(row, number)
                 for number, column in enumerate(columns, start=1)
@@ -188,4 +195,7 @@ class _SheetReader:
             }
             if any(cell.value is not None for cell in cells.values()):
                 found.append(cells)
+                empty = 0
+            else:
+                empty += 1
         return found
