@@ -117,7 +117,7 @@ def check_progress_file(
     (what validate needs; cheaper to send back from a worker process). With `with_digest`
     the result carries the sha256 of the bytes that were parsed, for the cache."""
     data = read_checked_bytes(ref.path)
-    checked = _check_progress_file(ref, index, data)
+    checked = check_progress_bytes(ref, index, data)
     if with_digest and data is not None:
         checked.sha256 = digest(data)
     if not keep_model:
@@ -125,9 +125,11 @@ def check_progress_file(
     return checked
 
 
-def _check_progress_file(
+def check_progress_bytes(
     ref: ProgressRef, index: PlanIndex | None, data: bytes | None
 ) -> CheckedProgress:
+    """Check a progress file's bytes as validate does (`data` None: read the file) — for
+    content not written yet, such as a form being imported."""
     loaded = load_yaml_bytes(ref.path, data)
     if not loaded.readable:
         return CheckedProgress(ref, None, loaded.issues)

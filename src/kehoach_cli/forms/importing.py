@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kehoach_cli.checks.run import _check_progress_file, check_progress_file, load_plan
+from kehoach_cli.checks.run import check_progress_bytes, check_progress_file, load_plan
 from kehoach_cli.diagnostics import Issue
 from kehoach_cli.errors import DataProblem, UsageProblem
 from kehoach_cli.forms.read import FormData, FormUnreadable, Problem, read_form
@@ -104,7 +104,7 @@ def import_form(workspace: Workspace, data: bytes) -> Imported:
     target = target_path(workspace, unit_id, year, period)
     folder = None if period.whole_year else period.id
     ref = ProgressRef(path=target, year=year, unit=unit_id, period=folder)
-    checked = _check_progress_file(ref, index, out.text.encode("utf-8"))
+    checked = check_progress_bytes(ref, index, out.text.encode("utf-8"))
     fallback = form.table_where
     errors = [line for problem in form.problems for line in _problem_lines(problem)]
     warnings: list[str] = []
