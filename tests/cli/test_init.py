@@ -4,6 +4,7 @@ agency kept silently."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -231,3 +232,63 @@ def test_init_refuses_a_non_empty_folder_and_force_keeps_existing_files(cli, tmp
     assert forced.code == 0 and "Giữ nguyên 1 tệp" in forced.stderr
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == "README riêng"
     assert (tmp_path / "data/plan.yaml").exists()
+
+
+def _vscode_glob(pattern: str) -> re.Pattern[str]:
+    """A yaml.schemas file pattern as Red Hat's YAML extension reads it: '**/' put in front,
+    '**' any folders, '*' any name within one folder."""
+    regex = ""
+    for part in re.split(r"(\*\*/|\*)", "**/" + pattern.lstrip("/")):
+        regex += {"**/": "(?:.*/)?", "*": "[^/]*"}.get(part, re.escape(part))
+    return re.compile(regex + "$")
+
+
+def test_init_sets_up_vscode_with_the_schemas_and_the_yaml_extension(cli, tmp_path: Path):
+    import json
+    import subprocess
+    import sys
+
+    assert cli("init", "kho", *UBND_TINH, cwd=tmp_path).code == 0
+    root = tmp_path / "kho"
+    assert cli("new", "--unit", "so-tai-chinh", "--year", str(YEAR), cwd=root).code == 0
+    [progress] = (root / "data/progress").rglob("*.yaml")
+
+    extensions = json.loads((root / ".vscode/extensions.json").read_text(encoding="utf-8"))
+    assert extensions == {"recommendations": ["redhat.vscode-yaml"]}
+    settings = json.loads((root / ".vscode/settings.json").read_text(encoding="utf-8"))
+    mapping = settings["yaml.schemas"]
+    assert set(mapping) == {"./schemas/plan.schema.json", "./schemas/progress.schema.json"}
+    files = {"plan": root / "data/plan.yaml", "progress": progress}
+    for schema, pattern in mapping.items():
+        assert (root / schema).is_file(), schema
+        kind = Path(schema).name.split(".")[0]
+        matched = [
+            k
+            for k, f in files.items()
+            if _vscode_glob(pattern).search(f.relative_to(root).as_posix())
+        ]
+        assert matched == [kind], (pattern, matched)
+        # The file the pattern maps is valid against the schema it is mapped to.
+        checked = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "check_jsonschema",
+                "--schemafile",
+                str(root / schema),
+                str(files[kind]),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_vscode_glob_reads_patterns_as_the_yaml_extension_does():
+    progress = _vscode_glob("data/progress/**/*.yaml")
+    assert progress.search("data/progress/2024/qlkh.yaml")
+    assert progress.search("data/progress/2024/6-thang/qlkh.yaml")
+    assert not progress.search("data/plan.yaml")
+    assert _vscode_glob("data/plan.yaml").search("data/plan.yaml")
+    assert not _vscode_glob("data/plan.yaml").search("data/plan.yaml.bak")

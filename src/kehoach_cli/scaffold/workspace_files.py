@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from kehoach_cli.scaffold.ci_recipes import GITHUB_WORKFLOW, GITLAB_CI
 from kehoach_cli.scaffold.essentials import Essentials
 from kehoach_cli.scaffold.plan_skeleton import plan_yaml
@@ -77,6 +79,29 @@ vừa hết hạn. Xem chú thích đầu `.github/workflows/kehoach.yml` và `.
 """
 
 
+# VS Code with Red Hat's YAML extension (recommended when the folder is opened): hovers,
+# completion and underlined mistakes in Vietnamese from the JSON Schemas in schemas/. Paths
+# of schemas are relative to the folder opened; the extension prefixes each file pattern
+# with "**/". Progress files made by `kehoach new` also carry a modeline to the schema.
+VSCODE_SETTINGS = (
+    json.dumps(
+        {
+            "yaml.schemas": {
+                "./schemas/plan.schema.json": "data/plan.yaml",
+                "./schemas/progress.schema.json": "data/progress/**/*.yaml",
+            },
+            "[yaml]": {"editor.tabSize": 2, "editor.insertSpaces": True},
+            "files.encoding": "utf8",
+            "files.eol": "\n",
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
+    + "\n"
+)
+VSCODE_EXTENSIONS = json.dumps({"recommendations": ["redhat.vscode-yaml"]}, indent=2) + "\n"
+
+
 def workspace_files(year: int, given: Essentials | None = None) -> dict[str, str]:
     """Relative path → text, for a new data repository; placeholders where `given` lacks."""
     given = given or Essentials()
@@ -87,6 +112,8 @@ def workspace_files(year: int, given: Essentials | None = None) -> dict[str, str
         ".github/workflows/kehoach.yml": GITHUB_WORKFLOW,
         ".gitlab-ci.yml": GITLAB_CI,
         ".editorconfig": EDITORCONFIG,
+        ".vscode/settings.json": VSCODE_SETTINGS,
+        ".vscode/extensions.json": VSCODE_EXTENSIONS,
         ".gitattributes": GITATTRIBUTES,
         ".gitignore": GITIGNORE,
         "README.md": README.format(year=year, unit=given.receiver),
