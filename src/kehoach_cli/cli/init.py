@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from kehoach_cli.scaffold.essentials import Essentials
 
 HELP = """Tạo một kho dữ liệu mới: data/plan.yaml, data/progress/, mẫu Word, lược đồ cho
-trình soạn thảo, cấu hình pre-commit, GitHub Actions, GitLab CI, .editorconfig,
-.gitattributes và README tiếng Việt. Không ghi vào thư mục đã có tệp, trừ khi có --force
+trình soạn thảo (.vscode/ gợi ý tiện ích YAML, gợi ý và lỗi tiếng Việt), cấu hình
+pre-commit, GitHub Actions, GitLab CI, .editorconfig, .gitattributes và README tiếng Việt. Không ghi vào thư mục đã có tệp, trừ khi có --force
 (khi đó chỉ thêm tệp còn thiếu, không ghi đè tệp nào).
 
 Các tùy chọn dưới đây điền sẵn những thông tin chính của kế hoạch. Thông tin nào không
