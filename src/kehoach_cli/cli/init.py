@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 
 HELP = """Tạo một kho dữ liệu mới: data/plan.yaml, data/progress/, mẫu Word, lược đồ cho
 trình soạn thảo (.vscode/ gợi ý tiện ích YAML, gợi ý và lỗi tiếng Việt), cấu hình
-pre-commit, GitHub Actions, GitLab CI, .editorconfig, .gitattributes và README tiếng Việt. Không ghi vào thư mục đã có tệp, trừ khi có --force
-(khi đó chỉ thêm tệp còn thiếu, không ghi đè tệp nào).
+pre-commit, GitHub Actions, GitLab CI, .editorconfig, .gitattributes và README tiếng Việt.
+Không ghi vào thư mục đã có tệp, trừ khi có --force (khi đó chỉ thêm tệp còn thiếu, không
+ghi đè tệp nào).
 
 Các tùy chọn dưới đây điền sẵn những thông tin chính của kế hoạch. Thông tin nào không
 cho, data/plan.yaml ghi "ĐIỀN" ở chỗ đó và 'kehoach validate' báo lỗi đúng dòng cho đến
