@@ -390,3 +390,17 @@ def test_the_secret_is_private_to_the_user(workspace: Path, private_cache_secret
     run(workspace)
     assert private_cache_secret.stat().st_mode & 0o777 == 0o600
     assert len(private_cache_secret.read_bytes()) == cache_module.SECRET_BYTES
+
+
+def test_a_cache_tracked_by_git_is_ignored_even_when_genuine(workspace: Path):
+    """A cache that is part of the repository is someone's: the issue's rule is to ignore
+    it outright, signature or not (read from .git/index, git is not run)."""
+    run(workspace)  # a genuine cache of this machine
+    assert run(workspace).cache_hits > 0
+    (workspace / CACHE_DIR / ".gitignore").unlink()
+    git("init", "-q", cwd=workspace)
+    git("add", "-f", ".", cwd=workspace)
+    assert cache_module.tracked_by_git(workspace)
+    assert run(workspace).cache_hits == 0
+    git("rm", "-q", "--cached", f"{CACHE_DIR}/{CACHE_FILE}", cwd=workspace)
+    assert not cache_module.tracked_by_git(workspace)

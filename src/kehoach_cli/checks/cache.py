@@ -87,6 +87,19 @@ def _read_regular(path: Path, flags: int, cap: int) -> bytes | None:
     return data if len(data) <= cap else None
 
 
+def tracked_by_git(root: Path) -> bool:
+    """Is the cache file listed in the workspace's git index? Read from .git/index
+    without running git (its paths are stored whole up to index version 3; a version-4
+    index compresses them, so there the answer is "yes" to stay on the safe side)."""
+    index = root / ".git" / "index"
+    data = _read_regular(index, _READ_FLAGS, 256 * 1024 * 1024)
+    if data is None or len(data) < 12 or data[:4] != b"DIRC":
+        return False
+    if int.from_bytes(data[4:8], "big") >= 4:
+        return True
+    return f"{CACHE_DIR}/{CACHE_FILE}".encode() + b"\x00" in data
+
+
 def cache_enabled(environ: Any = os.environ) -> bool:
     """Off in CI (a clean clone must be judged in full) unless KEHOACH_CACHE=1."""
     setting = environ.get("KEHOACH_CACHE", "").strip().lower()
@@ -288,6 +301,8 @@ class ValidationCache:
     @classmethod
     def open(cls, root: Path, tool: str) -> ValidationCache:
         cache = cls(root, tool)
+        if tracked_by_git(root):
+            return cache  # a cache in the repository is someone's, not this machine's
         raw = _read_cache_file(cache.path)
         secret = load_secret(root, create=False) if raw else None
         if raw is None or secret is None:
