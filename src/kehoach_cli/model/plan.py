@@ -62,15 +62,18 @@ class PartialDate(StrictModel):
 
 
 class Signer(StrictModel):
-    authority: Text | None = Field(default=None, description="Thẩm quyền ký, ví dụ 'KT. GIÁM ĐỐC'")
-    title: Text = Field(description="Chức vụ người ký, ví dụ 'GIÁM ĐỐC'")
+    authority: Text | None = Field(
+        default=None,
+        description="Thẩm quyền ký, ví dụ 'KT. CHỦ TỊCH', 'TM. ỦY BAN NHÂN DÂN', 'KT. GIÁM ĐỐC'",
+    )
+    title: Text = Field(description="Chức vụ người ký, ví dụ 'PHÓ CHỦ TỊCH', 'GIÁM ĐỐC'")
     name: Text | None = Field(default=None, description="Họ và tên người ký")
 
 
 class Document(StrictModel):
     type: Text = Field(description="Tên loại văn bản, ví dụ 'KẾ HOẠCH'")
     number: Text | None = Field(default=None, description="Số văn bản; để trống khi chưa có số")
-    symbol: Text = Field(description="Ký hiệu, ví dụ 'KH-SKHCN'")
+    symbol: Text = Field(description="Ký hiệu, ví dụ 'KH-UBND', 'KH-SKHCN'")
     place: Text = Field(description="Địa danh ghi ở dòng ngày tháng")
     date: PartialDate = Field(description="Ngày ban hành; có thể chỉ có năm")
     parent_body: Text | None = Field(
@@ -442,7 +445,7 @@ class ReportingPeriod(StrictModel):
 class ReportSettings(StrictModel):
     """How the consolidated yearly report is addressed and signed (not in the plan text)."""
 
-    symbol: Text = Field(description="Ký hiệu báo cáo, ví dụ 'BC-SKHCN'")
+    symbol: Text = Field(description="Ký hiệu báo cáo, ví dụ 'BC-UBND', 'BC-SKHCN'")
     addressees: list[Text] = Field(description="Kính gửi")
     recipients: list[Text] = Field(description="Nơi nhận của báo cáo")
     signer: Signer
