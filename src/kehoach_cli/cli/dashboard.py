@@ -19,6 +19,7 @@ from kehoach_cli.cli.common import (
     parse_as_of,
 )
 from kehoach_cli.cli.options import AsOfOption, PeriodOption, YearOption
+from kehoach_cli.cli.output_path import check_output_path
 from kehoach_cli.cli.year_data import load_year_data, report_skipped
 from kehoach_cli.os_errors import describe_os_error
 
@@ -50,26 +51,6 @@ HtmlOutputOption = Annotated[
 ]
 
 
-def check_html_path(output: Path, workspace_root: Path) -> Path:
-    """Refuse folders, other suffixes, missing parents and paths inside data/."""
-    if output.is_dir():
-        fail_usage(
-            f"{display_path(output)} là một thư mục; hãy chỉ tên tệp, "
-            f"ví dụ {display_path(output / 'index.html')}."
-        )
-    if output.suffix.lower() not in (".html", ".htm"):
-        fail_usage(f"tệp kết quả phải có đuôi .html: {display_path(output)}")
-    if not output.absolute().parent.is_dir():
-        fail_usage(f"thư mục {display_path(output.absolute().parent)} không tồn tại.")
-    try:
-        output.absolute().resolve().relative_to((workspace_root / "data").resolve())
-    except ValueError:
-        return output
-    fail_usage(
-        "không ghi trang theo dõi vào thư mục data/ (chỉ chứa dữ liệu); chọn chỗ khác với -o."
-    )
-
-
 def dashboard(
     year: YearOption = None,
     output: HtmlOutputOption = None,
@@ -80,7 +61,12 @@ def dashboard(
     workspace = open_workspace(root)
     today = parse_as_of(as_of)
     chosen = year or today.year
-    target = check_html_path(output or Path(f"theo-doi-{chosen}.html"), workspace.root)
+    target = check_output_path(
+        output or Path(f"theo-doi-{chosen}.html"),
+        workspace.root,
+        suffixes=(".html", ".htm"),
+        document="trang theo dõi",
+    )
     from kehoach_cli.dashboard import Provenance, render_dashboard
     from kehoach_cli.facts import year_facts
     from kehoach_cli.facts.selection import require_year_in_period

@@ -43,10 +43,10 @@ def render(
     workspace = open_workspace(root)
     from kehoach_cli.atomic import write_atomic
     from kehoach_cli.checks.run import load_plan
-    from kehoach_cli.cli.report import check_output_path
+    from kehoach_cli.cli.output_path import check_output_path
     from kehoach_cli.report.plan_document import render_plan
 
-    target = check_output_path(output, workspace.root)
+    target = check_output_path(output, workspace.root, document="kế hoạch")
     plan, _issues = load_plan(workspace)
     if plan is None:
         raise DataProblem("data/plan.yaml có lỗi. Chạy 'kehoach validate' để sửa.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +26,7 @@ from kehoach_cli.cli.options import (
     RequiredYearOption,
     TemplateOption,
 )
+from kehoach_cli.cli.output_path import check_output_path
 from kehoach_cli.cli.year_data import broken_file_lines, load_year_data, report_skipped
 from kehoach_cli.errors import DataProblem
 from kehoach_cli.os_errors import describe_os_error
@@ -58,43 +58,6 @@ Ví dụ:
 """
 
 
-def check_output_path(output: Path, workspace_root: Path, keep: tuple[Path, ...] = ()) -> Path:
-    """Refuse folders, missing parents, paths inside data/ and the files in `keep` (the
-    template in use): never touch the inputs."""
-    if any(_same_file(output, kept) for kept in keep):
-        fail_usage(
-            f"{display_path(output)} là mẫu Word đang dùng; không ghi đè mẫu, chọn tên khác với -o."
-        )
-    if output.is_dir():
-        fail_usage(
-            f"{display_path(output)} là một thư mục; hãy chỉ tên tệp, "
-            f"ví dụ {display_path(output / 'bao-cao.docx')}."
-        )
-    if output.suffix.lower() != ".docx":
-        fail_usage(f"tệp kết quả phải có đuôi .docx: {display_path(output)}")
-    parent = output.absolute().parent
-    if not parent.is_dir():
-        fail_usage(f"thư mục {display_path(parent)} không tồn tại.")
-    data_dir = (workspace_root / "data").resolve()
-    try:
-        output.absolute().resolve().relative_to(data_dir)
-    except ValueError:
-        return output
-    fail_usage("không ghi báo cáo vào thư mục data/ (chỉ chứa dữ liệu); chọn chỗ khác với -o.")
-
-
-def _same_file(one: Path, other: Path) -> bool:
-    """The same file, through symlinks and hard links; or the same path once resolved."""
-    try:
-        return os.path.samefile(one, other)
-    except OSError:
-        pass
-    try:
-        return one.absolute().resolve() == other.absolute().resolve()
-    except (OSError, RuntimeError):
-        return False
-
-
 def _template_in_use(template: Path | None, workspace: Workspace) -> Path:
     from kehoach_cli.report.render import resolve_template
 
@@ -119,7 +82,7 @@ def report(
     # An explicit -o is checked before any work; the default name contains the unit, so
     # it is made only once the unit is known to be one of the plan's.
     keep = (_template_in_use(template, workspace),)
-    target = check_output_path(output, workspace.root, keep) if output is not None else None
+    target = check_output_path(output, workspace.root, keep=keep) if output is not None else None
     from kehoach_cli.facts.selection import require_unit, require_year_in_period
     from kehoach_cli.report.context import ReportOptions, build_context
     from kehoach_cli.report.data_commit import DataCommitProbe
@@ -130,7 +93,7 @@ def report(
         require_year_in_period(data.plan, year, workspace.plan_path)
         require_unit(data.index, unit)
         target = target or check_output_path(
-            Path(_default_name(year, unit, data.period)), workspace.root, keep
+            Path(_default_name(year, unit, data.period)), workspace.root, keep=keep
         )
         _refuse_broken(data, unit, draft)
         context = build_context(data, ReportOptions(unit, today, draft), today)
