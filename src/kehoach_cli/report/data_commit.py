@@ -313,13 +313,7 @@ class _Pack:
             base_oid = None
             base_offset = None
             if kind == 6:  # offset delta
-                byte = head[position]
-                position += 1
-                distance = byte & 0x7F
-                while byte & 0x80:
-                    byte = head[position]
-                    position += 1
-                    distance = ((distance + 1) << 7) | (byte & 0x7F)
+                distance, position = _varint(head, position)
                 base_offset = offset - distance
             elif kind == 7:  # reference delta
                 base_oid = head[position : position + self.hash_size].hex()
@@ -477,7 +471,7 @@ def _refuse_unread_extensions(data: bytes, position: int, hash_size: int) -> Non
 
 
 def _varint(data: bytes, position: int) -> tuple[int, int]:
-    """The offset encoding of index v4 path prefixes."""
+    """Git's offset encoding: a pack's offset-delta distances and index v4 path prefixes."""
     byte = data[position]
     position += 1
     value = byte & 0x7F
