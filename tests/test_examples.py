@@ -150,7 +150,7 @@ DAK_RLAP = Example(
     folder="huyen-chuyen-doi-so",
     year=2023,
     as_of="2023-12-15",
-    period="2023–2023",
+    period="(năm 2023, ghi ở data/plan.yaml:",  # one year: never "2023–2023"
     verbatim=(
         "Triển khai thực hiện Quyết định số 47/QĐ-UBND ngày 12/01/2023 của Ủy ban nhân dân tỉnh "
         "Đăk Nông về ban hành Kế hoạch chuyển đổi số năm 2023, Ban Chỉ đạo chuyển đổi số huyện "

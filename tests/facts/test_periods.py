@@ -171,3 +171,21 @@ def test_the_dashboard_of_a_period_is_that_periods(cli, tmp_path: Path):
     page = out.read_text(encoding="utf-8")
     assert "<title>Theo dõi thực hiện Kế hoạch số 7/KH-UBND — 6 tháng đầu năm 2024</title>" in page
     assert "<title>Pygal</title>" not in page  # every chart's own title says what it shows
+
+
+def test_a_one_year_plan_is_named_as_one_year_not_a_range(tmp_path):
+    """'2023–2023' and 'Chọn một năm từ 2023 đến 2023' read wrong; one year is 'năm 2023'."""
+    from kehoach_cli.errors import UsageProblem
+    from kehoach_cli.facts.selection import require_year_in_period
+    from kehoach_cli.model.plan import PlanPeriod
+
+    assert PlanPeriod(start=2023, end=2023).span == "năm 2023"
+    assert PlanPeriod(start=2023, end=2025).span == "2023–2025"
+    plan = type("P", (), {"period": PlanPeriod(start=2023, end=2023)})()
+    with pytest.raises(UsageProblem) as refused:
+        require_year_in_period(plan, 2024, tmp_path / "plan.yaml")  # type: ignore[arg-type]
+    message = str(refused.value)
+    assert message == (
+        "năm 2024 nằm ngoài thời gian thực hiện kế hoạch (năm 2023). "
+        "Kế hoạch chỉ thực hiện trong năm 2023."
+    )

@@ -33,10 +33,9 @@ def period_issues(progress: Progress, data: Any, ref: ProgressRef, plan: Plan) -
     falls within the period."""
     outside = []
     if plan.period is not None and ref.year not in plan.period:
-        first, last = plan.period.start, plan.period.end
         where_year = locate(data, ("year",))
         outside = [
-            make_issue("KH323", ref.path, where_year, "year", year=ref.year, start=first, end=last)
+            make_issue("KH323", ref.path, where_year, "year", year=ref.year, span=plan.period.span)
         ]
     period = period_of(ref, plan)
     if period is None:

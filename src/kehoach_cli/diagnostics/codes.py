@@ -421,7 +421,7 @@ _RULES = [
     Rule(
         "KH323",
         "warning",
-        "Năm {year} nằm ngoài thời gian thực hiện kế hoạch ({start}–{end})",
+        "Năm {year} nằm ngoài thời gian thực hiện kế hoạch ({span})",
         "Kiểm tra năm của tệp (thư mục năm và 'year'), hoặc 'period' trong data/plan.yaml.",
         "data/progress/2031/phong-a.yaml với period 2024–2025",
     ),

@@ -36,10 +36,15 @@ def require_year_in_period(plan: Plan, year: int, plan_path: Path) -> None:
     if period is None or year in period:
         return
     where = f"data/{plan_path.name}:{_line_of('period', plan_path)}" if plan_path.exists() else ""
+    choose = (
+        f"Kế hoạch chỉ thực hiện trong năm {period.start}."
+        if period.start == period.end
+        else f"Chọn một năm từ {period.start} đến {period.end}."
+    )
     raise UsageProblem(
-        f"năm {year} nằm ngoài thời gian thực hiện kế hoạch ({period.start}–{period.end}"
+        f"năm {year} nằm ngoài thời gian thực hiện kế hoạch ({period.span}"
         + (f", ghi ở {where}" if where else "")
-        + f"). Chọn một năm từ {period.start} đến {period.end}."
+        + f"). {choose}"
     )
 
 

@@ -527,6 +527,12 @@ class PlanPeriod(StrictModel):
     def __contains__(self, year: object) -> bool:
         return isinstance(year, int) and self.start <= year <= self.end
 
+    @property
+    def span(self) -> str:
+        """How a sentence names the period: "2023–2025", or "năm 2023" for one year
+        (never "2023–2023")."""
+        return f"năm {self.start}" if self.start == self.end else f"{self.start}–{self.end}"
+
 
 class Plan(StrictModel):
     schema_version: SchemaVersion
