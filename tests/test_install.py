@@ -37,6 +37,8 @@ from tests.conftest import REPO
 NEEDED_IN_SDIST = [
     "LICENSE",
     "README.md",
+    "CHANGELOG.md",
+    ".pre-commit-hooks.yaml",
     "pyproject.toml",
     "tests/conftest.py",
     "tests/fixtures/plan-document.txt",

@@ -17,6 +17,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
+from kehoach_cli import __version__
 from kehoach_cli.scaffold.ci_recipes import DASHBOARD_SCRIPT, SUMMARY_SCRIPT
 
 YEAR = date.today().year
@@ -33,9 +34,13 @@ ESSENTIALS = (
 )  # fmt: skip
 
 
+SOURCE = "https://git.example.gov.vn/cds/kehoach.git"
+PINNED = f"kehoach @ git+{SOURCE}@v{__version__}"
+
+
 @pytest.fixture
 def repo(cli, tmp_path: Path) -> Path:
-    assert cli("init", "kho", *ESSENTIALS, cwd=tmp_path).code == 0
+    assert cli("init", "kho", *ESSENTIALS, "--kehoach-source", SOURCE, cwd=tmp_path).code == 0
     return tmp_path / "kho"
 
 
@@ -60,8 +65,15 @@ def _check_jsonschema() -> str:
         (".gitlab-ci.yml", "vendor.gitlab-ci"),
     ],
 )
-def test_recipes_pass_the_vendors_schemas(repo: Path, name: str, schema: str, tmp_path: Path):
+@pytest.mark.parametrize("source", [SOURCE, None])
+def test_recipes_pass_the_vendors_schemas(
+    cli, tmp_path: Path, name: str, schema: str, source: str | None
+):
+    """With the source known, and without (KEHOACH_PIP left empty for the clerk)."""
     tool = _check_jsonschema()
+    given = ["--kehoach-source", source] if source else []
+    assert cli("init", "kho", *ESSENTIALS, *given, cwd=tmp_path).code == 0
+    repo = tmp_path / "kho"
 
     def check(path: Path) -> subprocess.CompletedProcess[str]:
         command = [tool, "--builtin-schema", schema, str(path)]
@@ -117,7 +129,7 @@ def test_github_validates_on_every_push_and_checks_deadlines_on_schedule(repo: P
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key `on` as true
     assert set(triggers) == {"push", "pull_request", "schedule", "workflow_dispatch"}
     assert re.fullmatch(r"[\d*]+ [\d*]+ \* \* \*", triggers["schedule"][0]["cron"])  # daily
-    assert workflow["env"]["KEHOACH_PACKAGE"] == "kehoach"
+    assert workflow["env"]["KEHOACH_PIP"] == PINNED
     for event, branch in (("push", "main"), ("push", "nhanh-khac"), ("pull_request", "x")):
         runs = _all(_github_runs(workflow, event, branch))
         assert "kehoach validate" in runs
@@ -193,7 +205,7 @@ def _gitlab_jobs(ci: dict, pipeline: str) -> dict[str, str]:
 
 def test_gitlab_validates_on_every_push_and_checks_deadlines_on_schedule(repo: Path):
     ci = _load(repo / ".gitlab-ci.yml")
-    assert ci["variables"]["KEHOACH_PACKAGE"] == "kehoach"
+    assert ci["variables"]["KEHOACH_PIP"] == PINNED
     deadline_jobs = {n for n, j in ci.items() if "--check-deadline" in str(j.get("script"))}
     assert deadline_jobs == {"han-nop"}
     assert ci["han-nop"]["script"] == ["kehoach status --check-deadline"]

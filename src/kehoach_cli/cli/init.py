@@ -14,6 +14,7 @@ from kehoach_cli.os_errors import describe_os_error
 
 if TYPE_CHECKING:
     from kehoach_cli.scaffold.essentials import Essentials
+    from kehoach_cli.scaffold.install_source import InstallSource
 
 HELP = """Tạo một kho dữ liệu mới: data/plan.yaml, data/progress/, mẫu Word, lược đồ cho
 trình soạn thảo (.vscode/ gợi ý tiện ích YAML, gợi ý và lỗi tiếng Việt), cấu hình
@@ -33,6 +34,7 @@ Ví dụ:
       --deadline "15/01 năm sau" --receiver-name "Sở Tài chính" --report-to "Bộ Tài chính"
   kehoach init kh-so --issuer "Sở Tài chính" --parent "UBND tỉnh Mẫu" --signer "GIÁM ĐỐC" \\
       --period 6-thang=15/6 --period "nam=15/12" --receiver-name "Văn phòng Sở" ...
+  kehoach init kh-cds --kehoach-source https://git.example.gov.vn/cds/kehoach.git ...
 """
 
 # The period ids of scaffold/essentials.py's KNOWN_PERIODS (a test keeps them equal),
@@ -134,6 +136,16 @@ YearsOption = Annotated[
         show_default=False,
     ),
 ]
+SourceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--kehoach-source",
+        help="Nơi CI (và pre-commit) cài kehoach: địa chỉ kho git của kehoach (ghim ở thẻ "
+        "của phiên bản này) hoặc địa chỉ tệp .whl của bản phát hành. Mặc định: nơi đã cài "
+        "kehoach đang chạy, nếu đó là một kho git hoặc máy chủ.",
+        show_default=False,
+    ),
+]
 ReportToOption = Annotated[
     str | None,
     typer.Option(
@@ -159,6 +171,7 @@ def init(
     receiver_kind: ReceiverKindOption = None,
     report_to: ReportToOption = None,
     years: YearsOption = None,
+    kehoach_source: SourceOption = None,
     force: ForceOption = False,
 ) -> None:
     from kehoach_cli.scaffold.essentials import essentials
@@ -178,9 +191,36 @@ def init(
         report_to=report_to,
         years=years,
     )
+    source = _install_source(kehoach_source)
     _refuse_occupied(folder, force)
-    written, kept = _write_missing(folder, _workspace_files(given))
+    written, kept = _write_missing(folder, _workspace_files(given, source))
     _tell(folder, written, kept, given)
+    _tell_source(source)
+
+
+def _install_source(option: str | None) -> InstallSource:
+    from kehoach_cli import __version__
+    from kehoach_cli.scaffold import install_source
+
+    if option is None:
+        return install_source.installed_source(__version__)
+    try:
+        return install_source.from_option(option, __version__)
+    except install_source.SourceRefused as refused:
+        raise UsageProblem(f"--kehoach-source: {refused}.") from None
+
+
+def _tell_source(source: InstallSource) -> None:
+    if source.known:
+        typer.echo(f"CI cài kehoach {source.version}: {source.requirement}", err=True)
+        return
+    typer.echo(
+        "Chưa biết nơi CI cài kehoach: điền KEHOACH_PIP trong .github/workflows/kehoach.yml "
+        "hoặc .gitlab-ci.yml (địa chỉ kho git của kehoach ở thẻ "
+        f"v{source.version}, hoặc tệp .whl của bản phát hành), hoặc chạy lại 'kehoach init' "
+        "với --kehoach-source; đến lúc đó CI dừng ở bước cài và nói rõ như vậy.",
+        err=True,
+    )
 
 
 def _refuse_occupied(folder: Path, force: bool) -> None:
@@ -214,7 +254,7 @@ def _tell(folder: Path, written: int, kept: list[str], given: Essentials) -> Non
     )
 
 
-def _workspace_files(given: Essentials) -> dict[str, bytes]:
+def _workspace_files(given: Essentials, source: InstallSource) -> dict[str, bytes]:
     """Every file of a new workspace: sample plan, CI recipes, schemas, the template."""
     from kehoach_cli.model.schema import SCHEMA_DIR, json_schemas, schema_text
     from kehoach_cli.report.render import default_template
@@ -222,7 +262,7 @@ def _workspace_files(given: Essentials) -> dict[str, bytes]:
 
     files: dict[str, bytes] = {
         path: text.encode("utf-8")
-        for path, text in workspace_files(date.today().year, given).items()
+        for path, text in workspace_files(date.today().year, given, source).items()
     }
     files["templates/bao-cao.docx"] = default_template().read_bytes()
     for name, schema in json_schemas().items():

@@ -11,9 +11,16 @@ The dashboard shows the current year, and last year in January: that is when las
 yearly report is collected (a deadline "15/01 năm sau"), and a January page of the new year
 would be empty. `date` runs in Vietnam's time zone (TZ=ICT-7, POSIX for UTC+7, which needs
 no time zone database) so that the days counted are those of the clerks' calendar.
+
+Every job installs one pinned kehoach, from the source `KEHOACH_PIP` names (a git tag or a
+release wheel: scaffold/install_source.py), never from a bare package name.
 """
 
 from __future__ import annotations
+
+import json
+
+from kehoach_cli.scaffold.install_source import InstallSource
 
 # The dashboard, in POSIX sh (GitLab's python image has no bash). Exit code 1 with a page:
 # some progress files have errors (the page names them; validation fails the pipeline for
@@ -42,6 +49,43 @@ kehoach status --year "$nam" --format markdown >> "$GITHUB_STEP_SUMMARY" || [ $?
 """
 
 
+# Installs the pinned kehoach of KEHOACH_PIP (scaffold/install_source.py), in POSIX sh.
+# Without a source it stops at once and says what to fill in, rather than guessing a name.
+# pip fetches a git source with git, which slim images (python:3.12-slim) lack.
+def install_script(version: str) -> str:
+    example = f"kehoach @ git+https://<máy chủ>/<nhóm>/kehoach.git@v{version}"
+    return f"""\
+if [ -z "$KEHOACH_PIP" ]; then
+  echo "Chưa biết nơi cài kehoach: điền biến KEHOACH_PIP ở đầu tệp cấu hình CI này," \\
+    "ví dụ \\"{example}\\" (xem mục 'Cài kehoach' trong hướng dẫn của kehoach)." >&2
+  exit 1
+fi
+case "$KEHOACH_PIP" in
+  *git+*)
+    command -v git >/dev/null ||
+      {{ apt-get update -qq && apt-get install -y -qq --no-install-recommends git >/dev/null; }} ;;
+esac
+python -m pip install --quiet "$KEHOACH_PIP"
+"""
+
+
+def pip_variable(source: InstallSource, indent: int) -> str:
+    """The KEHOACH_PIP line and the comment above it, as YAML (a JSON string is a valid
+    YAML double-quoted scalar: the requirement's '@', ':' and '#' stay text)."""
+    pad = " " * indent
+    version = source.version
+    lines = [
+        f"# Nơi cài kehoach, ghim đúng phiên bản {version}: kho git của kehoach ở thẻ v{version},",
+        "# hoặc tệp .whl của bản phát hành (bản sao của cơ quan). Đừng chỉ ghi tên gói 'kehoach':",
+        "# tên này không có trên kho gói công cộng nào, ai đăng ký tên đó sẽ chạy được mã trong",
+        '# CI của kho này. Xem mục "Cài kehoach" trong hướng dẫn của kehoach.',
+    ]
+    if not source.known:
+        lines.append("# ĐIỀN: chưa biết nơi cài (kehoach init --kehoach-source <địa chỉ>).")
+    lines.append(f"KEHOACH_PIP: {json.dumps(source.requirement, ensure_ascii=False)}")
+    return "\n".join(pad + line for line in lines)
+
+
 def _indented(text: str, spaces: int) -> str:
     pad = " " * spaces
     return "\n".join(pad + line if line else line for line in text.splitlines())
@@ -54,7 +98,11 @@ ON_DEFAULT_BRANCH = (
     "github.ref_name == github.event.repository.default_branch)"
 )
 
-GITHUB_WORKFLOW = f"""\
+
+# long: the whole workflow as one template, read top to bottom as the file it writes
+def github_workflow(source: InstallSource) -> str:
+    install = _indented(install_script(source.version), 10)
+    return f"""\
 # kehoach trên GitHub Actions.
 # - Mỗi lần push và pull request: kiểm tra dữ liệu (lỗi hiện ngay trên dòng của tệp), ghi
 #   bảng tình hình vào trang Summary của lần chạy và dựng trang theo dõi (tải về ở mục
@@ -74,8 +122,7 @@ on:
 permissions:
   contents: read
 env:
-  # Gói kehoach để cài: tên gói, hoặc địa chỉ git của kho kehoach.
-  KEHOACH_PACKAGE: kehoach
+{pip_variable(source, 2)}
   TZ: ICT-7   # giờ Việt Nam (UTC+7)
 jobs:
   kiem-tra:
@@ -86,7 +133,9 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.12"
-      - run: pip install "$KEHOACH_PACKAGE"
+      - name: Cài kehoach
+        run: |
+{install}
       - name: Kiểm tra dữ liệu
         run: kehoach validate
       - name: Tóm tắt tình hình (trang Summary của lần chạy)
@@ -102,7 +151,9 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.12"
-      - run: pip install "$KEHOACH_PACKAGE"
+      - name: Cài kehoach
+        run: |
+{install}
       - name: Hạn nộp báo cáo (kỳ vừa hết hạn gần nhất)
         run: kehoach status --check-deadline
 
@@ -115,7 +166,9 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.12"
-      - run: pip install "$KEHOACH_PACKAGE"
+      - name: Cài kehoach
+        run: |
+{install}
       - name: Dựng trang theo dõi
         run: |
 {_indented(DASHBOARD_SCRIPT, 10)}
@@ -150,7 +203,11 @@ jobs:
         uses: actions/deploy-pages@v4
 """
 
-GITLAB_CI = f"""\
+
+# long: the whole pipeline as one template, read top to bottom as the file it writes
+def gitlab_ci(source: InstallSource) -> str:
+    install = _indented(install_script(source.version), 6)
+    return f"""\
 # kehoach trên GitLab CI.
 # - Mỗi lần push và merge request: kiểm tra dữ liệu (lỗi hiện trong mục Code Quality của
 #   merge request và trong nhật ký của job) và dựng trang theo dõi (trong merge request:
@@ -168,14 +225,15 @@ workflow:
     - if: $CI_COMMIT_BRANCH
 
 variables:
-  KEHOACH_PACKAGE: kehoach   # tên gói, hoặc địa chỉ git của kho kehoach
+{pip_variable(source, 2)}
   TZ: ICT-7                  # giờ Việt Nam (UTC+7)
   GIT_DEPTH: "0"             # để trang theo dõi ghi đúng commit của dữ liệu
 
 default:
   image: python:3.12-slim
   before_script:
-    - pip install "$KEHOACH_PACKAGE"
+    - |
+{install}
 
 kiem-tra:
   rules:

@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import json
 
-from kehoach_cli.scaffold.ci_recipes import GITHUB_WORKFLOW, GITLAB_CI
+from kehoach_cli.scaffold.ci_recipes import github_workflow, gitlab_ci
 from kehoach_cli.scaffold.essentials import Essentials
+from kehoach_cli.scaffold.install_source import InstallSource, unknown
 from kehoach_cli.scaffold.plan_skeleton import plan_yaml
 
-PRE_COMMIT = """\
-# Kiểm tra tệp kế hoạch và tiến độ trước mỗi commit: pre-commit install
-# (kehoach cài sẵn trên máy; hoặc dùng hook 'kehoach-validate' trong kho mã của kehoach.)
+# With a git source known, pre-commit installs the very version CI pins, so that every
+# machine checks with the same rules; without one, the hook runs the kehoach installed on
+# the clerk's machine (`repo: local`).
+PRE_COMMIT_PINNED = """\
+# Kiểm tra tệp kế hoạch và tiến độ trước mỗi commit (một lần: pre-commit install).
+# pre-commit tự cài kehoach {version} ({rev_label} của kho kehoach), đúng bản CI dùng.
+repos:
+  - repo: {url}
+    rev: {rev}
+    hooks:
+      - id: kehoach-validate
+"""
+
+PRE_COMMIT_LOCAL = """\
+# Kiểm tra tệp kế hoạch và tiến độ trước mỗi commit (một lần: pre-commit install).
+# Hook này dùng kehoach đã cài trên máy.
 repos:
   - repo: local
     hooks:
@@ -22,6 +36,16 @@ repos:
         pass_filenames: true
         require_serial: true
 """
+
+
+def pre_commit_config(source: InstallSource) -> str:
+    if source.git_url and source.git_rev:
+        url = json.dumps(source.git_url, ensure_ascii=False)  # a YAML-safe scalar
+        rev = source.git_rev
+        label = f"thẻ {rev}" if rev == f"v{source.version}" else f"commit {rev[:12]}"
+        return PRE_COMMIT_PINNED.format(version=source.version, url=url, rev=rev, rev_label=label)
+    return PRE_COMMIT_LOCAL
+
 
 EDITORCONFIG = """\
 root = true
@@ -102,15 +126,21 @@ VSCODE_SETTINGS = (
 VSCODE_EXTENSIONS = json.dumps({"recommendations": ["redhat.vscode-yaml"]}, indent=2) + "\n"
 
 
-def workspace_files(year: int, given: Essentials | None = None) -> dict[str, str]:
-    """Relative path → text, for a new data repository; placeholders where `given` lacks."""
+def workspace_files(
+    year: int, given: Essentials | None = None, source: InstallSource | None = None
+) -> dict[str, str]:
+    """Relative path → text, for a new data repository; placeholders where `given` lacks,
+    and CI recipes that say what to fill in where the install `source` is unknown."""
+    from kehoach_cli import __version__
+
     given = given or Essentials()
+    source = source or unknown(__version__)
     return {
         "data/plan.yaml": plan_yaml(given, year),
         "data/progress/.gitkeep": "",
-        ".pre-commit-config.yaml": PRE_COMMIT,
-        ".github/workflows/kehoach.yml": GITHUB_WORKFLOW,
-        ".gitlab-ci.yml": GITLAB_CI,
+        ".pre-commit-config.yaml": pre_commit_config(source),
+        ".github/workflows/kehoach.yml": github_workflow(source),
+        ".gitlab-ci.yml": gitlab_ci(source),
         ".editorconfig": EDITORCONFIG,
         ".vscode/settings.json": VSCODE_SETTINGS,
         ".vscode/extensions.json": VSCODE_EXTENSIONS,

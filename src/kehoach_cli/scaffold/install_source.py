@@ -1,0 +1,125 @@
+"""Where the CI of a new data repository installs kehoach from: one pinned version, from a
+source that exists.
+
+Never a bare package name: `kehoach` is not published on any package index, and whoever
+registered that name would run code in every data repository's CI. The source is a git
+repository of kehoach at the release tag (`v0.2.0`), or a release wheel at a URL (the
+agency's own mirror: docs/huong-dan.md, "Cài kehoach"). `kehoach init` takes it from
+`--kehoach-source`, or else from how the running kehoach was installed (the
+`direct_url.json` pip records, PEP 610) when that was from a git repository or a wheel on a
+server — never from a folder of this machine, which CI cannot reach. When neither says,
+the recipes are written with the version pinned and the source left empty, and their
+install step stops with a message that says what to fill in.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+# Schemes a CI runner can fetch from (file: for a mirror on a shared disk, and for tests).
+_URL = re.compile(r"^(?:git\+)?(?:https?|ssh|git|file)://\S+$")
+_SCP_LIKE = re.compile(r"^[\w.-]+@[\w.-]+:\S+$")  # git@host:group/kehoach.git
+_WHEEL_VERSION = re.compile(r"^kehoach-([^-]+)-")
+
+
+class SourceRefused(ValueError):
+    """`--kehoach-source` is not an address CI can install from (the message says why)."""
+
+
+@dataclass(frozen=True)
+class InstallSource:
+    """A pinned pip requirement for CI, and the git repository for pre-commit (if any)."""
+
+    requirement: str  # "" when unknown: the recipes' install step says what to fill in
+    version: str
+    git_url: str | None = None  # pre-commit's `repo:` (a git source only)
+    git_rev: str | None = None  # pre-commit's `rev:`
+
+    @property
+    def known(self) -> bool:
+        return bool(self.requirement)
+
+
+def unknown(version: str) -> InstallSource:
+    return InstallSource("", version)
+
+
+def from_option(value: str, version: str) -> InstallSource:
+    """`--kehoach-source`: a git repository's address (pinned at tag v<version>), or the
+    address of a release wheel (its version is the wheel's)."""
+    value = value.strip()
+    if not (_URL.match(value) or _SCP_LIKE.match(value)):
+        raise SourceRefused(
+            f"'{value}' không phải địa chỉ để CI tải kehoach về; cần địa chỉ kho git "
+            "(https://…/kehoach.git, git@…:…/kehoach.git) hoặc địa chỉ tệp .whl của bản phát hành"
+        )
+    path = urlsplit(value).path if "://" in value else value
+    if path.endswith(".whl"):
+        name = path.rsplit("/", 1)[-1]
+        found = _WHEEL_VERSION.match(name)
+        if found is None:
+            raise SourceRefused(f"'{name}' không phải tệp .whl của kehoach (kehoach-<phiên bản>-…)")
+        return InstallSource(f"kehoach @ {value}", found.group(1))
+    git_url = value.removeprefix("git+")
+    tag = f"v{version}"
+    return InstallSource(_git_requirement(_pip_git_url(git_url), tag), version, git_url, tag)
+
+
+def from_installation(direct_url: str | None, version: str) -> InstallSource:
+    """The source the running kehoach was installed from, when CI can reach it too;
+    `direct_url` is the text of the distribution's direct_url.json (None: installed from
+    an index, whose name we do not trust for the reason above)."""
+    if not direct_url:
+        return unknown(version)
+    try:
+        record: Any = json.loads(direct_url)
+        url = str(record["url"])
+    except (ValueError, KeyError, TypeError):
+        return unknown(version)
+    if urlsplit(url).scheme not in ("https", "http", "ssh", "git"):
+        return unknown(version)  # a folder or file of this machine
+    vcs = record.get("vcs_info")
+    if isinstance(vcs, dict) and vcs.get("vcs") == "git":
+        tag = f"v{version}"
+        # Pinned: the release tag if that is what was asked for, else the exact commit.
+        rev = tag if vcs.get("requested_revision") == tag else str(vcs.get("commit_id", ""))
+        if not rev:
+            return unknown(version)
+        return InstallSource(_git_requirement(url, rev), version, url, rev)
+    archive = record.get("archive_info")
+    if isinstance(archive, dict) and urlsplit(url).path.endswith(".whl"):
+        hashes = archive.get("hashes")
+        sha256 = hashes.get("sha256") if isinstance(hashes, dict) else None
+        return InstallSource(f"kehoach @ {url}" + (f"#sha256={sha256}" if sha256 else ""), version)
+    return unknown(version)
+
+
+def installed_source(version: str) -> InstallSource:
+    """The source of the kehoach that is running (see from_installation)."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        direct_url = distribution("kehoach").read_text("direct_url.json")
+    except PackageNotFoundError:  # run from a source tree, not installed
+        direct_url = None
+    return from_installation(direct_url, version)
+
+
+def _pip_git_url(url: str) -> str:
+    """The address as pip's requirement parser takes it: git's short form
+    `git@host:group/kehoach.git` only as ssh://git@host/…, and a folder (file:///srv/…)
+    only with a host name (file://localhost/srv/…)."""
+    if _SCP_LIKE.match(url):
+        user_host, path = url.split(":", 1)
+        return f"ssh://{user_host}/{path}"
+    if url.startswith("file:///"):
+        return "file://localhost/" + url.removeprefix("file:///")
+    return url
+
+
+def _git_requirement(url: str, rev: str) -> str:
+    return f"kehoach @ git+{url}@{rev}"
