@@ -160,3 +160,29 @@ def test_a_period_form_goes_to_the_period_folder(cli, tmp_path: Path):
         "# yaml-language-server: $schema=../../../../schemas/"
     )
     assert cli("validate", "--root", str(root)).code == 0
+
+
+def test_import_warns_when_progress_goes_back_on_an_earlier_period(cli, tmp_path: Path):
+    """The checks `validate` runs across a unit's reports of a year run on the form too:
+    the yearly form saying 20% where the 6-month report said 30% is warned of (KH321) at
+    its cell, naming the earlier report; a warning does not stop the import."""
+    root = tmp_path / "tinh"
+    shutil.copytree(REPO / "examples/ubnd-tinh-ha-tang-so", root)
+    made = cli("form", "-u", "bao-loc", "-y", "2024", "-o", "f.xlsx", cwd=root)
+    assert made.code == 0, made.stderr
+    workbook = load_workbook(root / "f.xlsx")
+    tasks = workbook[TASKS]
+    row = task_row(tasks, "3.1")
+    assert tasks[f"E{row}"].value == 60  # pre-filled from the yearly report
+    tasks[f"E{row}"] = 20
+    workbook.save(root / "f.xlsx")
+
+    result = cli("import", "f.xlsx", "--force", cwd=root)
+    assert result.code == 0, result.stderr
+    assert (
+        f"'{TASKS}'!E{row}: [cảnh báo] Tiến độ nhiệm vụ '3.1' giảm từ 30% (6 tháng đầu năm) xuống 20% (năm) (KH321)"
+        in result.stderr
+    )
+    assert "6-thang/bao-loc.yaml:14" in result.stderr
+    validated = cli("validate", "--root", str(root))
+    assert "KH321" in validated.stderr  # and validate says the same of the written file

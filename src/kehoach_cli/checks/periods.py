@@ -13,7 +13,7 @@ from typing import Any
 from kehoach_cli.checks.fieldpath import format_field
 from kehoach_cli.checks.schema import validate_data
 from kehoach_cli.diagnostics import Issue, make_issue
-from kehoach_cli.loading.documents import load_yaml_file
+from kehoach_cli.loading.documents import load_yaml_bytes
 from kehoach_cli.loading.workspace import ProgressRef
 from kehoach_cli.loading.yamlsafe import locate
 from kehoach_cli.model.plan import Plan, ReportingPeriod
@@ -83,9 +83,13 @@ class _Sent:
     path: Path
 
 
-def progress_going_back(refs: list[ProgressRef], plan: Plan) -> list[Issue]:
+def progress_going_back(
+    refs: list[ProgressRef], plan: Plan, unwritten: dict[Path, bytes] | None = None
+) -> list[Issue]:
     """For each unit and year with reports of several periods, a task whose progress is
-    lower in a later report than in an earlier one (warning KH321, at the later value)."""
+    lower in a later report than in an earlier one (warning KH321, at the later value).
+    `unwritten`: the content of files not on disk yet (a form being imported)."""
+    contents = unwritten or {}
     by_unit_year: dict[tuple[str, int], list[ProgressRef]] = defaultdict(list)
     for ref in refs:
         by_unit_year[(ref.unit, ref.year)].append(ref)
@@ -93,16 +97,17 @@ def progress_going_back(refs: list[ProgressRef], plan: Plan) -> list[Issue]:
     for group in by_unit_year.values():
         if len(group) < 2:
             continue
-        reports = [sent for ref in group if (sent := _load(ref, plan)) is not None]
+        loaded = (_load(ref, plan, contents.get(ref.path)) for ref in group)
+        reports = [sent for sent in loaded if sent is not None]
         reports.sort(key=lambda sent: (sent.period.months.last, sent.period.months.first))
         for earlier, later in itertools.pairwise(reports):
             issues += _compare(earlier, later)
     return issues
 
 
-def _load(ref: ProgressRef, plan: Plan) -> _Sent | None:
+def _load(ref: ProgressRef, plan: Plan, data: bytes | None) -> _Sent | None:
     period = period_of(ref, plan)
-    loaded = load_yaml_file(ref.path)
+    loaded = load_yaml_bytes(ref.path, data)
     if period is None or not loaded.readable:
         return None
     progress, _ = validate_data(Progress, loaded.data, ref.path)

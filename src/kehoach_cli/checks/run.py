@@ -13,10 +13,8 @@ from kehoach_cli.checks.plan_rules import check_plan
 from kehoach_cli.checks.progress_rules import check_progress, salvage_progress
 from kehoach_cli.checks.schema import validate_data
 from kehoach_cli.diagnostics import Issue, make_issue
-from kehoach_cli.loading.documents import LoadedYaml, load_yaml_file
-from kehoach_cli.loading.text import TextError, decode_text
+from kehoach_cli.loading.documents import load_yaml_bytes
 from kehoach_cli.loading.workspace import ProgressRef, Workspace, select_progress_files
-from kehoach_cli.loading.yamlsafe import YamlError, parse_yaml
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.plan import Plan
 from kehoach_cli.model.progress import Progress
@@ -65,19 +63,6 @@ class CheckResult:
             and not checked.has_errors
             and (year is None or checked.ref.year == year)
         ]
-
-
-def load_yaml_bytes(path: Path, data: bytes | None) -> LoadedYaml:
-    """load_yaml_file on bytes already read (None: read `path` the usual way)."""
-    if data is None:
-        return load_yaml_file(path)
-    try:
-        parsed, duplicates = parse_yaml(decode_text(data, path), path)
-    except TextError as error:
-        return LoadedYaml(path, None, [error.issue])
-    except YamlError as error:
-        return LoadedYaml(path, None, list(error.issues))
-    return LoadedYaml(path, parsed, duplicates)
 
 
 def load_plan(workspace: Workspace) -> tuple[Plan | None, list[Issue]]:

@@ -104,11 +104,13 @@ def import_form(workspace: Workspace, data: bytes) -> Imported:
     target = target_path(workspace, unit_id, year, period)
     folder = None if period.whole_year else period.id
     ref = ProgressRef(path=target, year=year, unit=unit_id, period=folder)
-    checked = check_progress_bytes(ref, index, out.text.encode("utf-8"))
+    data = out.text.encode("utf-8")
+    checked = check_progress_bytes(ref, index, data)
+    issues = checked.issues + _against_other_periods(workspace, ref, index, data)
     fallback = form.table_where
     errors = [line for problem in form.problems for line in _problem_lines(problem)]
     warnings: list[str] = []
-    for issue in sorted(checked.issues, key=Issue.sort_key):
+    for issue in sorted(issues, key=Issue.sort_key):
         where = _where(issue, out, fallback)
         lines = located(where, issue.severity.label, issue.message, issue.hint, issue.code)
         (errors if issue.is_error else warnings).extend(lines)
@@ -118,6 +120,23 @@ def import_form(workspace: Workspace, data: bytes) -> Imported:
     previous, _ = existing_report(workspace, unit_id, year, period, index)
     left_out = [] if previous is None else not_in_form(previous)
     return Imported(target, out.text, warnings, len(form.tasks), len(form.activities), left_out)
+
+
+def _against_other_periods(
+    workspace: Workspace, ref: ProgressRef, index: PlanIndex, data: bytes
+) -> list[Issue]:
+    """What `kehoach validate` will say of the form once written, compared with the unit's
+    reports of the year's other periods (KH321: progress lower than in an earlier one)."""
+    from kehoach_cli.checks.periods import progress_going_back
+    from kehoach_cli.loading.workspace import list_progress_files
+
+    if all(period.whole_year for period in index.plan.reporting.all_periods()):
+        return []  # one report a year: nothing to compare
+    on_disk, _ = list_progress_files(workspace, {ref.year})
+    replaced = {ref.path, ref.path.with_suffix(".yml")}
+    others = [r for r in on_disk if r.unit == ref.unit and r.path not in replaced]
+    issues = progress_going_back([*others, ref], index.plan, {ref.path: data})
+    return [issue for issue in issues if issue.file == ref.path]
 
 
 def existing_report(

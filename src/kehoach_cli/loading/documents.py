@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from kehoach_cli.diagnostics import Issue
-from kehoach_cli.loading.text import TextError, read_text
+from kehoach_cli.loading.text import TextError, decode_text, read_text
 from kehoach_cli.loading.yamlsafe import YamlError, parse_yaml
 
 
@@ -32,3 +32,17 @@ def load_yaml_file(path: Path) -> LoadedYaml:
     except YamlError as error:
         return LoadedYaml(path, None, list(error.issues))
     return LoadedYaml(path, data, duplicates)
+
+
+def load_yaml_bytes(path: Path, data: bytes | None) -> LoadedYaml:
+    """load_yaml_file on bytes already read (None: read `path` the usual way), e.g. a
+    form's YAML before it is written."""
+    if data is None:
+        return load_yaml_file(path)
+    try:
+        parsed, duplicates = parse_yaml(decode_text(data, path), path)
+    except TextError as error:
+        return LoadedYaml(path, None, [error.issue])
+    except YamlError as error:
+        return LoadedYaml(path, None, list(error.issues))
+    return LoadedYaml(path, parsed, duplicates)
