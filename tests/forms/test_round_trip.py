@@ -186,3 +186,72 @@ def test_import_warns_when_progress_goes_back_on_an_earlier_period(cli, tmp_path
     assert "6-thang/bao-loc.yaml:14" in result.stderr
     validated = cli("validate", "--root", str(root))
     assert "KH321" in validated.stderr  # and validate says the same of the written file
+
+
+def test_indicators_are_offered_to_the_units_whose_value_counts(cli, workspace: Path):
+    """A 'lead' indicator (TFP, task 2.6) is reported by the task's lead (khtc) only: a
+    cooperating unit's value would not be used, so its form has no indicators sheet."""
+    for unit, sheets in (("khtc", 4), ("qlkh", 3)):
+        assert cli("form", "-u", unit, "-y", "2024", "-o", f"{unit}.xlsx", cwd=workspace).code == 0
+        workbook = load_workbook(workspace / f"{unit}.xlsx")
+        assert len(workbook.sheetnames) == sheets, (unit, workbook.sheetnames)
+    indicators = load_workbook(workspace / "khtc.xlsx")["Chỉ tiêu"]
+    assert [c.value for c in indicators[4]][:3] == [
+        "tfp",
+        "Đóng góp của năng suất nhân tố tổng hợp (TFP) vào tăng trưởng kinh tế",
+        "khoảng 62,8% (2021–2030)",
+    ]
+    assert indicators["D4"].value is not None  # pre-filled from khtc's report
+    assert indicators["D4"].protection.locked is False and indicators["A4"].protection.locked
+
+
+def _indicator_form(cli, tmp_path: Path) -> tuple[Path, Path]:
+    root = tmp_path / "tinh"
+    shutil.copytree(REPO / "examples/ubnd-tinh-ha-tang-so", root)
+    assert cli("form", "-u", "bao-loc", "-y", "2024", "-o", "f.xlsx", cwd=root).code == 0
+    return root, root / "f.xlsx"
+
+
+def test_indicator_values_round_trip(cli, tmp_path: Path):
+    root, form = _indicator_form(cli, tmp_path)
+    workbook = load_workbook(form)
+    sheet = workbook["Chỉ tiêu"]
+    assert (sheet["A4"].value, sheet["D4"].value) == ("tram-bts-moi", 9)  # the file's value
+    sheet["D4"] = 12.5
+    sheet["F4"] = "số liệu sơ bộ"
+    workbook.save(form)
+    result = cli("import", "f.xlsx", "--force", cwd=root)
+    assert result.code == 0, result.stderr
+    assert "Đã ghi 6 nhiệm vụ, 1 hoạt động, 1 chỉ tiêu." in result.stderr
+    assert "Biểu mẫu không có chỉ tiêu" not in result.stderr  # the form carried it
+    text = (root / "data/progress/2024/bao-loc.yaml").read_text(encoding="utf-8")
+    assert "  tram-bts-moi:  # Số trạm BTS" in text
+    assert (
+        '    value: "12,5"\n    source: "Phòng Quản lý đô thị thành phố Bảo Lộc"\n    note: "số liệu sơ bộ"\n'
+        in text
+    )
+    assert cli("validate", "--root", str(root)).code == 0
+
+
+@pytest.mark.parametrize(
+    ("cells", "where", "words"),
+    [
+        ({"D4": "khoảng chín"}, "'Chỉ tiêu'!D4", "value"),
+        ({"D4": None, "F4": "chưa có số liệu"}, "'Chỉ tiêu'!D4", "value"),  # a note, no value
+    ],
+)
+def test_a_bad_indicator_row_is_located_and_nothing_is_written(
+    cli, tmp_path: Path, cells: dict, where: str, words: str
+):
+    root, form = _indicator_form(cli, tmp_path)
+    workbook = load_workbook(form)
+    for ref, value in cells.items():
+        workbook["Chỉ tiêu"][ref] = value
+    workbook.save(form)
+    target = root / "data/progress/2024/bao-loc.yaml"
+    before = target.read_bytes()
+    result = cli("import", "f.xlsx", "--force", cwd=root)
+    assert result.code == 1
+    assert f"{where}: [lỗi]" in result.stderr, result.stderr
+    assert "chưa ghi tệp nào" in result.stderr
+    assert target.read_bytes() == before

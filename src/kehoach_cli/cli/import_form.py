@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kehoach_cli.cli.common import RootOption, display_path, open_workspace
 from kehoach_cli.errors import UsageProblem
 from kehoach_cli.os_errors import describe_os_error
+
+if TYPE_CHECKING:
+    from kehoach_cli.forms.importing import Imported
 
 HELP = """Đọc biểu mẫu Excel đã điền (tạo bằng 'kehoach form') thành tệp
 data/progress/<năm>/<đơn vị>.yaml, kiểm tra như 'kehoach validate'. Mỗi lỗi chỉ rõ trang và ô
@@ -56,9 +59,16 @@ def import_form(
         raise UsageProblem(
             f"không ghi được {display_path(target)}: {describe_os_error(error)}"
         ) from None
+    _tell(result, bool(replaced), target)
+
+
+def _tell(result: Imported, replaced: bool, target: Path) -> None:
     for line in result.warnings:
         typer.echo(line, err=True)
     if replaced and result.left_out:
         typer.echo(f"Biểu mẫu không có {'; '.join(result.left_out)}: ghi lại vào tệp.", err=True)
-    typer.echo(f"Đã ghi {result.tasks} nhiệm vụ, {result.activities} hoạt động.", err=True)
+    indicators = f", {result.indicators} chỉ tiêu" if result.indicators else ""
+    typer.echo(
+        f"Đã ghi {result.tasks} nhiệm vụ, {result.activities} hoạt động{indicators}.", err=True
+    )
     typer.echo(display_path(target))

@@ -3,6 +3,8 @@ table, a report and a page never call the same state by two names."""
 
 from __future__ import annotations
 
+from kehoach_cli.model.plan import COMPARISON_WORDS as COMPARISON_WORDS  # re-exported
+
 SUBMISSION_LABELS = {
     "on_time": "đúng hạn",
     "late": "gửi muộn",
@@ -19,4 +21,3 @@ ASSESSMENT_LABELS = {
     "no_data": "chưa đủ số liệu để đánh giá",
 }
 TREND_LABELS = {"up": "tăng", "down": "giảm", "flat": "không đổi"}
-COMPARISON_WORDS = {"about": "khoảng", "at_least": "tối thiểu", "at_most": "tối đa"}

@@ -10,6 +10,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kehoach_cli.formatting import quantity
 from kehoach_cli.forms.layout import (
     ACTIVITIES_MARKER,
     ACTIVITIES_TITLE,
@@ -19,6 +20,10 @@ from kehoach_cli.forms.layout import (
     FORM_VERSION,
     HEADER_FIELDS,
     HEADER_FIRST_ROW,
+    INDICATOR_COLUMNS,
+    INDICATOR_TABLE_ROW,
+    INDICATORS_MARKER,
+    INDICATORS_TITLE,
     INSTRUCTIONS_MARKER,
     INSTRUCTIONS_TITLE,
     MARKER_COLUMN,
@@ -30,7 +35,7 @@ from kehoach_cli.forms.layout import (
     header_ref,
 )
 from kehoach_cli.model.index import PlanIndex
-from kehoach_cli.model.plan import ReportingPeriod
+from kehoach_cli.model.plan import COMPARISON_WORDS, Combine, ReportingPeriod
 from kehoach_cli.model.progress import STATUS_LABELS, Activity, Progress, TaskReport
 
 BOLD = Font(bold=True)
@@ -49,8 +54,9 @@ def form_bytes(
     period: ReportingPeriod,
     existing: Progress | None = None,
 ) -> bytes:
-    """The workbook: instructions, the unit's tasks with its header block, activities;
-    filled in from the unit's `existing` report when there is one."""
+    """The workbook: instructions, the unit's tasks with its header block, activities, the
+    indicators it reports (if any); filled in from the unit's `existing` report when there
+    is one."""
     workbook = Workbook()
     instructions = workbook.active
     assert instructions is not None
@@ -64,6 +70,9 @@ def form_bytes(
     _activities_sheet(activities, task_ids, year, len(done))
     if existing is not None:
         _prefill(tasks, activities, existing, done)
+    indicator_ids = form_indicators(index, unit_id, existing)
+    if indicator_ids:
+        _indicators_sheet(workbook.create_sheet(INDICATORS_TITLE), index, indicator_ids, existing)
     workbook.active = 1
     workbook.properties.creator = "kehoach"
     workbook.properties.title = f"Biểu mẫu báo cáo tiến độ {unit_id} {year}"
@@ -102,6 +111,8 @@ def _instructions(
         f"3. Tình trạng chọn trong danh sách: {words}.",
         f"4. Ngày ghi dạng 15/11/{year}; tiền ghi số đồng, ví dụ 150000000.",
         "5. Để trống ngày gửi khi báo cáo còn là bản nháp.",
+        f"   Trang '{INDICATORS_TITLE}' (nếu có): giá trị đạt được của các chỉ tiêu đơn vị báo "
+        "cáo (số, ví dụ 45,2), nguồn số liệu; để trống chỉ tiêu chưa có số liệu.",
         "6. Lưu tệp (Excel hoặc LibreOffice, định dạng .xlsx) rồi gửi cho cán bộ tổng hợp, "
         "hoặc chạy: kehoach import <tệp>.xlsx",
         "   kehoach kiểm tra biểu mẫu như tệp YAML; mỗi lỗi chỉ rõ trang và ô, ví dụ "
@@ -142,7 +153,7 @@ def _status_list() -> DataValidation:
 
 
 def _input(
-    sheet: Worksheet, ref: str, value: str | int | None = None, number_format: str = ""
+    sheet: Worksheet, ref: str, value: str | int | float | None = None, number_format: str = ""
 ) -> None:
     cell = sheet[ref]
     cell.value = value
@@ -295,3 +306,47 @@ def _prefill(
         ]
         for column, value in enumerate(values, start=1):
             activities.cell(row=row, column=column).value = value
+
+
+def form_indicators(index: PlanIndex, unit_id: str, existing: Progress | None) -> list[str]:
+    """The indicators whose value from this unit counts: those of the tasks it leads, and
+    those of its other tasks that add up or take the latest value of several units (a
+    cooperating unit's value of a 'lead' indicator is not used); and any it already reports."""
+    assigned, led = set(index.assigned_tasks(unit_id)), set(index.led_tasks(unit_id))
+    reported = set(existing.indicators) if existing is not None else set()
+    return [
+        indicator.id
+        for indicator in index.indicators.values()
+        if indicator.id in reported
+        or indicator.task in led
+        or (indicator.task in assigned and indicator.combine is not Combine.LEAD)
+    ]
+
+
+def _indicators_sheet(
+    sheet: Worksheet, index: PlanIndex, indicator_ids: list[str], existing: Progress | None
+) -> None:
+    sheet["A1"] = "Các chỉ tiêu (giá trị đạt được đến hết kỳ báo cáo; để trống nếu chưa có)"
+    sheet["A1"].font = Font(bold=True, size=13)
+    top = INDICATOR_TABLE_ROW
+    _header_row(sheet, top, INDICATOR_COLUMNS)
+    numbers = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="-1E+15")
+    numbers.error = "Ghi một số, ví dụ 45,2."
+    numbers.showErrorMessage = True
+    sheet.add_data_validation(numbers)
+    reported = existing.indicators if existing is not None else {}
+    for row, indicator_id in enumerate(indicator_ids, start=top + 1):
+        indicator = index.indicators[indicator_id]
+        target = quantity(indicator.target, indicator.unit_of_measure)
+        word = COMPARISON_WORDS[indicator.comparison.value]
+        span = f"{indicator.period.start}–{indicator.period.end}"
+        sheet.cell(row=row, column=1, value=indicator_id).number_format = "@"
+        sheet.cell(row=row, column=2, value=indicator.name).alignment = WRAP
+        sheet.cell(row=row, column=3, value=f"{word} {target} ({span})").alignment = WRAP
+        value = reported.get(indicator_id)
+        _input(sheet, f"D{row}", float(value.value) if value else None)
+        _input(sheet, f"E{row}", value.source if value else None)
+        _input(sheet, f"F{row}", value.note if value else None)
+        numbers.add(f"D{row}")
+    _mark(sheet, INDICATORS_MARKER)
+    _protect(sheet)

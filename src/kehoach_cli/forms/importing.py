@@ -10,7 +10,7 @@ from kehoach_cli.checks.run import check_progress_bytes, check_progress_file, lo
 from kehoach_cli.diagnostics import Issue
 from kehoach_cli.errors import DataProblem, UsageProblem
 from kehoach_cli.forms.read import FormData, FormUnreadable, Problem, read_form
-from kehoach_cli.forms.yaml_text import FormYaml, form_yaml, id_text
+from kehoach_cli.forms.yaml_text import FormYaml, filled_indicators, form_yaml, id_text
 from kehoach_cli.loading.workspace import ProgressRef, Workspace
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.plan import ReportingPeriod
@@ -24,6 +24,7 @@ class Imported:
     warnings: list[str]
     tasks: int
     activities: int
+    indicators: int
     left_out: list[str]  # what the file it would replace holds that the form does not carry
 
 
@@ -118,8 +119,10 @@ def import_form(workspace: Workspace, data: bytes) -> Imported:
         count = sum(1 for line in errors if not line.startswith(" "))
         raise DataProblem(f"biểu mẫu có {count} lỗi; chưa ghi tệp nào.", errors)
     previous, _ = existing_report(workspace, unit_id, year, period, index)
-    left_out = [] if previous is None else not_in_form(previous)
-    return Imported(target, out.text, warnings, len(form.tasks), len(form.activities), left_out)
+    carried = {id_text(row["id"]) for row in form.indicators}
+    left_out = [] if previous is None else not_in_form(previous, carried)
+    counts = (len(form.tasks), len(form.activities), len(filled_indicators(form)))
+    return Imported(target, out.text, warnings, *counts, left_out)
 
 
 def _against_other_periods(
@@ -153,11 +156,13 @@ def existing_report(
     return None, None
 
 
-def not_in_form(progress: Progress) -> list[str]:
-    """Sentences on what a form cannot carry and the file has: add it back by hand."""
+def not_in_form(progress: Progress, carried: set[str | None]) -> list[str]:
+    """Sentences on what the form does not carry and the file has: add it back by hand
+    (`carried`: the indicators the form has a row for, filled in or not)."""
     notes = []
-    if progress.indicators:
-        notes.append(f"chỉ tiêu ({', '.join(progress.indicators)})")
+    missing = [indicator_id for indicator_id in progress.indicators if indicator_id not in carried]
+    if missing:
+        notes.append(f"chỉ tiêu ({', '.join(missing)})")
     detailed = [
         task_id
         for task_id, report in progress.tasks.items()

@@ -14,10 +14,12 @@ MARKER_COLUMN = "Z"  # hidden; Z1 holds the sheet's marker, found even when a sh
 INSTRUCTIONS_MARKER = "kehoach-form:huong-dan"
 TASKS_MARKER = "kehoach-form:nhiem-vu"
 ACTIVITIES_MARKER = "kehoach-form:hoat-dong"
+INDICATORS_MARKER = "kehoach-form:chi-tieu"
 
 INSTRUCTIONS_TITLE = "Hướng dẫn"
 TASKS_TITLE = "Nhiệm vụ"
 ACTIVITIES_TITLE = "Hoạt động"
+INDICATORS_TITLE = "Chỉ tiêu"
 
 # the header block of the tasks sheet: (key, label in column A); the value is in column B
 HEADER_FIELDS = [
@@ -30,6 +32,7 @@ HEADER_FIELDS = [
 HEADER_FIRST_ROW = 3
 ACTIVITY_TABLE_ROW = 3  # the activities' labels; the first activity is on the row below
 EMPTY_ACTIVITY_ROWS = 30
+INDICATOR_TABLE_ROW = 3  # the indicators' labels; the first indicator is on the row below
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,14 @@ ACTIVITY_COLUMNS = [
     Column("planned", "Dự toán (đồng)", 16),
     Column("spent", "Đã giải ngân (đồng)", 16),
     Column("result", "Kết quả, sản phẩm", 40),
+]
+INDICATOR_COLUMNS = [
+    Column("id", "Mã chỉ tiêu", 14, editable=False),
+    Column("", "Tên chỉ tiêu", 48, editable=False),
+    Column("", "Mục tiêu của kế hoạch", 22, editable=False),
+    Column("value", "Giá trị đạt được", 14),
+    Column("source", "Nguồn số liệu", 30),
+    Column("note", "Ghi chú", 30),
 ]
 TEXT_LISTS = ("difficulties", "proposals", "next_year")
 DATE_KEYS = ("start", "due", "finished_on")

@@ -24,6 +24,8 @@ from kehoach_cli.forms.layout import (
     ACTIVITIES_MARKER,
     ACTIVITY_COLUMNS,
     HEADER_FIELDS,
+    INDICATOR_COLUMNS,
+    INDICATORS_MARKER,
     MARKER_COLUMN,
     TASK_COLUMNS,
     TASKS_MARKER,
@@ -67,6 +69,7 @@ class FormData:
     tasks_sheet: str
     table_where: str  # the tasks table's label row, where a problem of the whole table goes
     problems: list[Problem] = field(default_factory=list)
+    indicators: list[dict[str, Cell]] = field(default_factory=list)
 
 
 def quote_sheet(title: str) -> str:
@@ -90,7 +93,13 @@ def read_form(data: bytes) -> FormData:
     other = _SheetReader(activities_sheet, formulas[activities_sheet.title], problems)
     activities = other.rows(other.table_row(), ACTIVITY_COLUMNS)
     where = f"{quote_sheet(tasks_sheet.title)}!A{task_top}"
-    return FormData(header, tasks, activities, tasks_sheet.title, where, problems)
+    form = FormData(header, tasks, activities, tasks_sheet.title, where, problems)
+    indicators_sheet = _marked_sheet(values, INDICATORS_MARKER)  # only where the unit has some
+    if indicators_sheet is not None:
+        third = _SheetReader(indicators_sheet, formulas[indicators_sheet.title], problems)
+        label = INDICATOR_COLUMNS[0].label
+        form.indicators = third.rows(third.table_row(label), INDICATOR_COLUMNS)
+    return form
 
 
 def _open(data: bytes, formulas: bool = False) -> Workbook:
@@ -103,12 +112,21 @@ def _open(data: bytes, formulas: bool = False) -> Workbook:
         ) from None
 
 
-def _find_sheet(workbook: Workbook, marker: str, position: int) -> Worksheet:
-    sheets = [s for s in workbook.worksheets if isinstance(s, Worksheet)]
-    for sheet in sheets:
+def _marked_sheet(workbook: Workbook, marker: str) -> Worksheet | None:
+    for sheet in workbook.worksheets:
+        if not isinstance(sheet, Worksheet):
+            continue
         found = sheet[f"{MARKER_COLUMN}1"].value
         if isinstance(found, str) and found.startswith(marker + ":"):
             return sheet
+    return None
+
+
+def _find_sheet(workbook: Workbook, marker: str, position: int) -> Worksheet:
+    marked = _marked_sheet(workbook, marker)
+    if marked is not None:
+        return marked
+    sheets = [s for s in workbook.worksheets if isinstance(s, Worksheet)]
     if len(sheets) > position:  # the marker lost (copied into a new file): by order
         return sheets[position]
     raise FormUnreadable(
@@ -171,13 +189,12 @@ class _SheetReader:
             )
         return {key: row for key, row in rows.items() if row is not None}
 
-    def table_row(self) -> int:
-        label = TASK_COLUMNS[0].label.casefold()  # both tables begin with "Mã nhiệm vụ"
-        row = self._label_rows().get(label)
+    def table_row(self, label: str = TASK_COLUMNS[0].label) -> int:
+        """The row of a table's labels (tasks and activities begin with "Mã nhiệm vụ")."""
+        row = self._label_rows().get(label.casefold())
         if row is None:
             raise FormUnreadable(
-                f"trang '{self.sheet.title}' không còn dòng tiêu đề bắt đầu bằng "
-                f"'{TASK_COLUMNS[0].label}' ở cột A"
+                f"trang '{self.sheet.title}' không còn dòng tiêu đề bắt đầu bằng '{label}' ở cột A"
             )
         return row
 

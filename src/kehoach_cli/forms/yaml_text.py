@@ -14,6 +14,7 @@ from kehoach_cli.forms.read import Cell, FormData, Problem, Value
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.plan import ReportingPeriod
 from kehoach_cli.model.schema import modeline
+from kehoach_cli.model.values import is_unit_id
 
 EXCEL_EPOCH = date(1899, 12, 30)
 _NUMERAL = re.compile(r"[0-9][0-9.,/%-]*\Z")  # a YAML plain scalar that stays this text
@@ -107,7 +108,49 @@ def form_yaml(
     out.add("tasks:" if form.tasks else "tasks: {}")
     for row in form.tasks:
         _task(out, row, activities, led, index)
+    _indicators(out, form, index)
     return out
+
+
+def _indicators(out: FormYaml, form: FormData, index: PlanIndex) -> None:
+    """The indicators with something filled in; a row left empty is no report."""
+    rows = filled_indicators(form)
+    if not rows:
+        return
+    out.add("")
+    out.add("indicators:")
+    for row in rows:
+        indicator_id = id_text(row["id"])
+        if indicator_id is None:
+            message = "dòng chỉ tiêu không có mã chỉ tiêu"
+            form.problems.append(Problem(row["id"].where, message, _INDICATOR_HINT))
+            continue
+        known = index.indicators.get(indicator_id)
+        comment = f"  # {known.name} ({known.unit_of_measure})" if known is not None else ""
+        key = indicator_id if is_unit_id(indicator_id) else quoted(indicator_id)
+        loc: tuple[str | int, ...] = ("indicators", indicator_id)
+        out.add(f"  {key}:{comment}", loc, row["id"])
+        for name in _READING:
+            cell = row[name]
+            if cell.value is None:
+                out.by_field.setdefault(format_field((*loc, name)), cell.where)
+                continue
+            value = cell.value
+            if name == "value" and isinstance(value, int | float):
+                text = quoted(_number(value, cell.percent))  # '45,2' as a clerk writes it
+            else:
+                text = scalar("text", cell)
+            out.add(f"    {name}: {text}", (*loc, name), cell)
+
+
+_READING = ("value", "source", "note")
+
+
+def filled_indicators(form: FormData) -> list[dict[str, Cell]]:
+    return [row for row in form.indicators if any(row[k].value is not None for k in _READING)]
+
+
+_INDICATOR_HINT = "Không sửa cột mã chỉ tiêu; tạo lại biểu mẫu bằng 'kehoach form' nếu cần."
 
 
 def _activities_by_task(form: FormData) -> dict[str, list[dict[str, Cell]]]:

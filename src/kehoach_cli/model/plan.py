@@ -307,6 +307,10 @@ class Comparison(str, Enum):
     AT_MOST = "at_most"
 
 
+# How a target is read out: "khoảng 62,8%", "tối thiểu 80%".
+COMPARISON_WORDS = {"about": "khoảng", "at_least": "tối thiểu", "at_most": "tối đa"}
+
+
 class Period(StrictModel):
     start: int = Field(ge=1945, le=2200)
     end: int = Field(ge=1945, le=2200)
