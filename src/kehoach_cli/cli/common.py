@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
+from kehoach_cli.cli.locations import ROOT_ENV, display_path, open_workspace
 from kehoach_cli.errors import ExitCode, UsageProblem
 
-if TYPE_CHECKING:
-    from kehoach_cli.loading.workspace import Workspace
+# re-exported for the commands (locations.py holds what the fast validate path needs)
+__all__ = ["ROOT_ENV", "ExitCode", "UsageProblem", "display_path", "open_workspace"]
 
-__all__ = ["ExitCode", "UsageProblem"]  # ExitCode is re-exported for the commands
-
-ROOT_ENV = "KEHOACH_ROOT"
 _ROOT_HELP = "Thư mục dữ liệu (chứa data/plan.yaml). Mặc định: tìm từ thư mục hiện tại đi lên."
 
 # `kehoach --root X status` and `kehoach status --root X` both work: the global option
@@ -62,25 +60,6 @@ def fail_usage(message: str) -> NoReturn:
     """A problem with how the tool was called or with its environment: exit 2 (told by
     the CLI boundary, cli/app.py)."""
     raise UsageProblem(message)
-
-
-def open_workspace(root: Path | None) -> Workspace:
-    from kehoach_cli.loading.workspace import WorkspaceNotFound, find_workspace
-
-    try:
-        return find_workspace(Path.cwd(), root)
-    except WorkspaceNotFound as error:
-        raise UsageProblem(str(error)) from None
-
-
-def display_path(path: Path | None) -> str:
-    """A path as the user would type it: relative to the current folder when inside it."""
-    if path is None:
-        return "-"
-    try:
-        return path.absolute().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def parse_as_of(text: str | None) -> date:

@@ -10,8 +10,8 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from kehoach_cli.cli.common import display_path
 from kehoach_cli.cli.console import shown
+from kehoach_cli.cli.locations import display_path
 from kehoach_cli.diagnostics import Issue
 
 
