@@ -1,11 +1,9 @@
-"""The `kehoach` command: global options, the command list and the error boundary."""
+"""The `kehoach` command: global options, the command list, and the words for Typer's own
+errors at the error boundary (cli/boundary.py)."""
 
 from __future__ import annotations
 
-import errno
-import os
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -20,18 +18,13 @@ from kehoach_cli.cli import report as report_command
 from kehoach_cli.cli import schema as schema_command
 from kehoach_cli.cli import status as status_command
 from kehoach_cli.cli import validate as validate_command
+from kehoach_cli.cli.boundary import interrupted, run_guarded, tell
 from kehoach_cli.cli.common import GlobalRootOption, defaults_for_subcommands
-from kehoach_cli.cli.console import (
-    OutputError,
-    describe_output_error,
-    sane_columns,
-    say,
-    shown,
-)
+from kehoach_cli.cli.console import sane_columns
 from kehoach_cli.cli.plan import plan_app
 from kehoach_cli.cli.template import template_app
 from kehoach_cli.cli.vietnamese import VietnameseCommand, VietnameseGroup, describe_usage_error
-from kehoach_cli.errors import ExitCode, KehoachError
+from kehoach_cli.errors import ExitCode
 
 APP_HELP = """Theo dõi và báo cáo thực hiện kế hoạch từ các tệp YAML trong git.
 
@@ -113,78 +106,30 @@ app.add_typer(template_app, name="template")
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI: the one error boundary. Every failure ends as a Vietnamese message on
-    stderr and an exit code, never a traceback (except a bug with --debug)."""
+    """Run the CLI inside the one error boundary (cli/boundary.py), which also tells
+    Typer's own errors here."""
     args = sys.argv[1:] if argv is None else argv
     sane_columns()
-    try:
-        result = app(args=args, prog_name="kehoach", standalone_mode=False)
-        code = int(result) if isinstance(result, int) else ExitCode.OK
-    except KehoachError as error:
-        code = _tell(error.message, error.details, error.exit_code)
-    except typer.TyperException as error:  # Typer's parsing and value errors
-        code = _tell_typer_error(error)
-    except (typer.Abort, KeyboardInterrupt):
-        typer.echo("Đã dừng.", err=True)
-        code = 130
-    except BrokenPipeError:
-        code = ExitCode.OK
-    except OutputError as error:  # stdout or stderr could not be written (console.py)
-        say(describe_output_error(error))
-        code = ExitCode.USAGE
-    except Exception as error:  # a path the system refused, else a bug: one short message
-        refused = _path_error(error)
-        if refused is not None:
-            code = _tell_path_error(refused)
-        elif "--debug" in args:
-            raise
-        else:
-            code = _tell(
-                f"Lỗi không mong đợi ({type(error).__name__}: {error}).",
-                [
-                    "Đây là lỗi của kehoach, không phải của dữ liệu. Hãy báo lỗi kèm lệnh đã "
-                    "chạy; chạy lại với --debug để xem chi tiết kỹ thuật."
-                ],
-                ExitCode.USAGE,
-                prefix="",
-            )
+    code = run_guarded(lambda: _invoke(args), args, _tell_typer_error)
     if argv is None:
         sys.exit(code)
     return code
 
 
-def _tell(message: str, details: list[str], code: int, prefix: str = "Lỗi: ") -> int:
-    # a message may quote the command line or the data: shown escaped, one line each
-    say("\n".join([prefix + shown(message), *map(shown, details)]))
-    return code
+def _invoke(args: list[str]) -> int:
+    result = app(args=args, prog_name="kehoach", standalone_mode=False)
+    return int(result) if isinstance(result, int) else ExitCode.OK
 
 
-def _path_error(error: Exception) -> OSError | None:
-    """The OSError naming a path (a symlink loop, a name too long…) that no command turned
-    into a message; pathlib before 3.13 reports a loop as RuntimeError('Symlink loop…')."""
-    if isinstance(error, OSError) and error.filename is not None:
-        return error
-    text = str(error)
-    if isinstance(error, RuntimeError) and text.startswith("Symlink loop from '"):
-        return OSError(errno.ELOOP, text, text.split("'")[1])
-    return None
-
-
-def _tell_path_error(error: OSError) -> int:
-    """Which path the system refused, and why, in Vietnamese (exit 2)."""
-    from kehoach_cli.cli.common import display_path
-    from kehoach_cli.os_errors import describe_os_error
-
-    path = display_path(Path(os.fsdecode(error.filename)))
-    if len(path) > 80:  # a name too long is shown by its start and end
-        path = f"{path[:40]}…{path[-30:]}"
-    return _tell(f"không dùng được '{path}': {describe_os_error(error)}.", [], ExitCode.USAGE)
-
-
-def _tell_typer_error(error: typer.TyperException) -> int:
-    """Typer's errors (its bundled Click's, reached through the public base class): a usage
-    error carries its context, for the `<command> --help` hint. All are usage problems."""
+def _tell_typer_error(error: Exception) -> int | None:
+    """Typer's errors (its bundled Click's, reached through the public base classes): a
+    usage error carries its context, for the `<command> --help` hint. All are usage
+    problems; an abort is an interruption. None: not Typer's."""
+    if isinstance(error, typer.Abort):
+        return interrupted()
+    if not isinstance(error, typer.TyperException):
+        return None
     if not hasattr(error, "ctx"):  # not about the command line (Typer could not open a file)
-        return _tell(error.format_message(), [], ExitCode.USAGE)
+        return tell(error.format_message(), [], ExitCode.USAGE)
     command = error.ctx.command_path if error.ctx is not None else "kehoach"
-    return _tell(describe_usage_error(error), [f"Xem hướng dẫn: {command} --help"], ExitCode.USAGE)
+    return tell(describe_usage_error(error), [f"Xem hướng dẫn: {command} --help"], ExitCode.USAGE)
