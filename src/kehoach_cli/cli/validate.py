@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from kehoach_cli.cli.common import RootOption, open_workspace
+from kehoach_cli.cli.common import RootOption
 from kehoach_cli.cli.options import ColorOption, NoColorOption, color_choice
-from kehoach_cli.errors import ExitCode, UsageProblem
+from kehoach_cli.cli.validate_run import run_validate
 
 
 class ValidateFormat(str, Enum):
@@ -78,30 +77,12 @@ def validate(
     color: ColorOption = False,
     no_color: NoColorOption = False,
 ) -> None:
-    workspace = open_workspace(root)
-    chosen = output_format.value if output_format else None
-    if chosen is None:
-        chosen = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-
-    from kehoach_cli import __version__
-    from kehoach_cli.checks.validation import validate as run_validation
-    from kehoach_cli.cli.issue_output import write_issues
-
-    selected = None
-    if paths:
-        missing = [str(path) for path in paths if not path.exists() and not path.is_symlink()]
-        if missing:
-            raise UsageProblem(f"không có tệp {', '.join(missing)}")
-        selected = paths
-    workers = os.environ.get("KEHOACH_WORKERS", "")
-    outcome = run_validation(
-        workspace,
-        selected,
-        __version__,
+    code = run_validate(
+        paths,
+        root,
+        output_format.value if output_format else None,
+        strict=strict,
         use_cache=not no_cache,
-        max_workers=int(workers) if workers.isdigit() else None,
+        color=color_choice(color, no_color),
     )
-    issues = outcome.issues
-    failed = any(issue.is_error for issue in issues) or (strict and bool(issues))
-    write_issues(issues, outcome.files, chosen, ok=not failed, color=color_choice(color, no_color))
-    raise typer.Exit(ExitCode.DATA_PROBLEMS if failed else ExitCode.OK)
+    raise typer.Exit(code)

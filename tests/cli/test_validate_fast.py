@@ -1,0 +1,166 @@
+"""`kehoach validate FILE…`, what pre-commit runs, is answered without Typer (cli/entry.py).
+It must be indistinguishable from Typer's command: same output, exit code and cache."""
+
+from __future__ import annotations
+
+import inspect
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kehoach_cli
+from kehoach_cli.cli import app as app_module
+from kehoach_cli.cli import entry
+from kehoach_cli.cli.validate import validate as typer_validate
+from tests.conftest import edit
+
+QLKH = "data/progress/2024/qlkh.yaml"
+TDC = "data/progress/2024/tdc.yaml"
+
+
+@pytest.fixture
+def both(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """Run `kehoach ARGS` through the fast path and through Typer: (code, stdout, stderr)."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("KEHOACH_ROOT", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    def run(*args: str, cwd: Path) -> tuple[tuple[int, str, str], tuple[int, str, str]]:
+        monkeypatch.chdir(cwd)
+        assert entry.plain_validate_files(list(args)) is not None  # the fast path is taken
+        results = []
+        for main in (entry.main, app_module.main):
+            capsys.readouterr()
+            code = main(list(args))
+            captured = capsys.readouterr()
+            results.append((int(code), captured.out, captured.err))
+        return results[0], results[1]
+
+    return run
+
+
+def test_valid_file(both, workspace: Path):
+    fast, typer = both("validate", QLKH, cwd=workspace)
+    assert fast == typer
+    assert fast[0] == 0 and "Dữ liệu hợp lệ." in fast[2]
+
+
+def test_file_with_errors(both, workspace: Path):
+    edit(workspace / QLKH, "progress: 70%", "progress: 150")
+    fast, typer = both("validate", QLKH, cwd=workspace)
+    assert fast == typer
+    assert fast[0] == 1 and "(KH105)" in fast[2]
+
+
+def test_missing_file(both, workspace: Path):
+    fast, typer = both("validate", "data/progress/2024/khong-co.yaml", cwd=workspace)
+    assert fast == typer
+    assert fast[0] == 2 and "Lỗi: không có tệp data/progress/2024/khong-co.yaml" in fast[2]
+
+
+def test_no_workspace(both, tmp_path: Path):
+    fast, typer = both("validate", "a.yaml", cwd=tmp_path)
+    assert fast == typer
+    assert fast[0] == 2 and "data/plan.yaml" in fast[2]
+
+
+def test_github_actions(both, workspace: Path, monkeypatch: pytest.MonkeyPatch):
+    edit(workspace / QLKH, "progress: 70%", "progress: 150")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    fast, typer = both("validate", QLKH, cwd=workspace)
+    assert fast == typer
+    assert fast[0] == 1 and fast[1].startswith(f"::error file={QLKH},line=13,col=15,title=KH105::")
+
+
+def test_two_files(both, workspace: Path):
+    edit(workspace / TDC, "progress: 100%", "progress: 150")
+    fast, typer = both("validate", QLKH, TDC, cwd=workspace)
+    assert fast == typer
+    assert fast[0] == 1 and "trong 3 tệp" in fast[2]
+
+
+def test_color_follows_no_color_alike(both, workspace: Path, monkeypatch: pytest.MonkeyPatch):
+    edit(workspace / QLKH, "progress: 70%", "progress: 150")
+    monkeypatch.delenv("NO_COLOR")
+    fast, typer = both("validate", QLKH, cwd=workspace)
+    assert fast == typer
+
+
+def _cache(workspace: Path) -> bytes:
+    return (workspace / ".kehoach-cache" / "validate.json").read_bytes()
+
+
+def test_the_cache_is_written_alike(both, workspace: Path):
+    """Both paths leave the same cache behind, from the same start."""
+    both("validate", QLKH, cwd=workspace)  # fills the cache: fast path, then Typer's
+    first = _cache(workspace)
+    assert entry.main(["validate", QLKH, TDC]) == 0  # the fast path adds an entry…
+    fast = _cache(workspace)
+    (workspace / ".kehoach-cache" / "validate.json").write_bytes(first)
+    assert app_module.main(["validate", QLKH, TDC]) == 0  # …as Typer's command does
+    assert _cache(workspace) == fast != first
+
+
+def test_the_fast_path_passes_what_typer_s_defaults_give():
+    """The fast path passes only the files: every option must be at its default, and
+    those defaults must be what run_validate assumes when it is not given them."""
+    defaults = {
+        name: parameter.default
+        for name, parameter in inspect.signature(typer_validate).parameters.items()
+    }
+    assert defaults == {
+        "paths": None,
+        "root": None,
+        "output_format": None,
+        "strict": False,
+        "no_cache": False,
+        "color": False,
+        "no_color": False,
+    }
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate"],
+        ["validate", "--no-cache", QLKH],
+        [QLKH, "validate"],
+        ["validate", QLKH, "--strict"],
+        ["validate", QLKH, "-f", "json"],
+        ["validate", "-"],
+        ["validate", ""],
+        ["validate", "a\0b"],
+        ["status", QLKH],
+    ],
+)
+def test_anything_else_is_typer_s(args):
+    assert entry.plain_validate_files(args) is None
+
+
+@pytest.mark.parametrize("variable", ["KEHOACH_ROOT", "_KEHOACH_COMPLETE"])
+def test_what_typer_reads_from_the_environment_is_left_to_it(variable, monkeypatch):
+    monkeypatch.setenv(variable, "")
+    assert entry.plain_validate_files(["validate", QLKH]) is None
+
+
+def test_a_cache_hit_imports_neither_typer_nor_pydantic_nor_yaml(workspace: Path):
+    run = f"import sys; from kehoach_cli.cli.entry import main\nassert main(['validate', {QLKH!r}]) == 0\n"
+    check = (
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('typer', 'pydantic', 'yaml')]\n"
+        "assert not heavy, heavy"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "KEHOACH_ROOT"}
+    env["PYTHONPATH"] = str(Path(kehoach_cli.__file__).parents[1])  # this copy, from any folder
+    for code in (run, run + check):  # the first run fills the cache; the second hits it
+        completed = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=workspace,
+            env=env,
+            capture_output=True,
+            check=False,
+            timeout=120,
+        )
+        assert completed.returncode == 0, completed.stderr.decode()
