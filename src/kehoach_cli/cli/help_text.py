@@ -16,7 +16,7 @@ from __future__ import annotations
 import ast
 import os
 import re
-import shutil
+import sys
 import textwrap
 
 OPTIONS_METAVAR = "[TÙY CHỌN]"
@@ -127,7 +127,23 @@ def translate_record(name: str, help_text: str) -> tuple[str, str]:
 
 def terminal_width() -> int:
     """Click's rule: the terminal's width up to 80 columns, minus 2, at least 50."""
-    return max(min(shutil.get_terminal_size().columns, 80) - 2, 50)
+    return max(min(_columns(), 80) - 2, 50)
+
+
+def _columns() -> int:
+    """shutil.get_terminal_size().columns, which Click reads, without importing shutil
+    (~3 ms of every help page: it loads fnmatch and the compression modules): COLUMNS
+    when a positive number, else the width of the terminal on stdout, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
 
 
 def _clean(text: str) -> str:
@@ -217,16 +233,53 @@ def render(page: HelpPage, width: int) -> str:
 # ------------------------------------------------------- reading the declarations
 
 
-class _Module:
-    """A module of kehoach_cli.cli, parsed: its top-level names and imports."""
+# Where a top-level def, class or decorator begins: a prefix of the source cut before such
+# a line either parses to exactly the module's first statements or, when the line was
+# inside a string or brackets after all, does not parse.
+_TOP_LEVEL_BLOCK = re.compile(r"^(?:def |class |async |@)", re.MULTILINE)
 
-    def __init__(self, name: str) -> None:
+
+def _prefix(source: str, names: set[str]) -> str | None:
+    """The source up to the first def, class or decorator after the last top-level line
+    that defines one of `names`; None when none is found (read everything)."""
+    ends = [
+        found.end()
+        for name in names
+        for found in re.finditer(
+            rf"^(?:(?:def|class) {re.escape(name)}\b|{re.escape(name)} *[:=])", source, re.MULTILINE
+        )
+    ]
+    if not ends:
+        return None
+    block = _TOP_LEVEL_BLOCK.search(source, max(ends))
+    return source[: block.start()] if block else None
+
+
+class _Module:
+    """A module of kehoach_cli.cli, parsed: its top-level names and imports.
+
+    With `names`, only the statements up to the ones defining them are parsed: a root
+    page needs one constant of each command's module, and parsing the whole modules was
+    most of its time (13 modules, ~10 ms). `complete` tells whether anything is left."""
+
+    def __init__(self, name: str, names: set[str] | None = None) -> None:
         path = os.path.join(os.path.dirname(__file__), f"{name}.py")
         with open(path, encoding="utf-8") as file:
-            tree = ast.parse(file.read(), path)
+            source = file.read()
+        tree = None
+        prefix = _prefix(source, names) if names else None
+        if prefix is not None:
+            try:
+                tree = ast.parse(prefix, path)
+            except SyntaxError:  # cut inside a string: read everything
+                tree = None
+        self.complete = tree is None
         self.name = name
         self.nodes: dict[str, ast.AST] = {}
         self.imported: dict[str, tuple[str, str]] = {}
+        self._read(tree or ast.parse(source, path))
+
+    def _read(self, tree: ast.Module) -> None:
         for node in tree.body:
             if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
                 self.nodes[node.name] = node
@@ -252,17 +305,23 @@ class _Reader:
     def __init__(self) -> None:
         self.modules: dict[str, _Module] = {}
 
-    def module(self, name: str) -> _Module:
-        if name not in self.modules:
-            self.modules[name] = _Module(name)
-        return self.modules[name]
+    def module(self, name: str, names: set[str] | None = None) -> _Module:
+        """The module, parsed at least far enough to define `names` (None: all of it)."""
+        known = self.modules.get(name)
+        if known is None:
+            known = self.modules[name] = _Module(name, names)
+        elif not known.complete and not (names and names <= known.nodes.keys()):
+            known = self.modules[name] = _Module(name)  # read before, not far enough
+        return known
 
     def lookup(self, module: _Module, name: str) -> tuple[_Module, ast.AST]:
+        if name not in module.nodes and name not in module.imported and not module.complete:
+            module = self.module(module.name)  # defined further down: read everything
         if name in module.nodes:
             return module, module.nodes[name]
         if name in module.imported:
             other, original = module.imported[name]
-            return self.lookup(self.module(other), original)
+            return self.lookup(self.module(other, {original}), original)
         raise Unsupported(f"{module.name}: {name}")
 
     def value(self, module: _Module, node: ast.AST) -> object:
@@ -400,7 +459,7 @@ class _Reader:
     def function(
         self, module: _Module, name: str
     ) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
-        node = module.nodes.get(name)
+        module, node = self.lookup(module, name)
         if not isinstance(node, ast.FunctionDef):
             raise Unsupported(name)
         parameters = node.args.args + node.args.kwonlyargs
@@ -429,18 +488,19 @@ def page_for(path: str) -> HelpPage:
         raise Unsupported(path)
     reader = _Reader()
     module_name, target, help_name = COMMANDS[path]
-    module = reader.module(module_name)
+    wanted = {target, help_name or target, *([ROOT_CALLBACK] if path == "" else [])}
+    module = reader.module(module_name, wanted)
     prog = " ".join(["kehoach", *path.split()])
     if help_name is not None:  # a command
         arguments, options, pieces = reader.function(module, target)
-        text = str(reader.value(module, module.nodes[help_name]))
+        text = str(reader.value(*reader.lookup(module, help_name)))
         usage = " ".join([prog, OPTIONS_METAVAR, *pieces])
         return HelpPage(usage, text, arguments, [*options, HELP_OPTION], [])
     return _group_page(reader, module, path, prog, target)
 
 
 def _group_page(reader: _Reader, module: _Module, path: str, prog: str, target: str) -> HelpPage:
-    call = module.nodes.get(target)
+    module, call = reader.lookup(module, target)
     if not (isinstance(call, ast.Call) and all(k.arg for k in call.keywords)):
         raise Unsupported(path)
     settings = {keyword.arg: keyword.value for keyword in call.keywords}
@@ -456,11 +516,11 @@ def _group_page(reader: _Reader, module: _Module, path: str, prog: str, target: 
     for child, (child_module, child_target, child_help) in COMMANDS.items():
         parent, _, name = child.rpartition(" ")
         if child and parent == path:
-            spec = reader.module(child_module)
+            spec = reader.module(child_module, {child_help or child_target})
             if child_help is not None:
-                commands.append((name, str(reader.value(spec, spec.nodes[child_help]))))
+                commands.append((name, str(reader.value(*reader.lookup(spec, child_help)))))
             else:
-                group_call = spec.nodes[child_target]
+                spec, group_call = reader.lookup(spec, child_target)
                 assert isinstance(group_call, ast.Call)
                 help_node = next(k.value for k in group_call.keywords if k.arg == "help")
                 commands.append((name, str(reader.value(spec, help_node))))
