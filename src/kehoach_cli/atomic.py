@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
+
+
+def _temporary_beside(path: Path) -> tuple[int, str]:
+    """A new temporary file in `path`'s folder. tempfile is imported here, not at the top:
+    a validate answered by its cache imports this module but writes nothing (~2 ms)."""
+    import tempfile
+
+    return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
 
 
 def _mode_for(path: Path) -> int:
@@ -24,8 +31,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     A failure at any point (full disk, interruption) leaves `path` as it was and removes
     the temporary file; two concurrent writers each rename a complete file.
     """
-    folder = path.parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    handle, temporary = _temporary_beside(path)
     try:
         os.chmod(temporary, _mode_for(path))
         with os.fdopen(handle, "wb") as stream:
@@ -47,7 +53,7 @@ def write_new(path: Path, data: bytes) -> None:
     the name is taken, at the moment of the link. Where hard links are not supported (some
     network shares, FAT), `path` is created exclusively and written in place.
     """
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, temporary = _temporary_beside(path)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -158,11 +157,15 @@ def _worker_count(files: int, max_workers: int | None = None, keep_models: bool 
     (benchmarks/run.py, "pool" rows), so that is done only when KEHOACH_WORKERS asks."""
     if max_workers is None:
         max_workers = configured_workers()
-    if files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+    if files < PARALLEL_MIN_FILES:
         return 1
     if max_workers is not None and max_workers <= 1:
         return 1
     if keep_models and max_workers is None:
+        return 1
+    import multiprocessing  # only where a pool may start: ~5 ms of every one-file run
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     try:
         cpus = len(os.sched_getaffinity(0))
@@ -188,6 +191,7 @@ def check_progress_files(
     """
     workers = _worker_count(len(refs), max_workers, keep_models)
     if workers > 1:
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor  # only when it pays
         from concurrent.futures.process import BrokenProcessPool
 
