@@ -1,5 +1,6 @@
-"""`kehoach validate FILE…`, what pre-commit runs, is answered without Typer (cli/entry.py).
-It must be indistinguishable from Typer's command: same output, exit code and cache."""
+"""`kehoach validate FILE…` (with on/off flags), what pre-commit runs, is answered without
+Typer (cli/entry.py). It must be indistinguishable from Typer's command: same output,
+exit code and cache."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ import pytest
 import kehoach_cli
 from kehoach_cli.cli import app as app_module
 from kehoach_cli.cli import entry
+from kehoach_cli.cli.help_text import command_flags
 from kehoach_cli.cli.validate import validate as typer_validate
+from kehoach_cli.cli.validate_run import run_validate
 from tests.conftest import edit
 
 QLKH = "data/progress/2024/qlkh.yaml"
@@ -30,7 +33,7 @@ def both(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
 
     def run(*args: str, cwd: Path) -> tuple[tuple[int, str, str], tuple[int, str, str]]:
         monkeypatch.chdir(cwd)
-        assert entry.plain_validate_files(list(args)) is not None  # the fast path is taken
+        assert entry.plain_validate_call(list(args)) is not None  # the fast path is taken
         results = []
         for main in (entry.main, app_module.main):
             capsys.readouterr()
@@ -104,21 +107,33 @@ def test_the_cache_is_written_alike(both, workspace: Path):
     assert _cache(workspace) == fast != first
 
 
-def test_the_fast_path_passes_what_typer_s_defaults_give():
-    """The fast path passes only the files: every option must be at its default, and
-    those defaults must be what run_validate assumes when it is not given them."""
-    defaults = {
-        name: parameter.default
-        for name, parameter in inspect.signature(typer_validate).parameters.items()
-    }
-    assert defaults == {
-        "paths": None,
-        "root": None,
-        "output_format": None,
-        "strict": False,
-        "no_cache": False,
-        "color": False,
-        "no_color": False,
+@pytest.mark.parametrize(
+    "flags", [["--no-cache"], ["--strict"], ["--color"], ["--no-color", "--color"]]
+)
+def test_on_off_flags(both, workspace: Path, flags: list[str]):
+    edit(workspace / QLKH, "spent: 142.300.000", "spent: 152.300.000")  # a warning
+    fast, typer = both("validate", flags[0], QLKH, *flags[1:], cwd=workspace)
+    assert fast == typer
+    assert fast[0] == (1 if "--strict" in flags else 0)
+
+
+def test_the_fast_path_passes_what_typer_would():
+    """run_validate has the command's parameters, named and defaulted as declared: the
+    fast path gives it the flags by their parameters' names and nothing else."""
+    declared = inspect.signature(typer_validate).parameters
+    shared = inspect.signature(run_validate).parameters
+    assert list(shared) == list(declared)
+    assert [p.default for p in shared.values()] == [p.default for p in declared.values()]
+
+
+def test_the_flags_are_read_from_the_declarations():
+    """Also: no parameter of validate reads an env var or runs a callback (else
+    command_flags refuses), so a command line of files tells all Typer would pass."""
+    assert command_flags("validate") == {
+        "--strict": "strict",
+        "--no-cache": "no_cache",
+        "--color": "color",
+        "--no-color": "no_color",
     }
 
 
@@ -126,10 +141,14 @@ def test_the_fast_path_passes_what_typer_s_defaults_give():
     "args",
     [
         ["validate"],
-        ["validate", "--no-cache", QLKH],
+        ["validate", "--no-cache"],
         [QLKH, "validate"],
-        ["validate", QLKH, "--strict"],
         ["validate", QLKH, "-f", "json"],
+        ["validate", QLKH, "--format=json"],
+        ["validate", "--root", ".", QLKH],
+        ["validate", "--no-strict", QLKH],
+        ["validate", "--", QLKH],
+        ["validate", "-h", QLKH],
         ["validate", "-"],
         ["validate", ""],
         ["validate", "a\0b"],
@@ -137,13 +156,13 @@ def test_the_fast_path_passes_what_typer_s_defaults_give():
     ],
 )
 def test_anything_else_is_typer_s(args):
-    assert entry.plain_validate_files(args) is None
+    assert entry.plain_validate_call(args) is None
 
 
 @pytest.mark.parametrize("variable", ["KEHOACH_ROOT", "_KEHOACH_COMPLETE"])
 def test_what_typer_reads_from_the_environment_is_left_to_it(variable, monkeypatch):
     monkeypatch.setenv(variable, "")
-    assert entry.plain_validate_files(["validate", QLKH]) is None
+    assert entry.plain_validate_call(["validate", QLKH]) is None
 
 
 def test_a_cache_hit_imports_neither_typer_nor_pydantic_nor_yaml(workspace: Path):

@@ -9,6 +9,10 @@ import gc
 import os
 import sys
 
+TYPE_CHECKING = False  # typing is not imported at run time: --version and --help need none
+if TYPE_CHECKING:
+    from typing import Any
+
 # Collect cycles 300 times less often: start-up allocates ~10^6 long-lived objects
 # (pydantic's schemas, Typer, lxml) and the default thresholds re-scan them dozens of
 # times, 0.1–0.2 s per run. Our data is acyclic, so memory stays the same (measured:
@@ -76,35 +80,60 @@ def _help_without_typer(path: list[str]) -> str | None:
 def _validate_without_typer(args: list[str]) -> int | None:
     """`kehoach validate FILE…` run as Typer's command runs it (the same function, inside
     the same error boundary); None when Typer must read the command line."""
-    files = plain_validate_files(args)
-    if files is None:
+    call = plain_validate_call(args)
+    if call is None:
         return None
     from pathlib import Path
 
     from kehoach_cli.cli.boundary import run_guarded
     from kehoach_cli.cli.validate_run import run_validate
 
-    return run_guarded(lambda: run_validate([Path(file) for file in files]), args)
+    files, flags = call
+    return run_guarded(lambda: run_validate([Path(file) for file in files], **flags), args)
 
 
-def plain_validate_files(args: list[str]) -> list[str] | None:
-    """The files of `kehoach validate FILE…` when Typer would read nothing else from the
-    command line or the environment: no option (every other value is the command's
-    default), no KEHOACH_ROOT (the global --root), no shell-completion request, and no
-    file Typer would refuse (an empty name, a NUL, an existing file it may not read)."""
+def plain_validate_call(args: list[str]) -> tuple[list[str], dict[str, Any]] | None:
+    """The files of `kehoach validate FILE…` and the on/off flags given with them (by the
+    names of the command's parameters), when Typer would read nothing else from the
+    command line or the environment: no option with a value (those stay at the
+    command's defaults), no KEHOACH_ROOT (the global --root), no shell-completion
+    request, and no file Typer would refuse (an empty name, a NUL, an existing file it
+    may not read). The flags are read from the command's declarations (help_text)."""
     from kehoach_cli.cli.locations import ROOT_ENV
 
     if len(args) < 2 or args[0] != "validate":
         return None
     if ROOT_ENV in os.environ or COMPLETION_VARIABLE in os.environ:
         return None
-    files = args[1:]
+    files = [arg for arg in args[1:] if not arg.startswith("-")]
+    if not files or not _plain_files(files):
+        return None
+    given = [arg for arg in args[1:] if arg.startswith("-")]
+    flags: dict[str, Any] = {}
+    if given:
+        declared = _declared_flags("validate")
+        if declared is None or not set(given) <= declared.keys():
+            return None
+        flags = {declared[flag]: True for flag in given}
+    return files, flags
+
+
+def _plain_files(files: list[str]) -> bool:
     for file in files:
-        if not file or file.startswith("-") or "\0" in file:
-            return None
+        if not file or "\0" in file:
+            return False
         if os.path.exists(file) and not os.access(file, os.R_OK):
-            return None
-    return files
+            return False
+    return True
+
+
+def _declared_flags(command: str) -> dict[str, str] | None:
+    from kehoach_cli.cli import help_text
+
+    try:
+        return help_text.command_flags(command)
+    except help_text.Unsupported:
+        return None
 
 
 def _done(code: int, argv: list[str] | None) -> int:

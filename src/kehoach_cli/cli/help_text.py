@@ -381,12 +381,11 @@ class _Reader:
                 return "|".join(values)
         raise Unsupported(ast.dump(node))
 
-    # long: one branch per rule Typer applies to a parameter's help line, kept in one
-    # place so that it can be read side by side with Typer's own.
-    def parameter(
-        self, module: _Module, argument: ast.arg, default: ast.AST | None
-    ) -> tuple[str, tuple[str, str], str] | None:
-        """(kind, help record, usage piece) of one parameter of a command function."""
+    def declaration(
+        self, module: _Module, argument: ast.arg
+    ) -> tuple[_Module, ast.AST, ast.Call, str] | None:
+        """(module where it is declared, type, the typer.Option/Argument call, "Option" or
+        "Argument") of one parameter of a command function; None for a typer.Context."""
         annotation: ast.AST | None = argument.annotation
         if isinstance(annotation, ast.Attribute) and annotation.attr == "Context":
             return None  # typer.Context: not a parameter
@@ -403,7 +402,18 @@ class _Reader:
         declared_type, call = annotation.slice.elts
         if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
             raise Unsupported(argument.arg)
-        kind = call.func.attr
+        return module, declared_type, call, call.func.attr
+
+    # long: one branch per rule Typer applies to a parameter's help line, kept in one
+    # place so that it can be read side by side with Typer's own.
+    def parameter(
+        self, module: _Module, argument: ast.arg, default: ast.AST | None
+    ) -> tuple[str, tuple[str, str], str] | None:
+        """(kind, help record, usage piece) of one parameter of a command function."""
+        declared = self.declaration(module, argument)
+        if declared is None:
+            return None
+        module, declared_type, call, kind = declared
         declarations = [self.value(module, node) for node in call.args]
         worded = {"help", "show_default", "metavar", "min", "max", "file_okay", "dir_okay"}
         worded |= {"exists", "envvar"}
@@ -497,6 +507,39 @@ def page_for(path: str) -> HelpPage:
         usage = " ".join([prog, OPTIONS_METAVAR, *pieces])
         return HelpPage(usage, text, arguments, [*options, HELP_OPTION], [])
     return _group_page(reader, module, path, prog, target)
+
+
+# What an option's declaration may say and still be known from the command line alone:
+# an env var or a callback gives or changes a value the command line does not show.
+_WORDING_ONLY = {"help", "show_default", "metavar", "min", "max", "file_okay", "dir_okay"}
+
+
+def command_flags(path: str) -> dict[str, str]:
+    """The on/off options of the command `kehoach <path>`: each name a flag is given by on
+    the command line (--strict) → the name of its parameter (strict). Read from the
+    declarations as the help pages are; Unsupported when a parameter reads the
+    environment or runs a callback, so that only Typer knows what the command receives."""
+    module_name, target, help_name = COMMANDS.get(path, ("", "", None))
+    if help_name is None:
+        raise Unsupported(path)
+    reader = _Reader()
+    module, node = reader.lookup(reader.module(module_name, {target}), target)
+    if not isinstance(node, ast.FunctionDef) or node.args.vararg or node.args.kwarg:
+        raise Unsupported(path)
+    flags: dict[str, str] = {}
+    for argument in node.args.posonlyargs + node.args.args + node.args.kwonlyargs:
+        declared = reader.declaration(module, argument)
+        if declared is None:
+            continue
+        where, declared_type, call, kind = declared
+        if not {keyword.arg for keyword in call.keywords} <= _WORDING_ONLY:
+            raise Unsupported(argument.arg)
+        if kind == "Option" and isinstance(declared_type, ast.Name) and declared_type.id == "bool":
+            for name in map(str, (reader.value(where, node) for node in call.args)):
+                if "/" in name:  # --x/--no-x: two flags in one declaration
+                    raise Unsupported(name)
+                flags[name] = argument.arg
+    return flags
 
 
 def _group_page(reader: _Reader, module: _Module, path: str, prog: str, target: str) -> HelpPage:

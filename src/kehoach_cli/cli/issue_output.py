@@ -15,6 +15,13 @@ from kehoach_cli.cli.locations import display_path
 from kehoach_cli.diagnostics import Issue
 
 
+def color_choice(color: bool, no_color: bool) -> bool | None:
+    """--no-color wins over --color; neither: None (the terminal and NO_COLOR decide)."""
+    if no_color:
+        return False
+    return True if color else None
+
+
 def _use_color(stream: TextIO, color: bool | None = None) -> bool:
     """--color/--no-color when given; else colour on a terminal unless NO_COLOR (any
     value) or TERM=dumb."""

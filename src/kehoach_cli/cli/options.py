@@ -9,6 +9,9 @@ from typing import Annotated
 
 import typer
 
+# where the fast validate path (no Typer) finds it too; the commands import it from here
+from kehoach_cli.cli.issue_output import color_choice as color_choice
+
 YearOption = Annotated[
     int | None,
     typer.Option(
@@ -124,13 +127,6 @@ NoColorOption = Annotated[
         "hình, trừ khi NO_COLOR được đặt hoặc TERM=dumb.",
     ),
 ]
-
-
-def color_choice(color: bool, no_color: bool) -> bool | None:
-    """--no-color wins over --color; neither: None (the terminal and NO_COLOR decide)."""
-    if no_color:
-        return False
-    return True if color else None
 
 
 CheckDeadlineOption = Annotated[

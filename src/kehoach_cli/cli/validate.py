@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kehoach_cli.cli.common import RootOption
-from kehoach_cli.cli.options import ColorOption, NoColorOption, color_choice
+from kehoach_cli.cli.options import ColorOption, NoColorOption
 from kehoach_cli.cli.validate_run import run_validate
 
 
@@ -82,7 +82,8 @@ def validate(
         root,
         output_format.value if output_format else None,
         strict=strict,
-        use_cache=not no_cache,
-        color=color_choice(color, no_color),
+        no_cache=no_cache,
+        color=color,
+        no_color=no_color,
     )
     raise typer.Exit(code)

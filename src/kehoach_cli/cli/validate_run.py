@@ -15,16 +15,20 @@ from kehoach_cli.errors import ExitCode, UsageProblem
 
 
 def run_validate(
-    paths: list[Path] | None,
+    paths: list[Path] | None = None,
     root: Path | None = None,
     output_format: str | None = None,
-    *,
     strict: bool = False,
-    use_cache: bool = True,
-    color: bool | None = None,
+    no_cache: bool = False,
+    color: bool = False,
+    no_color: bool = False,
 ) -> ExitCode:
     """Check `paths` (None: the whole workspace), print the issues in `output_format`
-    (None: github under GitHub Actions, else text) and give the exit code."""
+    (None: github under GitHub Actions, else text) and give the exit code.
+
+    The parameters are the command's, named and defaulted as cli/validate.py declares
+    them (a test keeps them so): the fast path passes the flags it reads from those
+    declarations by their names, and leaves the rest at these defaults."""
     workspace = open_workspace(root)
     chosen = output_format
     if chosen is None:
@@ -32,7 +36,7 @@ def run_validate(
 
     from kehoach_cli import __version__
     from kehoach_cli.checks.validation import validate as run_validation
-    from kehoach_cli.cli.issue_output import write_issues
+    from kehoach_cli.cli.issue_output import color_choice, write_issues
 
     selected = None
     if paths:
@@ -45,10 +49,11 @@ def run_validate(
         workspace,
         selected,
         __version__,
-        use_cache=use_cache,
+        use_cache=not no_cache,
         max_workers=int(workers) if workers.isdigit() else None,
     )
     issues = outcome.issues
     failed = any(issue.is_error for issue in issues) or (strict and bool(issues))
-    write_issues(issues, outcome.files, chosen, ok=not failed, color=color)
+    colored = color_choice(color, no_color)
+    write_issues(issues, outcome.files, chosen, ok=not failed, color=colored)
     return ExitCode.DATA_PROBLEMS if failed else ExitCode.OK
