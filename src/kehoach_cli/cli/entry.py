@@ -99,10 +99,10 @@ def plain_validate_call(args: list[str]) -> tuple[list[str], dict[str, Any]] | N
     command's defaults), no KEHOACH_ROOT (the global --root), no shell-completion
     request, and no file Typer would refuse (an empty name, a NUL, an existing file it
     may not read). The flags are read from the command's declarations (help_text)."""
-    from kehoach_cli.cli.locations import ROOT_ENV
-
     if len(args) < 2 or args[0] != "validate":
         return None
+    from kehoach_cli.cli.locations import ROOT_ENV
+
     if ROOT_ENV in os.environ or COMPLETION_VARIABLE in os.environ:
         return None
     files = [arg for arg in args[1:] if not arg.startswith("-")]
