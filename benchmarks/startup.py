@@ -40,7 +40,7 @@ def _kehoach() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "kehoach_cli"]
 
 
-def _cases() -> list[tuple[str, list[str], float | None]]:
+def cases() -> list[tuple[str, list[str], float | None]]:
     """(label, command, target ratio to python -c pass)"""
     kehoach = _kehoach()
     cases: list[tuple[str, list[str], float | None]] = [
@@ -61,7 +61,7 @@ def _cases() -> list[tuple[str, list[str], float | None]]:
     return cases
 
 
-def _compile_bytecode() -> None:
+def compile_bytecode() -> None:
     """An installed kehoach has its bytecode: pip compiles it at install time, and Python
     writes it on the first run. A checkout run with PYTHONDONTWRITEBYTECODE=1 (as some CI
     and sandboxes set) never gets it, so every run would compile each module it imports
@@ -123,21 +123,21 @@ def main() -> int:
 
     env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
     env.pop("KEHOACH_ROOT", None)
-    cases = _cases()
-    _compile_bytecode()
-    for _, command, _ in cases:  # warm the disk cache, the bytecode and the validation cache
+    chosen = cases()
+    compile_bytecode()
+    for _, command, _ in chosen:  # warm the disk cache, the bytecode and the validation cache
         _run(command, env)
-    times: dict[str, list[float]] = {label: [] for label, _, _ in cases}
+    times: dict[str, list[float]] = {label: [] for label, _, _ in chosen}
     for _ in range(options.runs):
-        for label, command, _ in cases:
+        for label, command, _ in chosen:
             times[label].append(_run(command, env))
 
     floor = statistics.median(times["python -c pass"])
-    width = max(len(label) for label, _, _ in cases)
+    width = max(len(label) for label, _, _ in chosen)
     print(f"{options.runs} runs each, medians; ratio = median / median of `python -c pass`\n")
     print(f"{'command':<{width}}  {'median':>9}  {'ratio':>6}  target")
     missed = 0
-    for label, _, target in cases:
+    for label, _, target in chosen:
         median = statistics.median(times[label])
         ratio = median / floor
         verdict = ""
