@@ -82,6 +82,12 @@ def test_a_wheel_source_is_pinned_by_its_file_name():
         "C:\\kehoach",
         "ftp://example.gov.vn/kehoach.git",
         "https://example.gov.vn/tai-ve/ban-moi.whl",  # a wheel that is not kehoach's
+        # what GitHub, GitLab or a shell would expand, or a quote that ends a string:
+        "https://git.example.gov.vn/${{ secrets.TOKEN }}/kehoach.git",
+        "https://git.example.gov.vn/$CI_JOB_TOKEN/kehoach.git",
+        'https://git.example.gov.vn/kehoach.git"; curl evil',
+        "https://git.example.gov.vn/kehoach.git\nrun: evil",
+        "https://git.example.gov.vn/`id`/kehoach.git",
     ],
 )
 def test_a_source_ci_cannot_install_from_is_refused(given: str):
@@ -133,6 +139,10 @@ def test_the_source_of_the_running_kehoach_is_reused_when_ci_can_reach_it():
         _direct_url(url="file:///home/van-thu/kehoach", dir_info={"editable": True}),
         _direct_url(url="file:///tmp/kehoach-0.2.0-py3-none-any.whl", archive_info={}),
         _direct_url(url="https://git.example.gov.vn/kehoach.git", vcs_info={"vcs": "hg"}),
+        _direct_url(  # an address the recipes would expand
+            url="https://git.example.gov.vn/$CI_JOB_TOKEN/kehoach.git",
+            vcs_info={"vcs": "git", "requested_revision": TAG, "commit_id": "a" * 40},
+        ),
         "{không phải JSON",
     ],
 )

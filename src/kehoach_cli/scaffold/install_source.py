@@ -21,8 +21,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 # Schemes a CI runner can fetch from (file: for a mirror on a shared disk, and for tests).
-_URL = re.compile(r"^(?:git\+)?(?:https?|ssh|git|file)://\S+$")
-_SCP_LIKE = re.compile(r"^[\w.-]+@[\w.-]+:\S+$")  # git@host:group/kehoach.git
+# The characters are those of an address and nothing that GitHub (`${{ }}`), GitLab (`$X`)
+# or a shell would expand or end a quoted string with: an address goes into the recipes.
+_SAFE = r"[\w.~:/?#@!&+,;=%-]+"
+_URL = re.compile(rf"^(?:git\+)?(?:https?|ssh|git|file)://{_SAFE}$")
+_SCP_LIKE = re.compile(rf"^[\w.-]+@[\w.-]+:{_SAFE}$")  # git@host:group/kehoach.git
 _WHEEL_VERSION = re.compile(r"^kehoach-([^-]+)-")
 
 
@@ -80,8 +83,8 @@ def from_installation(direct_url: str | None, version: str) -> InstallSource:
         url = str(record["url"])
     except (ValueError, KeyError, TypeError):
         return unknown(version)
-    if urlsplit(url).scheme not in ("https", "http", "ssh", "git"):
-        return unknown(version)  # a folder or file of this machine
+    if urlsplit(url).scheme not in ("https", "http", "ssh", "git") or not _URL.match(url):
+        return unknown(version)  # a folder or file of this machine, or an odd address
     vcs = record.get("vcs_info")
     if isinstance(vcs, dict) and vcs.get("vcs") == "git":
         tag = f"v{version}"
