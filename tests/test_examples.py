@@ -768,3 +768,14 @@ def test_the_deadline_check_takes_the_deadline_passed_most_recently(
         assert line in printed
     if today == "2025-02-01":
         assert any(line.startswith("Sở GTVT (sgtvt): bản nháp") for line in printed)
+
+
+def test_an_overdue_tasks_deadline_reads_as_part_of_the_sentence(cli, copy_of):
+    """The plan writes "Năm 2024" and "Quý II/2024" at the start of a line; inside the
+    status's sentence they read "(hạn năm 2024)", "(hạn quý II/2024)"."""
+    root = copy_of(LAM_DONG)
+    result = cli("status", "--root", str(root), "--year", "2024", "--as-of", "2025-02-01")
+    assert result.code == 0, result.stderr
+    attention = " ".join(result.stdout.split("Tiến độ các nhiệm vụ")[0].split())
+    assert "(hạn quý II/2024)" in attention and "(hạn năm 2024)" in attention
+    assert "hạn Năm" not in attention and "hạn Quý" not in attention

@@ -86,3 +86,13 @@ def quantity(value: Decimal | int, unit: str) -> str:
     """A measured value with its unit, spaced as Vietnamese writes it."""
     number = decimal(value)
     return f"{number}{unit}" if unit in GLUED_UNITS else f"{number} {unit}"
+
+
+def mid_sentence(text: str) -> str:
+    """A phrase the plan writes at the start of a line ("Năm 2024", "Quý II/2024",
+    "Thường xuyên"), as it reads inside a sentence: "(hạn năm 2024)". Only a capitalised
+    ordinary word is lowered; an abbreviation (UBND, HĐND) or a number stays as written."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower():
+        return text[0].lower() + text[1:]
+    return text

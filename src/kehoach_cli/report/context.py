@@ -307,7 +307,7 @@ class _Context:
             notes.append(f"chủ trì: {SUBMISSION_LABELS[t.lead_submission.value]}")
         if t.overdue and t.task.deadline:
             whose = "nhiệm vụ " if self.unit else ""
-            notes.append(f"{whose}quá hạn ({t.task.deadline.text})")
+            notes.append(f"{whose}quá hạn ({fmt.mid_sentence(t.task.deadline.text)})")
         if t.open_difficulties:
             notes.append(f"{len(t.open_difficulties)} vướng mắc")
         return notes

@@ -358,7 +358,8 @@ def attention_lines(found: dict[str, list[dict[str, str]]]) -> list[str]:
         out.append(f"Cần chú ý: nhiệm vụ chậm tiến độ: {tasks}.")
     if found["overdue_tasks"]:
         tasks = "; ".join(
-            f"{t['task']} {t['name']} (hạn {t['deadline']})" for t in found["overdue_tasks"]
+            f"{t['task']} {t['name']} (hạn {fmt.mid_sentence(t['deadline'])})"
+            for t in found["overdue_tasks"]
         )
         out.append(f"Cần chú ý: nhiệm vụ quá thời hạn hoàn thành: {tasks}.")
     return out
