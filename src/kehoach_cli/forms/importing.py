@@ -10,7 +10,14 @@ from kehoach_cli.checks.run import check_progress_bytes, check_progress_file, lo
 from kehoach_cli.diagnostics import Issue
 from kehoach_cli.errors import DataProblem, UsageProblem
 from kehoach_cli.forms.read import FormData, FormUnreadable, Problem, read_form
-from kehoach_cli.forms.yaml_text import FormYaml, filled_indicators, form_yaml, id_text
+from kehoach_cli.forms.yaml_text import (
+    Details,
+    FormYaml,
+    filled_indicators,
+    form_yaml,
+    id_text,
+    text_lines,
+)
 from kehoach_cli.loading.workspace import ProgressRef, Workspace
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.plan import ReportingPeriod
@@ -101,7 +108,9 @@ def import_form(workspace: Workspace, data: bytes) -> Imported:
         raise UsageProblem(str(error)) from None
     index = plan_index(workspace)
     unit_id, year, period = _header(form, index)
-    out = form_yaml(form, index, unit_id, year, period)
+    previous, _ = existing_report(workspace, unit_id, year, period, index)
+    details = difficulty_details(previous)
+    out = form_yaml(form, index, unit_id, year, period, details)
     target = target_path(workspace, unit_id, year, period)
     folder = None if period.whole_year else period.id
     ref = ProgressRef(path=target, year=year, unit=unit_id, period=folder)
@@ -118,9 +127,8 @@ def import_form(workspace: Workspace, data: bytes) -> Imported:
     if errors:
         count = sum(1 for line in errors if not line.startswith(" "))
         raise DataProblem(f"biểu mẫu có {count} lỗi; chưa ghi tệp nào.", errors)
-    previous, _ = existing_report(workspace, unit_id, year, period, index)
     carried = {id_text(row["id"]) for row in form.indicators}
-    left_out = [] if previous is None else not_in_form(previous, carried)
+    left_out = [] if previous is None else not_in_form(previous, carried, form_difficulties(form))
     counts = (len(form.tasks), len(form.activities), len(filled_indicators(form)))
     return Imported(target, out.text, warnings, *counts, left_out)
 
@@ -156,18 +164,46 @@ def existing_report(
     return None, None
 
 
-def not_in_form(progress: Progress, carried: set[str | None]) -> list[str]:
+def difficulty_details(progress: Progress | None) -> Details:
+    """The difficulties of the unit's file that say when they were raised or that they are
+    resolved, by task and text: an imported form keeps these for the same text."""
+    if progress is None:
+        return {}
+    return {
+        (task_id, item.text): item
+        for task_id, report in progress.tasks.items()
+        for item in report.difficulties
+        if item.raised_on is not None or item.resolved
+    }
+
+
+def form_difficulties(form: FormData) -> set[tuple[str, str]]:
+    return {
+        (task_id, item)
+        for row in form.tasks
+        if (task_id := id_text(row["id"])) is not None
+        for item in text_lines(row["difficulties"])
+    }
+
+
+def not_in_form(
+    progress: Progress, carried: set[str | None], difficulties: set[tuple[str, str]]
+) -> list[str]:
     """Sentences on what the form does not carry and the file has: add it back by hand
-    (`carried`: the indicators the form has a row for, filled in or not)."""
+    (`carried`: the indicators the form has a row for, filled in or not; `difficulties`:
+    the form's difficulties by task and text — the details of one whose text was changed
+    in the form cannot be matched and are lost)."""
     notes = []
     missing = [indicator_id for indicator_id in progress.indicators if indicator_id not in carried]
     if missing:
         notes.append(f"chỉ tiêu ({', '.join(missing)})")
-    detailed = [
-        task_id
-        for task_id, report in progress.tasks.items()
-        if any(item.raised_on or item.resolved for item in report.difficulties)
-    ]
+    detailed = sorted(
+        {
+            task_id
+            for (task_id, text) in difficulty_details(progress)
+            if (task_id, text) not in difficulties
+        }
+    )
     if detailed:
         notes.append(f"ngày nêu và tình trạng giải quyết khó khăn (nhiệm vụ {', '.join(detailed)})")
     return notes

@@ -13,6 +13,7 @@ from kehoach_cli.forms.layout import AMOUNT_KEYS, DATE_KEYS, TEXT_LISTS, status_
 from kehoach_cli.forms.read import Cell, FormData, Problem, Value
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.plan import ReportingPeriod
+from kehoach_cli.model.progress import Difficulty
 from kehoach_cli.model.schema import modeline
 from kehoach_cli.model.values import is_unit_id
 
@@ -85,8 +86,18 @@ def id_text(cell: Cell) -> str | None:
     return None if value is None else str(value)
 
 
+# (task id, a difficulty's text) → the difficulty as the unit's file records it: the form has
+# no cells for when it was raised or whether it is resolved, so these are kept from the file.
+Details = dict[tuple[str, str], Difficulty]
+
+
 def form_yaml(
-    form: FormData, index: PlanIndex, unit_id: str, year: int, period: ReportingPeriod
+    form: FormData,
+    index: PlanIndex,
+    unit_id: str,
+    year: int,
+    period: ReportingPeriod,
+    details: Details | None = None,
 ) -> FormYaml:
     out = FormYaml()
     header = form.header
@@ -107,7 +118,7 @@ def form_yaml(
     led = set(index.led_tasks(unit_id))
     out.add("tasks:" if form.tasks else "tasks: {}")
     for row in form.tasks:
-        _task(out, row, activities, led, index)
+        _task(out, row, activities, led, index, details or {})
     _indicators(out, form, index)
     return out
 
@@ -179,6 +190,7 @@ def _task(
     activities: dict[str, list[dict[str, Cell]]],
     led: set[str],
     index: PlanIndex,
+    details: Details,
 ) -> None:
     task_id = id_text(row["id"])
     if task_id is None:
@@ -204,7 +216,7 @@ def _task(
         results,
     )
     for key in TEXT_LISTS:
-        _text_list(out, (*loc, key), row[key])
+        _text_list(out, (*loc, key), row[key], details)
 
 
 def _activity(out: FormYaml, loc: tuple[str | int, ...], row: dict[str, Cell]) -> None:
@@ -232,10 +244,15 @@ def _activity(out: FormYaml, loc: tuple[str | int, ...], row: dict[str, Cell]) -
         out.add(f"        result: {text}", (*loc, "result"), row["result"])
 
 
-def _text_list(out: FormYaml, loc: tuple[str | int, ...], cell: Cell) -> None:
+def text_lines(cell: Cell) -> list[str]:
+    """The items of a "one per line" cell."""
     value = cell.value
     items = [] if value is None else [line.strip() for line in str(value).splitlines()]
-    items = [item for item in items if item]
+    return [item for item in items if item]
+
+
+def _text_list(out: FormYaml, loc: tuple[str | int, ...], cell: Cell, details: Details) -> None:
+    items = text_lines(cell)
     key = str(loc[-1])
     out.by_field.setdefault(format_field(loc), cell.where)
     if not items:
@@ -245,3 +262,8 @@ def _text_list(out: FormYaml, loc: tuple[str | int, ...], cell: Cell) -> None:
     for number, item in enumerate(items):
         prefix = "- text: " if key == "difficulties" else "- "
         out.add(f"      {prefix}{quoted(item)}", (*loc, number), cell)
+        kept = details.get((str(loc[1]), item)) if key == "difficulties" else None
+        if kept is not None and kept.raised_on is not None:
+            out.add(f"        raised_on: {kept.raised_on.isoformat()}", (*loc, number), cell)
+        if kept is not None and kept.resolved:
+            out.add("        resolved: true", (*loc, number), cell)
