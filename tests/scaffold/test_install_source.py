@@ -66,11 +66,24 @@ def test_a_git_source_is_pinned_at_the_release_tag(given: str, requirement: str,
 
 
 def test_a_wheel_source_is_pinned_by_its_file_name():
-    url = "https://files.example.gov.vn/kehoach/kehoach-0.2.0-py3-none-any.whl"
-    source = from_option(url, "9.9.9")
-    assert source.requirement == f"kehoach @ {url}"
-    assert source.version == "0.2.0"  # the wheel's, not the running tool's
+    url = f"https://files.example.gov.vn/kehoach/kehoach-{VERSION}-py3-none-any.whl"
+    source = from_option(url, VERSION)
+    assert (source.requirement, source.version) == (f"kehoach @ {url}", VERSION)
     assert source.git_url is None  # pre-commit cannot install a wheel: `repo: local`
+
+
+@pytest.mark.parametrize(
+    "given",
+    [  # the pip requirement copied from the guide, a trailing slash: the same pin
+        f"git+https://git.example.gov.vn/cds/kehoach.git@{TAG}",
+        f"https://git.example.gov.vn/cds/kehoach.git@{TAG}",
+        "https://git.example.gov.vn/cds/kehoach.git/",
+    ],
+)
+def test_a_revision_of_this_version_or_a_slash_is_the_same_pin(given: str):
+    source = from_option(given, VERSION)
+    assert source.requirement == f"kehoach @ git+https://git.example.gov.vn/cds/kehoach.git@{TAG}"
+    assert source.git_url == "https://git.example.gov.vn/cds/kehoach.git"
 
 
 @pytest.mark.parametrize(
@@ -88,6 +101,15 @@ def test_a_wheel_source_is_pinned_by_its_file_name():
         'https://git.example.gov.vn/kehoach.git"; curl evil',
         "https://git.example.gov.vn/kehoach.git\nrun: evil",
         "https://git.example.gov.vn/`id`/kehoach.git",
+        # another version than the one writing the repository
+        "https://git.example.gov.vn/cds/kehoach.git@v0.1.0",
+        "https://files.example.gov.vn/kehoach/kehoach-0.1.0-py3-none-any.whl",
+        # a secret that would be committed with the recipes; plain http; not git nor wheel
+        "https://oauth2:bi-mat@git.example.gov.vn/cds/kehoach.git",
+        f"https://files.example.gov.vn/kehoach-{VERSION}-py3-none-any.whl?token=abc",
+        "http://git.example.gov.vn/cds/kehoach.git",
+        "https://git.example.gov.vn/cds/kehoach.git#egg=kehoach",
+        f"https://files.example.gov.vn/kehoach/kehoach-{VERSION}.tar.gz",
     ],
 )
 def test_a_source_ci_cannot_install_from_is_refused(given: str):
@@ -160,7 +182,7 @@ def _load(path: Path) -> dict:
 def test_without_a_source_the_recipes_say_what_to_fill_in_and_install_nothing(cli, tmp_path: Path):
     result = cli("init", "kho", *ESSENTIALS, cwd=tmp_path)  # this checkout: an editable install
     assert result.code == 0
-    assert "Chưa biết nơi CI cài kehoach: điền KEHOACH_PIP" in result.stderr
+    assert "Chưa biết nơi CI cài kehoach: điền biến KEHOACH_PIP ở đầu" in result.stderr
     repo = tmp_path / "kho"
     github = _load(repo / ".github/workflows/kehoach.yml")
     gitlab = _load(repo / ".gitlab-ci.yml")
@@ -301,3 +323,17 @@ def test_the_recipes_install_the_tagged_release_and_run_green(cli, tmp_path: Pat
     assert "|---" in (tmp_path / "summary.md").read_text(encoding="utf-8")
     report = json.loads((repo / "gl-code-quality-report.json").read_text(encoding="utf-8"))
     assert report == []  # the initialised data has no problem to show
+
+
+def test_init_over_an_existing_repository_says_nothing_untrue(cli, tmp_path: Path):
+    """--force keeps every file of the user's: the recipes' KEHOACH_PIP and the plan are
+    theirs, so init neither claims a source for CI nor lists 'missing' options."""
+    assert cli("init", "kho", *ESSENTIALS, cwd=tmp_path).code == 0
+    source = "https://git.example.gov.vn/cds/kehoach.git"
+    again = cli("init", "kho", "--force", "--kehoach-source", source, cwd=tmp_path)
+    assert again.code == 0, again.stderr
+    assert "Đã tạo 0 tệp" in again.stderr
+    for untrue in ("CI cài kehoach", "Chưa biết nơi CI", "Còn thiếu", "Tiếp theo"):
+        assert untrue not in again.stderr, again.stderr
+    workflow = _load(tmp_path / "kho/.github/workflows/kehoach.yml")
+    assert workflow["env"]["KEHOACH_PIP"] == ""  # kept as it was

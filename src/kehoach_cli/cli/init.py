@@ -195,7 +195,7 @@ def init(
     _refuse_occupied(folder, force)
     written, kept = _write_missing(folder, _workspace_files(given, source))
     _tell(folder, written, kept, given)
-    _tell_source(source)
+    _tell_source(source, kept)
 
 
 def _install_source(option: str | None) -> InstallSource:
@@ -210,19 +210,6 @@ def _install_source(option: str | None) -> InstallSource:
         raise UsageProblem(f"--kehoach-source: {refused}.") from None
 
 
-def _tell_source(source: InstallSource) -> None:
-    if source.known:
-        typer.echo(f"CI cài kehoach {source.version}: {source.requirement}", err=True)
-        return
-    typer.echo(
-        "Chưa biết nơi CI cài kehoach: điền KEHOACH_PIP trong .github/workflows/kehoach.yml "
-        "hoặc .gitlab-ci.yml (địa chỉ kho git của kehoach ở thẻ "
-        f"v{source.version}, hoặc tệp .whl của bản phát hành), hoặc chạy lại 'kehoach init' "
-        "với --kehoach-source; đến lúc đó CI dừng ở bước cài và nói rõ như vậy.",
-        err=True,
-    )
-
-
 def _refuse_occupied(folder: Path, force: bool) -> None:
     if folder.exists() and not folder.is_dir():
         raise UsageProblem(f"{display_path(folder)} là một tệp, không phải thư mục.")
@@ -233,10 +220,14 @@ def _refuse_occupied(folder: Path, force: bool) -> None:
 
 
 def _tell(folder: Path, written: int, kept: list[str], given: Essentials) -> None:
+    """What was written and what comes next; about the plan only when init wrote it (a
+    plan kept by --force is the user's, and says nothing of these options)."""
     shown = display_path(folder)
     typer.echo(f"Đã tạo {written} tệp trong thư mục '{shown}'.", err=True)
     if kept:
         typer.echo(f"Giữ nguyên {len(kept)} tệp đã có: {', '.join(kept)}.", err=True)
+    if PLAN_FILE in kept:
+        return
     from kehoach_cli.scaffold.essentials import missing_essentials
 
     missing = missing_essentials(given)
@@ -246,10 +237,31 @@ def _tell(folder: Path, written: int, kept: list[str], given: Essentials) -> Non
             "'kehoach validate' báo lỗi đúng dòng cho đến khi điền xong.",
             err=True,
         )
+    year = given.years[0] if given.years else date.today().year
     typer.echo(
         f"Tiếp theo: cd '{shown}', chép nội dung kế hoạch vào data/plan.yaml, chạy "
-        f"'kehoach validate', rồi 'kehoach new --unit {given.receiver} --year <năm>' cho "
-        "từng đơn vị.",
+        "'kehoach validate', rồi với từng đơn vị (ví dụ đơn vị tổng hợp): 'kehoach new "
+        f"--unit {given.receiver} --year {year}' (tệp YAML) hoặc 'kehoach form --unit "
+        f"{given.receiver} --year {year}' (biểu mẫu Excel).",
+        err=True,
+    )
+
+
+PLAN_FILE = "data/plan.yaml"
+RECIPES = (".github/workflows/kehoach.yml", ".gitlab-ci.yml")
+
+
+def _tell_source(source: InstallSource, kept: list[str]) -> None:
+    if all(recipe in kept for recipe in RECIPES):
+        return  # the user's recipes, as they were: nothing said of them is new
+    if source.known:
+        typer.echo(f"CI cài kehoach {source.version}: {source.requirement}", err=True)
+        return
+    typer.echo(
+        "Chưa biết nơi CI cài kehoach: điền biến KEHOACH_PIP ở đầu "
+        '.github/workflows/kehoach.yml và .gitlab-ci.yml, ví dụ "kehoach @ '
+        f'git+https://<máy chủ>/<nhóm>/kehoach.git@v{source.version}" (hướng dẫn của '
+        'kehoach, mục 1 "Cài kehoach"); đến lúc đó CI dừng ở bước cài và nói rõ như vậy.',
         err=True,
     )
 

@@ -81,7 +81,8 @@ def pip_variable(source: InstallSource, indent: int) -> str:
         '# CI của kho này. Xem mục "Cài kehoach" trong hướng dẫn của kehoach.',
     ]
     if not source.known:
-        lines.append("# ĐIỀN: chưa biết nơi cài (kehoach init --kehoach-source <địa chỉ>).")
+        example = f"kehoach @ git+https://<máy chủ>/<nhóm>/kehoach.git@v{version}"
+        lines.append(f'# ĐIỀN: chưa biết nơi cài; ví dụ KEHOACH_PIP: "{example}"')
     lines.append(f"KEHOACH_PIP: {json.dumps(source.requirement, ensure_ascii=False)}")
     return "\n".join(pad + line for line in lines)
 

@@ -18,7 +18,7 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 # Schemes a CI runner can fetch from (file: for a mirror on a shared disk, and for tests).
 # The characters are those of an address and nothing that GitHub (`${{ }}`), GitLab (`$X`)
@@ -52,24 +52,90 @@ def unknown(version: str) -> InstallSource:
 
 
 def from_option(value: str, version: str) -> InstallSource:
-    """`--kehoach-source`: a git repository's address (pinned at tag v<version>), or the
-    address of a release wheel (its version is the wheel's)."""
-    value = value.strip()
+    """`--kehoach-source`: a git repository's address (pinned here at tag v<version>), or
+    the address of this version's release wheel. Refused, with the reason: what CI cannot
+    fetch from, what the recipes would expand, a secret that would be committed with them,
+    plain http, another version than the one writing the repository."""
+    value = value.strip().removeprefix("git+")
+    _refuse_unsafe(value)
+    parts = urlsplit(value) if "://" in value else None
+    if parts is not None:
+        _refuse_insecure(parts)
+    path = (parts.path if parts is not None else value.split(":", 1)[1]).rstrip("/")
+    if path.endswith(".whl"):
+        return InstallSource(f"kehoach @ {value}", _wheel_version(path, version))
+    if path.endswith(_ARCHIVES):
+        raise SourceRefused(
+            f"'{value}' là một tệp nén mã nguồn; cần địa chỉ kho git hoặc tệp .whl của bản "
+            "phát hành"
+        )
+    git_url = _without_revision(value.rstrip("/"), version)
+    tag = f"v{version}"
+    return InstallSource(_git_requirement(_pip_git_url(git_url), tag), version, git_url, tag)
+
+
+_ARCHIVES = (".tar.gz", ".tgz", ".tar.bz2", ".tar.xz", ".zip")
+_ADDRESS_CHARACTER = re.compile(r"[\w.~:/?#@!&+,;=%-]")
+
+
+def _refuse_unsafe(value: str) -> None:
+    odd = next((c for c in value if not _ADDRESS_CHARACTER.fullmatch(c)), None)
+    if odd is not None:
+        shown = {" ": "dấu cách", "\n": "xuống dòng", "\t": "dấu tab"}.get(odd, f"'{odd}'")
+        raise SourceRefused(
+            f"địa chỉ có {shown}: ký tự này không có trong một địa chỉ, và GitHub, GitLab hay "
+            "sh có thể hiểu nó thành biến hoặc lệnh khi chạy CI"
+        )
     if not (_URL.match(value) or _SCP_LIKE.match(value)):
         raise SourceRefused(
             f"'{value}' không phải địa chỉ để CI tải kehoach về; cần địa chỉ kho git "
             "(https://…/kehoach.git, git@…:…/kehoach.git) hoặc địa chỉ tệp .whl của bản phát hành"
         )
-    path = urlsplit(value).path if "://" in value else value
-    if path.endswith(".whl"):
-        name = path.rsplit("/", 1)[-1]
-        found = _WHEEL_VERSION.match(name)
-        if found is None:
-            raise SourceRefused(f"'{name}' không phải tệp .whl của kehoach (kehoach-<phiên bản>-…)")
-        return InstallSource(f"kehoach @ {value}", found.group(1))
-    git_url = value.removeprefix("git+")
-    tag = f"v{version}"
-    return InstallSource(_git_requirement(_pip_git_url(git_url), tag), version, git_url, tag)
+
+
+def _refuse_insecure(parts: SplitResult) -> None:
+    if parts.scheme == "http":
+        raise SourceRefused(
+            "http không mã hóa đường truyền: người ở giữa sửa được mã kehoach mà CI sẽ chạy; "
+            "dùng https"
+        )
+    if parts.password is not None or parts.query:
+        raise SourceRefused(
+            "địa chỉ có mật khẩu hoặc mã truy cập (phần 'tên:mật khẩu@' hay '?…'): nó sẽ được "
+            "ghi vào tệp CI và commit cho mọi người thấy; dùng biến bí mật của CI hoặc một "
+            "địa chỉ không cần đăng nhập"
+        )
+    if parts.fragment:
+        raise SourceRefused(f"bỏ phần '#{parts.fragment}' ở cuối địa chỉ")
+
+
+def _wheel_version(path: str, version: str) -> str:
+    name = path.rsplit("/", 1)[-1]
+    found = _WHEEL_VERSION.match(name)
+    if found is None:
+        raise SourceRefused(f"'{name}' không phải tệp .whl của kehoach (kehoach-<phiên bản>-…)")
+    if found.group(1) != version:
+        raise SourceRefused(
+            f"tệp .whl là kehoach {found.group(1)}, còn kehoach đang tạo kho là {version}: "
+            f"lược đồ và mẫu vừa ghi là của {version}, CI phải cùng phiên bản; dùng tệp "
+            f"kehoach-{version}-…whl"
+        )
+    return version
+
+
+def _without_revision(url: str, version: str) -> str:
+    """The repository's address without an '@<revision>' at its end (a copy of the pip
+    requirement from the guide): kehoach pins the tag of its own version itself."""
+    head, _, last = url.rpartition("/")
+    if "@" not in last or (":" in last and not head):  # scp-like git@host:repo
+        return url
+    name, _, revision = last.rpartition("@")
+    if revision != f"v{version}":
+        raise SourceRefused(
+            f"địa chỉ ghim ở '{revision}', khác phiên bản kehoach đang chạy ({version}); bỏ "
+            f"'@{revision}': kehoach tự ghim ở thẻ v{version}"
+        )
+    return f"{head}/{name}"
 
 
 def from_installation(direct_url: str | None, version: str) -> InstallSource:
@@ -83,7 +149,9 @@ def from_installation(direct_url: str | None, version: str) -> InstallSource:
         url = str(record["url"])
     except (ValueError, KeyError, TypeError):
         return unknown(version)
-    if urlsplit(url).scheme not in ("https", "http", "ssh", "git") or not _URL.match(url):
+    parts = urlsplit(url)
+    secret = parts.password is not None or bool(parts.query)
+    if parts.scheme not in ("https", "ssh", "git") or secret or not _URL.match(url):
         return unknown(version)  # a folder or file of this machine, or an odd address
     vcs = record.get("vcs_info")
     if isinstance(vcs, dict) and vcs.get("vcs") == "git":
