@@ -15,7 +15,7 @@ from docx import Document
 from kehoach_cli.facts import load_year, year_facts
 from kehoach_cli.facts.selection import deadline_to_check
 from kehoach_cli.loading.workspace import Workspace
-from kehoach_cli.model.plan import DayMonth
+from kehoach_cli.model.plan import DayMonth, PartialDate
 from tests.conftest import FIXTURES, edit
 
 ROOT = FIXTURES / "periods"
@@ -189,3 +189,21 @@ def test_a_one_year_plan_is_named_as_one_year_not_a_range(tmp_path):
         "năm 2024 nằm ngoài thời gian thực hiện kế hoạch (năm 2023). "
         "Kế hoạch chỉ thực hiện trong năm 2023."
     )
+
+
+@pytest.mark.parametrize(
+    ("issued", "today", "expected"),
+    [
+        ({"year": 2024, "month": 9, "day": 10}, date(2024, 12, 1), None),  # 15/6 came before
+        ({"year": 2024, "month": 9, "day": 10}, date(2025, 1, 16), (2024, "nam")),
+        ({"year": 2024, "month": 9}, date(2024, 12, 1), None),  # September: after 15/6 anyway
+        ({"year": 2024, "month": 6, "day": 31}, date(2024, 12, 1), (2024, "6-thang")),  # → 1/6
+        ({"year": 2024}, date(2024, 12, 1), (2024, "6-thang")),  # only the year: 1/1 at the latest
+    ],
+)
+def test_a_deadline_before_the_plan_was_issued_is_not_chased(issued, today, expected):
+    """A plan issued in September owes no report of the first six months: the CI gate of a
+    repository started mid-year is not red on its first day."""
+    plan = load_year(Workspace(ROOT), 2024, today).plan
+    document = plan.document.model_copy(update={"date": PartialDate(**issued)})
+    assert deadline_to_check(plan.model_copy(update={"document": document}), today) == expected

@@ -57,15 +57,29 @@ def _line_of(key: str, path: Path) -> int:
     return 1
 
 
+def _earliest_issue(plan: Plan) -> date:
+    """The earliest day the plan can have been issued, from as much of its date as it
+    gives (only a year: 1 January)."""
+    issued = plan.document.date
+    try:
+        return date(issued.year, issued.month or 1, issued.day or 1)
+    except ValueError:  # a day the month does not have: the month's first
+        return date(issued.year, issued.month or 1, 1)
+
+
 def deadline_to_check(plan: Plan, today: date) -> tuple[int, str] | None:
     """(year, period id) of the report whose deadline passed most recently — last year's
     yearly report in January when its deadline is '15/01 năm sau' — or None when no
-    deadline has passed yet (a new plan)."""
+    deadline has passed yet (a new plan). A deadline before the plan was issued is not
+    owed (a plan issued in September has no report of the first six months to chase)."""
+    earliest_issue = _earliest_issue(plan)
     passed = [
-        (period.deadline.in_year(year), year, period.id)
+        (due, year, period.id)
         for period in plan.reporting.all_periods()
         for year in (today.year - 2, today.year - 1, today.year)
-        if period.deadline.in_year(year) < today and (plan.period is None or year in plan.period)
+        if (due := period.deadline.in_year(year)) < today
+        and due >= earliest_issue
+        and (plan.period is None or year in plan.period)
     ]
     if not passed:
         return None

@@ -65,7 +65,8 @@ def _document(given: Essentials, year: int) -> list[str]:
         "  number:              # số văn bản; để trống khi chưa có số",
         "  symbol: " + _text(given.symbol, "ký hiệu, ví dụ KH-UBND, KH-STC"),
         "  place: " + _text(given.place, "địa danh ở dòng ngày tháng, ví dụ tên tỉnh, huyện"),
-        f'  date: "{year}"        # năm, hoặc ngày ban hành đầy đủ: {year}-03-15',
+        f'  date: "{year}"        # ngày ban hành đầy đủ, ví dụ {year}-03-15 (hạn nộp trước '
+        "ngày này không bị đòi); hoặc chỉ năm",
         *parent,
         "  issuing_body: "
         + _text(given.issuer, "cơ quan ban hành, ví dụ Ủy ban nhân dân tỉnh …, Sở Tài chính"),
