@@ -34,6 +34,7 @@ from kehoach_cli.report.header_text import header_name_lines
 # Vietnamese item letters: a) b) c) d) đ) e) g) … (no f, j, w, z).
 LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()  # noqa: SIM905
 NBSP = "\u00a0"
+_FINISHED = (TaskStatus.DONE, TaskStatus.CANCELLED)
 
 
 class NothingToReport(DataProblem):
@@ -305,7 +306,7 @@ class _Context:
             notes.append("phần của đơn vị")
         elif t.lead and t.lead_submission and not t.lead_submission.counted:
             notes.append(f"chủ trì: {SUBMISSION_LABELS[t.lead_submission.value]}")
-        if t.overdue and t.task.deadline:
+        if self._overdue(t) and t.task.deadline:
             whose = "nhiệm vụ " if self.unit else ""
             notes.append(f"{whose}quá hạn ({fmt.mid_sentence(t.task.deadline.text)})")
         if t.open_difficulties:
@@ -316,6 +317,21 @@ class _Context:
         if self.unit is None:
             return t.lead_report
         return next((c.report for c in t.contributions if c.unit.id == self.unit.id), None)
+
+    def _own_part(self, t: TaskFacts) -> bool:
+        """In a unit's own report, a task it leads with the other members of a group: its
+        state is that of the unit's own part, not of the whole task."""
+        return self.unit is not None and t.group_led and self.unit in t.leads
+
+    def _overdue(self, t: TaskFacts) -> bool:
+        """Past its deadline and not done: the task — or, for a unit's own part of a task
+        led by a group, that part (the others' parts are not the unit's to report)."""
+        if not t.overdue:
+            return False
+        if self._own_part(t):
+            own = self._own_report(t)
+            return own is None or own.status not in _FINISHED
+        return True
 
     def _results(self) -> list[dict[str, Any]]:
         numbers = _item_numbers([t.task for t in self.facts.tasks], self.index.parent)
@@ -369,8 +385,12 @@ class _Context:
             else ""
         )
         line = f"- {self._deadline_label()}: {deadline.text}{when}"
-        if t.overdue:
-            state = "chưa có báo cáo hoàn thành" if t.status is None else "chưa hoàn thành"
+        if self._overdue(t):
+            status = t.status
+            if self._own_part(t):
+                own = self._own_report(t)
+                status = own.status if own else None
+            state = "chưa có báo cáo hoàn thành" if status is None else "chưa hoàn thành"
             line += f"; đã quá hạn, {state}"
         return [line + "."]
 
@@ -880,7 +900,7 @@ class _Judged:
     base: str  # "Trong 7 nhiệm vụ" / "Theo báo cáo của đơn vị chủ trì (5/7 …)"
     reported: list[Task]
     done: list[Task]
-    going: list[Task]
+    going: list[Task]  # in progress and not past the deadline: 'theo kế hoạch'
     delayed: list[Task]
     unreported: list[Task]
     helped: list[Task]
@@ -904,6 +924,11 @@ class _Judged:
         def having(status: TaskStatus) -> list[Task]:
             return [t for t in reported if states[t.id] is status]
 
+        # a task past its deadline and not done is told once, as overdue: never also as
+        # 'đang thực hiện theo kế hoạch'
+        overdue = [t.task for t in tasks if context._overdue(t)]
+        late = {t.id for t in overdue}
+
         base = (
             f"Theo báo cáo của đơn vị chủ trì ({len(reported)}/{len(tasks)} nhiệm vụ có báo cáo)"
             if unreported
@@ -913,11 +938,11 @@ class _Judged:
             base,
             reported,
             having(TaskStatus.DONE),
-            having(TaskStatus.IN_PROGRESS),
+            [t for t in having(TaskStatus.IN_PROGRESS) if t.id not in late],
             having(TaskStatus.DELAYED),
             unreported,
             helped,
-            [t.task for t in tasks if t.overdue],
+            overdue,
         )
 
 

@@ -1,0 +1,69 @@
+"""Sentences found untrue in a user test (tests/fixtures/lam-ha, a district plan): the
+receiving unit leads a task itself and has not reported; task 2 is led by the communes'
+group and is past its deadline (quý II); task 3 (Phòng NV) is past 30/11 in the yearly
+report, not yet in the 6-month one; the yearly files write no amount at all; in the
+6-month files one commune built one activity."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kehoach_cli.facts import load_year
+from kehoach_cli.loading.workspace import Workspace
+from kehoach_cli.report.context import ReportOptions, build_context
+from tests.conftest import FIXTURES
+
+ROOT = FIXTURES / "lam-ha"
+YEAR_END = date(2026, 12, 31)
+MID_YEAR = date(2026, 7, 1)
+
+
+def context(
+    as_of: date = YEAR_END,
+    period: str | None = None,
+    unit: str | None = None,
+    root: Path = ROOT,
+) -> dict:
+    data = load_year(Workspace(root), 2026, as_of, period)
+    return build_context(data, ReportOptions(unit=unit), as_of)
+
+
+# --- 1. one true category per task ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("as_of", "period"), [(YEAR_END, None), (MID_YEAR, "6-thang")])
+def test_an_overdue_task_is_never_said_to_be_on_schedule(as_of: date, period: str | None):
+    ctx = context(as_of, period)
+    overdue_line = next(s for s in ctx["shortcomings"] if "đã quá thời hạn" in s)
+    overdue = set(re.findall(r"(?:: |; )(\d+) \(", overdue_line))
+    on_schedule = [s for s in ctx["achievements"] if "theo kế hoạch" in s]
+    told = {i for s in on_schedule for i in re.findall(r"(?:: |; )(\d+) \(", s)}
+    assert overdue and not overdue & told, (overdue_line, on_schedule)
+    # the counts agree with Bảng 1: the overdue rows are those the overdue bullet names
+    table_overdue = {r["stt"] for r in ctx["task_rows"] if "quá hạn (" in r["note"]}
+    assert table_overdue == overdue
+    if period:  # task 3 is not due until 30/11: in progress and on schedule at mid-year
+        assert on_schedule == [
+            "- 1 nhiệm vụ đang thực hiện theo kế hoạch: 3 (Số hóa hồ sơ, kết quả giải quyết "
+            "thủ tục hành chính)."
+        ]
+    else:  # both tasks in progress are overdue: told once, under 'tồn tại, hạn chế'
+        assert on_schedule == []
+        assert overdue == {"2", "3"}
+
+
+def test_a_units_own_part_done_is_not_also_overdue_in_its_own_report():
+    """UBND xã Tân Hà finished its own part of task 2; the task is overdue only because
+    the other commune has not reported: its own report says done, never overdue."""
+    ctx = context(unit="xa-tan-ha")
+    assert any("đã hoàn thành 1 nhiệm vụ: 2 (" in s for s in ctx["achievements"])
+    assert not any("quá thời hạn" in s for s in ctx["shortcomings"])
+    lines = [line for item in ctx["results"] for line in item["lines"]]
+    assert not any("đã quá hạn" in line for line in lines)
+    assert "quá hạn" not in ctx["task_rows"][1]["note"]
+    # the consolidated report still says task 2 as a whole is overdue
+    assert any("quá thời hạn" in s and "2 (" in s for s in context()["shortcomings"])
