@@ -29,7 +29,7 @@ ALLOWED = {
     "report": {"report", "facts", "checks", "loading", "model", "diagnostics"},
     "status": {"status", "facts", "model", "diagnostics"},
     "dashboard": {"dashboard", "facts", "model", "diagnostics"},
-    "forms": {"forms", "checks", "loading", "model", "diagnostics"},
+    "forms": {"forms", "facts", "checks", "loading", "model", "diagnostics"},
     "facts": {"facts", "checks", "loading", "model", "diagnostics"},
     "scaffold": {"scaffold", "checks", "loading", "model", "diagnostics"},
     "checks": {"checks", "loading", "model", "diagnostics"},

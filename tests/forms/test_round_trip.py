@@ -276,3 +276,22 @@ def test_a_bad_indicator_row_is_located_and_nothing_is_written(
     assert f"{where}: [lỗi]" in result.stderr, result.stderr
     assert "chưa ghi tệp nào" in result.stderr
     assert target.read_bytes() == before
+
+
+def test_every_sheet_prints_one_page_wide_and_a_period_form_names_the_next_period(
+    cli, tmp_path: Path
+):
+    root = tmp_path / "tinh"
+    shutil.copytree(REPO / "examples/ubnd-tinh-ha-tang-so", root)
+    made = cli("form", "-u", "bao-loc", "-y", "2024", "-p", "6-thang", "-o", "f.xlsx", cwd=root)
+    assert made.code == 0, made.stderr
+    workbook = load_workbook(root / "f.xlsx")
+    for sheet in workbook.worksheets:
+        assert sheet.page_setup.orientation == "landscape", sheet.title
+        assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    tasks = workbook[TASKS]
+    labels = [cell.value for cell in tasks[9]]
+    assert "Nhiệm vụ 6 tháng cuối năm 2024 (mỗi dòng một ý)" in labels, labels
+    guide = " ".join(str(c.value) for c in workbook["Hướng dẫn"]["A"] if c.value)
+    assert "nhiệm vụ 6 tháng cuối năm 2024" in guide and "năm sau" not in guide
+    assert tasks.print_title_rows == "$9:$9"  # the labels on every printed page

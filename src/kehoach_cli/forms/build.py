@@ -8,8 +8,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kehoach_cli.facts.compute import next_period_label
 from kehoach_cli.formatting import quantity
 from kehoach_cli.forms.layout import (
     ACTIVITIES_MARKER,
@@ -98,14 +100,16 @@ def _instructions(
 ) -> None:
     receiver = index.units[index.plan.reporting.receiver]
     deadline = period.deadline.in_year(year)
+    after = next_period_label(period, year)
     words = ", ".join(STATUS_LABELS.values())
     lines = [
         f"Biểu mẫu báo cáo tiến độ {period.name} {year} — {index.units[unit_id].name}",
         "",
         f"1. Trang '{TASKS_TITLE}': điền ngày gửi báo cáo (hạn {deadline:%d/%m/%Y}, gửi "
         f"{receiver.name}) và người lập; với mỗi nhiệm vụ, chọn tình trạng, ghi tiến độ "
-        "(số nguyên 0–100), kết quả, khó khăn, đề xuất, nhiệm vụ năm sau.",
-        "   Khó khăn, đề xuất, nhiệm vụ năm sau: mỗi ý một dòng trong ô (Alt+Enter để xuống dòng).",
+        f"(số nguyên 0–100), kết quả, khó khăn, đề xuất, nhiệm vụ {after}.",
+        f"   Khó khăn, đề xuất, nhiệm vụ {after}: mỗi ý một dòng trong ô (Alt+Enter để xuống "
+        "dòng).",
         f"2. Trang '{ACTIVITIES_TITLE}': mỗi hoạt động chi tiết một dòng; chọn mã nhiệm vụ, "
         "ghi tên, các ngày, tình trạng, dự toán và số đã giải ngân (đồng), kết quả.",
         f"3. Tình trạng chọn trong danh sách: {words}.",
@@ -124,6 +128,7 @@ def _instructions(
         sheet.cell(row=row, column=1, value=line).alignment = Alignment(wrap_text=False)
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.column_dimensions["A"].width = 120
+    _one_page_wide(sheet)
     _mark(sheet, INSTRUCTIONS_MARKER)
     _protect(sheet)
 
@@ -138,6 +143,18 @@ def _header_row(sheet: Worksheet, row: int, columns: list[Column]) -> None:
         sheet.column_dimensions[letter].width = column.width
     first = "B" if columns is TASK_COLUMNS else "A"
     sheet.freeze_panes = f"{first}{row + 1}"
+    sheet.row_dimensions[row].height = 45  # labels of two or three lines (wrapped)
+    _one_page_wide(sheet)
+    sheet.print_title_rows = f"{row}:{row}"  # the labels repeated on every printed page
+
+
+def _one_page_wide(sheet: Worksheet) -> None:
+    """Printed on landscape A4, one page wide (a clerk prints the form to check it)."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
 def _status_list() -> DataValidation:
@@ -203,6 +220,11 @@ def _tasks_sheet(
     _header_block(sheet, index, unit_id, year, period)
     top = task_table_row()
     _header_row(sheet, top, TASK_COLUMNS)
+    # The next period's tasks: "năm 2025" in a yearly form, "6 tháng cuối năm 2024" in a
+    # 6-month one (what the report's "phương hướng" section calls them).
+    next_column = 1 + next(i for i, c in enumerate(TASK_COLUMNS) if c.key == "next_year")
+    label = f"Nhiệm vụ {next_period_label(period, year)} (mỗi dòng một ý)"
+    sheet.cell(row=top, column=next_column, value=label)
     led = set(index.led_tasks(unit_id))
     statuses, percents = _status_list(), _whole_percent()
     sheet.add_data_validation(statuses)

@@ -44,7 +44,7 @@ class Column:
 
 
 TASK_COLUMNS = [
-    Column("id", "Mã nhiệm vụ", 12, editable=False),
+    Column("id", "Mã nhiệm vụ", 18, editable=False),  # wide enough for "Ngày gửi báo cáo"
     Column("", "Tên nhiệm vụ", 48, editable=False),
     Column("", "Vai trò", 11, editable=False),
     Column("status", "Tình trạng", 18),
@@ -52,7 +52,7 @@ TASK_COLUMNS = [
     Column("results", "Kết quả thực hiện", 42),
     Column("difficulties", "Khó khăn, vướng mắc (mỗi dòng một ý)", 36),
     Column("proposals", "Đề xuất, kiến nghị (mỗi dòng một ý)", 36),
-    Column("next_year", "Nhiệm vụ năm sau (mỗi dòng một ý)", 36),
+    Column("next_year", "Nhiệm vụ năm sau (mỗi dòng một ý)", 36),  # named per period (build)
 ]
 ACTIVITY_COLUMNS = [
     Column("task", "Mã nhiệm vụ", 12),
