@@ -157,20 +157,28 @@ def check_budget(page: lxml.html.HtmlElement, facts: YearFacts) -> None:
         _, _, planned, spent, _ = cells(row)
         if line.money is None:
             assert planned == spent == "chưa rõ"  # unknown, never 0
+        elif not line.money.given:
+            assert planned == spent == "không ghi"  # no amount written, never 0
         else:
             assert planned == fmt.money(line.money.planned)
             assert spent == fmt.money(line.money.spent)
     total = cells(by_unit[-1])
-    assert total[2] == fmt.money(facts.budget_total.planned)
-    assert total[3] == fmt.money(facts.budget_total.spent)
+    if facts.budget_total.given:
+        assert total[2] == fmt.money(facts.budget_total.planned)
+        assert total[3] == fmt.money(facts.budget_total.spent)
+    else:  # nothing written: unknown when units are missing, else 'không ghi'
+        blank = "chưa rõ" if facts.budget_total.unknown_units else "không ghi"
+        assert total[2] == total[3] == blank
     if facts.budget_total.unknown_units:
         assert f"chưa gồm {len(facts.budget_total.unknown_units)} đơn vị" in total[1]
     by_task = tables[1].xpath(".//tbody/tr")
     for row, found in zip(by_task, task_money(facts), strict=True):
         assert row.get("data-task") == found.task.task.id
         _, planned, spent, _, _ = cells(row)
-        if found.money is None:
+        if found.money is None or (not found.money.given and found.missing):
             assert planned == spent == "chưa rõ"
+        elif not found.money.given:
+            assert planned == spent == "không ghi"
         else:
             assert (planned, spent) == (
                 fmt.money(found.money.planned),

@@ -7,14 +7,17 @@ report, not yet in the 6-month one; the yearly files write no amount at all; in 
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from kehoach_cli.facts import load_year
+from kehoach_cli.dashboard.budget import budget
+from kehoach_cli.facts import load_year, year_facts
 from kehoach_cli.loading.workspace import Workspace
 from kehoach_cli.report.context import ReportOptions, build_context
+from kehoach_cli.status.assemble import status_output
 from tests.conftest import FIXTURES
 
 ROOT = FIXTURES / "lam-ha"
@@ -67,3 +70,53 @@ def test_a_units_own_part_done_is_not_also_overdue_in_its_own_report():
     assert "quá hạn" not in ctx["task_rows"][1]["note"]
     # the consolidated report still says task 2 as a whole is overdue
     assert any("quá thời hạn" in s and "2 (" in s for s in context()["shortcomings"])
+
+
+# --- 2. no amount known: the total is not 0 -------------------------------------------------
+
+
+def test_a_total_of_no_known_amount_is_not_zero_in_report_status_and_dashboard():
+    ctx = context()
+    cells = {(r["planned"], r["spent"]) for r in ctx["budget_rows"]}
+    assert cells == {("chưa rõ", "chưa rõ"), ("không ghi", "không ghi")}
+    total = ctx["budget_total"]
+    assert total["unit"] == "Tổng cộng (chưa đủ)"
+    assert (total["planned"], total["spent"], total["rate"]) == ("chưa rõ", "chưa rõ", "—")
+    assert not any("Giải ngân" in s for s in ctx["achievements"])
+    facts = year_facts(load_year(Workspace(ROOT), 2026, YEAR_END))
+    views = {view.name: view for view in status_output(facts, None, None).views}
+    status_total = views["budget"].total
+    assert (status_total["planned"], status_total["spent"]) == (None, None)
+    page = budget(facts)
+    assert "Giải ngân 0" not in page and "dự toán 0 " not in page
+    total_row = re.search(r'<tr[^>]*data-unit="__total__".*?</tr>', page, re.S)
+    assert total_row is not None and ">0<" not in total_row.group(0)
+    unit_row = re.search(r'<tr[^>]*data-unit="phong-noi-vu".*?</tr>', page, re.S)
+    assert unit_row is not None and ">0<" not in unit_row.group(0)
+    assert "không ghi" in unit_row.group(0)
+
+
+def test_a_complete_year_without_amounts_says_none_was_written(tmp_path: Path):
+    """Every unit has reported, none wrote an amount: 'không ghi', not 0 and not
+    'chưa rõ' (nobody is missing)."""
+    root = tmp_path / "ws"
+    shutil.copytree(ROOT, root)
+    progress = root / "data/progress/2026"
+    for unit, task in (("phong-van-hoa-va-thong-tin", "1"), ("xa-dan-phuong", "2")):
+        text = (progress / "phong-noi-vu.yaml").read_text(encoding="utf-8")
+        (progress / f"{unit}.yaml").write_text(
+            text.replace("unit: phong-noi-vu", f"unit: {unit}").split("tasks:")[0]
+            + f'tasks:\n  "{task}": {{status: in_progress, progress: 50}}\n',
+            encoding="utf-8",
+        )
+    ctx = context(root=root)
+    total = ctx["budget_total"]
+    assert (total["unit"], total["planned"], total["spent"]) == (
+        "Tổng cộng",
+        "không ghi",
+        "không ghi",
+    )
+    facts = year_facts(load_year(Workspace(root), 2026, YEAR_END))
+    assert "Các báo cáo không ghi dự toán, giải ngân." in budget(facts)
+    own = context(unit="phong-noi-vu")["budget_total"]  # a unit's own: no activity at all
+    assert (own["planned"], own["spent"]) == ("không ghi", "không ghi")

@@ -1,6 +1,6 @@
 """Budget: planned against spent, per unit and per task. Money is known only from reports
-that count: a unit that has not sent is 'chưa rõ', never 0, and a task's sum says which
-of its units it leaves out."""
+that count: a unit that has not sent is 'chưa rõ', never 0, a report that writes no
+amount is 'không ghi', never 0, and a task's sum says which of its units it leaves out."""
 
 from __future__ import annotations
 
@@ -49,22 +49,40 @@ def task_money(facts: YearFacts) -> list[TaskMoney]:
     return found
 
 
-def _amount(value: int | None) -> str:
-    return UNKNOWN if value is None else fmt.money(value)
+NOT_GIVEN = "không ghi"
 
 
-def _rate(money: Money | None) -> str:
+def _blank(money: Money | None, partial: bool = False) -> str | None:
+    """What stands instead of the amounts, or None when some amount was written: 'chưa
+    rõ' when nobody reported (or, for a sum that leaves units out, nobody wrote an amount),
+    'không ghi' when the reports wrote none."""
     if money is None:
         return UNKNOWN
-    rate = money.rate
-    return NONE if rate is None else fmt.percent(rate, 1)
+    if not money.given:
+        return UNKNOWN if partial else NOT_GIVEN
+    return None
 
 
-def _money_cells(money: Money | None) -> str:
+def _amounts(money: Money | None, partial: bool = False) -> tuple[int | None, int | None, str]:
+    """(planned, spent, why) for a chart's row: no amounts, and why, when none is known."""
+    why = _blank(money, partial)
+    if money is None or why is not None:
+        return None, None, why or UNKNOWN
+    return money.planned, money.spent, ""
+
+
+def _money_cells(money: Money | None, partial: bool = False) -> str:
+    why = _blank(money, partial)
+    if money is None or why is not None:
+        planned = spent = why or UNKNOWN
+        rate = UNKNOWN if money is None else NONE
+    else:
+        planned, spent = fmt.money(money.planned), fmt.money(money.spent)
+        rate = NONE if money.rate is None else fmt.percent(money.rate, 1)
     return (
-        cell(text(_amount(money.planned if money else None)), "Dự toán (đ)", class_="num")
-        + cell(text(_amount(money.spent if money else None)), "Giải ngân (đ)", class_="num")
-        + cell(text(_rate(money)), "Tỷ lệ", class_="num")
+        cell(text(planned), "Dự toán (đ)", class_="num")
+        + cell(text(spent), "Giải ngân (đ)", class_="num")
+        + cell(text(rate), "Tỷ lệ", class_="num")
     )
 
 
@@ -84,7 +102,7 @@ def _total_row(total: Money) -> str:
         "tr",
         cell(element("strong", "Tổng cộng"), "Đơn vị")
         + cell(text(note), "Báo cáo")
-        + _money_cells(total),
+        + _money_cells(total, partial=bool(total.unknown_units)),
         class_="total",
         data_unit="__total__",
     )
@@ -101,7 +119,7 @@ def _task_row(found: TaskMoney) -> str:
     return element(
         "tr",
         cell(name, "Nhiệm vụ", class_="task", style=f"--level:{task.level}")
-        + _money_cells(found.money)
+        + _money_cells(found.money, partial=bool(found.missing))
         + cell(text(note), "Ghi chú"),
         data_task=task.task.id,
         class_="unknown-row" if found.money is None else None,
@@ -109,28 +127,27 @@ def _task_row(found: TaskMoney) -> str:
 
 
 def _total_sentence(total: Money) -> str:
+    names = ", ".join(unit.label for unit in total.unknown_units)
+    left_out = (
+        f"chưa gồm {len(total.unknown_units)} đơn vị chưa có báo cáo được tính ({names}): "
+        "phần của các đơn vị này chưa rõ, không phải 0."
+    )
+    if not total.given:
+        if not total.unknown_units:
+            return "Các báo cáo không ghi dự toán, giải ngân."
+        return f"Chưa rõ dự toán, giải ngân: các báo cáo đã gửi không ghi số tiền; {left_out}"
     spent = f"Giải ngân {fmt.money(total.spent)} / dự toán {fmt.money(total.planned)} đồng"
     rate = f" ({fmt.percent(total.rate, 1)})" if total.rate is not None else ""
     if not total.unknown_units:
         return f"{spent}{rate}, đủ mọi đơn vị."
-    names = ", ".join(unit.label for unit in total.unknown_units)
-    return (
-        f"{spent}{rate} từ các báo cáo đã gửi; chưa gồm {len(total.unknown_units)} đơn vị "
-        f"chưa có báo cáo được tính ({names}): phần của các đơn vị này chưa rõ, không phải 0."
-    )
+    return f"{spent}{rate} từ các báo cáo đã gửi; {left_out}"
 
 
 def budget(facts: YearFacts) -> str:
     units = figure(
         charts.money(
             "kinh-phi-don-vi",
-            [
-                (
-                    line.label,
-                    *((line.money.planned, line.money.spent) if line.money else (None,) * 2),
-                )
-                for line in facts.budget
-            ],
+            [(line.label, *_amounts(line.money)) for line in facts.budget],
             "theo đơn vị",
         ),
         "Dự toán và giải ngân theo đơn vị (triệu đồng)",
@@ -148,10 +165,7 @@ def budget(facts: YearFacts) -> str:
         charts.money(
             "kinh-phi-nhiem-vu",
             [
-                (
-                    f"{f.task.task.id}. {f.task.task.label}",
-                    *((f.money.planned, f.money.spent) if f.money else (None,) * 2),
-                )
+                (f"{f.task.task.id}. {f.task.task.label}", *_amounts(f.money, bool(f.missing)))
                 for f in top
             ],
             "theo nhiệm vụ",

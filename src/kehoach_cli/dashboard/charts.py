@@ -365,21 +365,24 @@ def _million_label(value: float) -> str:
     return fmt.decimal(fmt.round_half_up(Decimal(repr(value)), 1))
 
 
-def money(name: str, rows: list[tuple[str, int | None, int | None]], what: str) -> Chart:
-    """Planned against spent, one pair of bars per row, in millions of đồng; a row whose
-    amounts are unknown has no bar and says 'chưa rõ' in its label."""
+def money(name: str, rows: list[tuple[str, int | None, int | None, str]], what: str) -> Chart:
+    """Planned against spent, one pair of bars per row, in millions of đồng; a row without
+    amounts has no bar and says why in its label: its last item, 'chưa rõ' (not reported)
+    or 'không ghi' (reported without amounts)."""
     rows = rows[::-1]  # pygal draws the first bar at the bottom: the first row goes on top
     labels = [
-        _short(label) if planned is not None else f"{_short(label, 18)} — chưa rõ"
-        for label, planned, _ in rows
+        _short(label) if planned is not None else f"{_short(label, 18)} — {why}"
+        for label, planned, _, why in rows
     ]
-    planned = [None if p is None else _millions(p) for _, p, _ in rows]
-    spent = [None if s is None else _millions(s) for _, _, s in rows]
+    planned = [None if p is None else _millions(p) for _, p, _, _ in rows]
+    spent = [None if s is None else _millions(s) for _, _, s, _ in rows]
     largest = max([0.0, *(v for v in planned + spent if v is not None)])
-    known = sum(p is not None for _, p, _ in rows)
+    known = sum(p is not None for _, p, _, _ in rows)
+    reasons = list(dict.fromkeys(why for _, p, _, why in rows if p is None))
+    rest = f", còn lại {' hoặc '.join(reasons)}" if reasons else ""
     alternative = (
-        f"Biểu đồ dự toán và giải ngân {what} (triệu đồng): {known}/{len(rows)} có số liệu, "
-        "còn lại chưa rõ. Số liệu chi tiết ở bảng dưới."
+        f"Biểu đồ dự toán và giải ngân {what} (triệu đồng): {known}/{len(rows)} có số liệu"
+        f"{rest}. Số liệu chi tiết ở bảng dưới."
     )
     return draw(
         "HorizontalBar",

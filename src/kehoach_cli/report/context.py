@@ -563,9 +563,11 @@ class _Context:
             "budget_total": {
                 "stt": "",
                 "unit": "Tổng cộng" + (" (chưa đủ)" if total.unknown_units else ""),
-                "planned": fmt.money(total.planned),
-                "spent": fmt.money(total.spent),
-                "rate": fmt.percent(total.rate, 1) if total.rate is not None else "—",
+                "planned": _total_amount(total, total.planned),
+                "spent": _total_amount(total, total.spent),
+                "rate": fmt.percent(total.rate, 1)
+                if total.given and total.rate is not None
+                else "—",
             },
             "budget_notes": notes,
         }
@@ -969,3 +971,11 @@ def _amount(money: Money | None, value: int) -> str:
     if not money.given:
         return "không ghi"
     return fmt.money(value)
+
+
+def _total_amount(total: Money, value: int) -> str:
+    """The total's cell: the sum of the amounts written; when none was, 'chưa rõ' if some
+    unit has not reported (its part may hold money), else 'không ghi' — never 0."""
+    if total.given:
+        return fmt.money(value)
+    return "chưa rõ" if total.unknown_units else "không ghi"
