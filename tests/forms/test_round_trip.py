@@ -72,7 +72,7 @@ def test_round_trip_writes_a_valid_file_the_report_uses(cli, workspace: Path, bl
         ("a__C4", "31/02/2024", "'Hoạt động'!C4", "31/2/2024"),
         ("a__G4", "một trăm nghìn", "'Hoạt động'!G4", "một trăm nghìn"),
         ("a__A4", "9.9", "'Hoạt động'!A4", "9.9"),
-        ("a__F9", "", "'Hoạt động'!F9", "status"),
+        ("a__F9", "", "'Hoạt động'!F9", "Thiếu trường bắt buộc 'Tình trạng'"),  # the label
     ],
     ids=["status-word", "progress-150", "date-31-02", "amount-text", "unknown-task", "no-status"],
 )
@@ -116,7 +116,7 @@ def test_a_formula_without_a_saved_value_is_located(cli, workspace: Path):
     fill(form, a__H4="=1000*2")  # openpyxl saves no computed value
     result = cli("import", str(form), cwd=workspace)
     assert result.code == 1
-    assert "'Hoạt động'!H4: [lỗi] ô có công thức =1000*2" in result.stderr
+    assert "'Hoạt động'!H4: [lỗi] Ô có công thức =1000*2" in result.stderr
 
 
 def _report(path: Path) -> Progress:

@@ -10,6 +10,7 @@ from kehoach_cli.checks.run import check_progress_bytes, check_progress_file, lo
 from kehoach_cli.diagnostics import Issue
 from kehoach_cli.errors import DataProblem, UsageProblem
 from kehoach_cli.forms.read import FormData, FormUnreadable, Problem, read_form
+from kehoach_cli.forms.wording import form_hint, in_form_words
 from kehoach_cli.forms.yaml_text import (
     Details,
     FormYaml,
@@ -63,6 +64,7 @@ def target_path(workspace: Workspace, unit_id: str, year: int, period: Reporting
 
 def located(where: str, severity: str, message: str, hint: str, code: str = "") -> list[str]:
     tail = f" ({code})" if code else ""
+    message = message[:1].upper() + message[1:]  # a sentence, as the checks' messages are
     lines = [f"{where}: [{severity}] {message}{tail}"]
     return lines + ([f"    gợi ý: {hint}"] if hint else [])
 
@@ -122,7 +124,8 @@ def import_form(workspace: Workspace, data: bytes) -> Imported:
     warnings: list[str] = []
     for issue in sorted(issues, key=Issue.sort_key):
         where = _where(issue, out, fallback)
-        lines = located(where, issue.severity.label, issue.message, issue.hint, issue.code)
+        message, hint = in_form_words(issue.message), form_hint(issue.code, issue.hint)
+        lines = located(where, issue.severity.label, message, hint, issue.code)
         (errors if issue.is_error else warnings).extend(lines)
     if errors:
         count = sum(1 for line in errors if not line.startswith(" "))
