@@ -106,8 +106,8 @@ def github_workflow(source: InstallSource) -> str:
     return f"""\
 # kehoach trên GitHub Actions.
 # - Mỗi lần push và pull request: kiểm tra dữ liệu (lỗi hiện ngay trên dòng của tệp), ghi
-#   bảng tình hình vào trang Summary của lần chạy và dựng trang theo dõi (tải về ở mục
-#   Artifacts của lần chạy).
+#   bảng tình hình vào trang Summary của lần chạy và dựng trang theo dõi (với pull request:
+#   tải về ở mục Artifacts của lần chạy).
 # - Trên nhánh chính: đăng trang theo dõi lên GitHub Pages (một lần: Settings → Pages →
 #   Source: GitHub Actions).
 # - Hằng ngày và khi bấm "Run workflow" (tab Actions): kiểm tra hạn nộp — báo đơn vị chưa
@@ -211,8 +211,8 @@ def gitlab_ci(source: InstallSource) -> str:
     return f"""\
 # kehoach trên GitLab CI.
 # - Mỗi lần push và merge request: kiểm tra dữ liệu (lỗi hiện trong mục Code Quality của
-#   merge request và trong nhật ký của job) và dựng trang theo dõi (trong merge request:
-#   nút "Trang theo dõi").
+#   merge request và trong nhật ký của job).
+# - Mỗi merge request: dựng trang theo dõi (nút "Trang theo dõi" trong merge request).
 # - Trên nhánh chính: đăng trang theo dõi lên GitLab Pages (job 'pages').
 # - Kiểm tra hạn nộp (job 'han-nop'): chạy theo lịch (Build → Pipeline schedules, ví dụ
 #   hằng ngày "0 8 * * *", múi giờ Hà Nội), khi bấm "Run pipeline", hoặc bấm tay trong
