@@ -295,3 +295,14 @@ def test_every_sheet_prints_one_page_wide_and_a_period_form_names_the_next_perio
     guide = " ".join(str(c.value) for c in workbook["Hướng dẫn"]["A"] if c.value)
     assert "nhiệm vụ 6 tháng cuối năm 2024" in guide and "năm sau" not in guide
     assert tasks.print_title_rows == "$9:$9"  # the labels on every printed page
+
+
+def test_a_unit_code_typed_over_is_located_at_its_cell(cli, workspace: Path, blank: Path):
+    workbook = load_workbook(blank)
+    workbook[TASKS]["B3"] = "qlkh-2"
+    workbook.save(blank)
+    result = cli("import", str(blank), cwd=workspace)
+    assert result.code == 1
+    assert f"'{TASKS}'!B3: [lỗi] Không có đơn vị báo cáo 'qlkh-2'" in result.stderr
+    assert "kehoach form --unit" in result.stderr and "  qlkh " in result.stderr  # the list
+    assert not (workspace / "data/progress/2024/qlkh.yaml").exists()

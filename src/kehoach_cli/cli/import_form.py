@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 HELP = """Đọc biểu mẫu Excel đã điền (tạo bằng 'kehoach form') thành tệp
 data/progress/<năm>/<đơn vị>.yaml, kiểm tra như 'kehoach validate'. Mỗi lỗi chỉ rõ trang và ô
-(ví dụ 'Nhiệm vụ'!E9); có lỗi thì không ghi gì. Không ghi đè tệp đã có, trừ khi có --force.
+(ví dụ 'Nhiệm vụ'!E10); có lỗi thì không ghi gì. Không ghi đè tệp đã có, trừ khi có --force.
 
 \b
 Ví dụ:

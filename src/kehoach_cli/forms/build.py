@@ -112,16 +112,16 @@ def _instructions(
         "dòng).",
         f"2. Trang '{ACTIVITIES_TITLE}': mỗi hoạt động chi tiết một dòng; chọn mã nhiệm vụ, "
         "ghi tên, các ngày, tình trạng, dự toán và số đã giải ngân (đồng), kết quả.",
-        f"3. Tình trạng chọn trong danh sách: {words}.",
-        f"4. Ngày ghi dạng 15/11/{year}; tiền ghi số đồng, ví dụ 150000000.",
-        "5. Để trống ngày gửi khi báo cáo còn là bản nháp.",
-        f"   Trang '{INDICATORS_TITLE}' (nếu có): giá trị đạt được của các chỉ tiêu đơn vị báo "
-        "cáo (số, ví dụ 45,2), nguồn số liệu; để trống chỉ tiêu chưa có số liệu.",
-        "6. Lưu tệp (Excel hoặc LibreOffice, định dạng .xlsx) rồi gửi cho cán bộ tổng hợp, "
+        f"3. Trang '{INDICATORS_TITLE}' (nếu có): giá trị đạt được của các chỉ tiêu đơn vị "
+        "báo cáo (số, ví dụ 45,2), nguồn số liệu; để trống chỉ tiêu chưa có số liệu.",
+        f"4. Tình trạng chọn trong danh sách: {words}.",
+        f"5. Ngày ghi dạng 15/11/{year}; tiền ghi số đồng, ví dụ 150000000.",
+        "6. Để trống ngày gửi khi báo cáo còn là bản nháp.",
+        "7. Lưu tệp (Excel hoặc LibreOffice, định dạng .xlsx) rồi gửi cho cán bộ tổng hợp, "
         "hoặc chạy: kehoach import <tệp>.xlsx",
         "   kehoach kiểm tra biểu mẫu như tệp YAML; mỗi lỗi chỉ rõ trang và ô, ví dụ "
-        f"'{TASKS_TITLE}'!E9.",
-        "7. Không đổi thứ tự cột, không xóa dòng tiêu đề. Ô có công thức được đọc theo giá trị "
+        f"'{TASKS_TITLE}'!E10.",
+        "8. Không đổi thứ tự cột, không xóa dòng tiêu đề. Ô có công thức được đọc theo giá trị "
         "đã tính khi lưu.",
     ]
     for row, line in enumerate(lines, start=1):
@@ -361,7 +361,8 @@ def _indicators_sheet(
         indicator = index.indicators[indicator_id]
         target = quantity(indicator.target, indicator.unit_of_measure)
         word = COMPARISON_WORDS[indicator.comparison.value]
-        span = f"{indicator.period.start}–{indicator.period.end}"
+        start, end = indicator.period.start, indicator.period.end
+        span = str(start) if start == end else f"{start}–{end}"
         sheet.cell(row=row, column=1, value=indicator_id).number_format = "@"
         sheet.cell(row=row, column=2, value=indicator.name).alignment = WRAP
         sheet.cell(row=row, column=3, value=f"{word} {target} ({span})").alignment = WRAP

@@ -54,7 +54,8 @@ def choose_period(index: PlanIndex, period_id: str | None) -> ReportingPeriod:
 def require_unit(index: PlanIndex, unit_id: str) -> None:
     reporting = {u.id: u for u in index.reporting_units}
     if unit_id not in reporting:
-        known = [f"  {u.id:<14} {u.name}" for u in reporting.values()]
+        width = max((len(u.id) for u in reporting.values()), default=0)
+        known = [f"  {u.id:<{width}}  {u.name}" for u in reporting.values()]
         raise UsageProblem(f"không có đơn vị báo cáo '{unit_id}'. Các đơn vị:", known)
 
 
@@ -96,9 +97,20 @@ def _header(form: FormData, index: PlanIndex) -> tuple[str, int, ReportingPeriod
             f"biểu mẫu không ghi mã đơn vị ({unit_cell.where}) hoặc năm ({year_cell.where}); "
             "tạo lại biểu mẫu bằng 'kehoach form'"
         )
-    require_unit(index, unit_id)
+    try:
+        require_unit(index, unit_id)
+    except UsageProblem as refused:  # the form's own cell, which a clerk may have typed over
+        where = located(unit_cell.where, "lỗi", refused.message.split(".")[0], _UNIT_HINT)
+        problem = DataProblem("biểu mẫu có 1 lỗi; chưa ghi tệp nào.", [*where, *refused.details])
+        raise problem from None
     period_id = id_text(form.header["period"])
     return unit_id, int(year), choose_period(index, period_id)
+
+
+_UNIT_HINT = (
+    "Không sửa ô mã đơn vị: tạo biểu mẫu của đơn vị bằng 'kehoach form --unit <mã đơn vị>'. "
+    "Các đơn vị báo cáo:"
+)
 
 
 def import_form(workspace: Workspace, data: bytes) -> Imported:
