@@ -18,7 +18,7 @@ from kehoach_cli.facts import load_year, year_facts
 from kehoach_cli.loading.workspace import Workspace
 from kehoach_cli.report.context import ReportOptions, build_context
 from kehoach_cli.status.assemble import status_output
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, REPO, edit
 
 ROOT = FIXTURES / "lam-ha"
 YEAR_END = date(2026, 12, 31)
@@ -30,8 +30,9 @@ def context(
     period: str | None = None,
     unit: str | None = None,
     root: Path = ROOT,
+    year: int = 2026,
 ) -> dict:
-    data = load_year(Workspace(root), 2026, as_of, period)
+    data = load_year(Workspace(root), year, as_of, period)
     return build_context(data, ReportOptions(unit=unit), as_of)
 
 
@@ -120,3 +121,45 @@ def test_a_complete_year_without_amounts_says_none_was_written(tmp_path: Path):
     assert "Các báo cáo không ghi dự toán, giải ngân." in budget(facts)
     own = context(unit="phong-noi-vu")["budget_total"]  # a unit's own: no activity at all
     assert (own["planned"], own["spent"]) == ("không ghi", "không ghi")
+
+
+# --- 3. who built activities, in which period -----------------------------------------------
+
+
+def test_the_activities_sentence_names_who_built_them_and_the_period():
+    mid = context(MID_YEAR, "6-thang")
+    assert mid["direction"][1] == (
+        "- UBND xã Tân Hà xây dựng 1 hoạt động chi tiết 6 tháng đầu năm 2026 với thời gian "
+        "thực hiện và dự toán kinh phí cụ thể."
+    )
+    own = context(MID_YEAR, "6-thang", unit="xa-tan-ha")
+    assert own["direction"][1] == (
+        "- Xây dựng 1 hoạt động chi tiết 6 tháng đầu năm 2026 với thời gian thực hiện và dự "
+        "toán kinh phí cụ thể."
+    )
+    # the yearly files have no activity: no sentence about activities
+    assert not any("hoạt động chi tiết" in s for s in context()["direction"])
+
+
+def test_activities_of_several_units_and_without_amounts_are_told_as_they_are(tmp_path: Path):
+    root = tmp_path / "ws"
+    shutil.copytree(ROOT, root)
+    edit(
+        root / "data/progress/2026/6-thang/phong-noi-vu.yaml",
+        "    activities: []\n",
+        "    activities:\n      - {title: Số hóa hồ sơ năm 2025, status: in_progress}\n",
+    )
+    line = context(MID_YEAR, "6-thang", root=root)["direction"][1]
+    assert line == (
+        "- 2 đơn vị (Phòng NV, UBND xã Tân Hà) xây dựng 2 hoạt động chi tiết 6 tháng đầu năm 2026."
+    )
+
+
+def test_many_builders_are_counted_and_only_the_specifics_every_activity_has_are_claimed():
+    """examples/huyen-chuyen-doi-so, 2023: 7 of the 8 units that reported built activities;
+    every activity has dates, not every one a planned amount."""
+    root = REPO / "examples/huyen-chuyen-doi-so"
+    ctx = context(date(2024, 1, 1), root=root, year=2023)
+    assert ctx["direction"][1] == (
+        "- 7 đơn vị xây dựng 12 hoạt động chi tiết năm 2023 với thời gian thực hiện cụ thể."
+    )

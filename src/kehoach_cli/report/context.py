@@ -181,11 +181,10 @@ class _Context:
             if cooperated:
                 roles.append(f"phối hợp {w.count_tasks(cooperated)}")
             lines = [f"- {unit.name} được giao {' và '.join(roles)} theo {self.plan_ref}."]
-            activities = sum(len(c.report.activities) for t in facts.tasks for c in t.contributions)
-            if activities:
+            own = [a for t in facts.tasks for c in t.contributions for a in c.report.activities]
+            if own:
                 lines.append(
-                    f"- Xây dựng {activities} hoạt động chi tiết năm {facts.year} với thời gian "
-                    "thực hiện và dự toán kinh phí cụ thể."
+                    f"- Xây dựng {len(own)} hoạt động chi tiết {facts.label}{_specifics(own)}."
                 )
             sub = facts.submission(unit.id)
             lines.append(f"- {_own_submission(sub, self._upward(), facts.deadline)}")
@@ -203,16 +202,36 @@ class _Context:
         )
         line += f", {len(helpers)} đơn vị khác phối hợp thực hiện." if helpers else "."
         lines = [line]
-        counted = facts.counted_units
-        activities = sum(t.money.activities for t in facts.tasks if t.level == 0)
+        activities = self._activities_line()
         if activities:
-            who = "Các đơn vị" if facts.complete else f"{len(counted)} đơn vị đã gửi báo cáo"
-            lines.append(
-                f"- {who} xây dựng {activities} hoạt động chi tiết năm {facts.year} với thời gian "
-                "thực hiện và dự toán kinh phí cụ thể."
-            )
+            lines.append(activities)
         lines.append(self._submission_line())
         return lines
+
+    def _activities_line(self) -> str | None:
+        """'- UBND xã A xây dựng 3 hoạt động chi tiết 6 tháng đầu năm 2026 …': the units that
+        built them — named when few, 'Các đơn vị' when every unit did — never the units that
+        reported, and the period reported on."""
+        built: dict[str, list[Activity]] = {}
+        for t in self.facts.tasks:
+            for c in t.contributions:
+                built.setdefault(c.unit.id, []).extend(c.report.activities)
+        builders = [s.unit for s in self.facts.submissions if built.get(s.unit.id)]
+        if not builders:
+            return None
+        every = [a for u in builders for a in built[u.id]]
+        if len(builders) == len(self.facts.submissions) and len(builders) > 1:
+            who = "Các đơn vị"
+        elif len(builders) == 1:
+            who = builders[0].label
+        elif len(builders) <= 3:
+            who = f"{len(builders)} đơn vị ({', '.join(u.label for u in builders)})"
+        else:  # a long list of names would bury the sentence: the count says it
+            who = f"{len(builders)} đơn vị"
+        return (
+            f"- {who} xây dựng {len(every)} hoạt động chi tiết {self.facts.label}"
+            f"{_specifics(every)}."
+        )
 
     def _submission_line(self) -> str:
         facts = self.facts
@@ -770,6 +789,19 @@ def _activity_line(activity: Activity) -> str:
             parts.append(f"giải ngân {fmt.money(budget.spent)}/{planned} đồng")
     line = f"+ {w.clean(activity.title).rstrip('.;:')}: {'; '.join(parts)}."
     return line + (f" Kết quả: {w.sentence(activity.result)}" if activity.result else "")
+
+
+def _specifics(activities: list[Activity]) -> str:
+    """' với thời gian thực hiện và dự toán kinh phí cụ thể' — only what every activity
+    has: dates (a start or a due date) and a planned amount."""
+    dated = all(a.start or a.due for a in activities)
+    priced = all(a.budget and a.budget.planned is not None for a in activities)
+    what = [
+        words
+        for words, every in (("thời gian thực hiện", dated), ("dự toán kinh phí", priced))
+        if every
+    ]
+    return f" với {' và '.join(what)} cụ thể" if what else ""
 
 
 def _own_submission(sub: UnitSubmission, receiver: str, deadline: date) -> str:
