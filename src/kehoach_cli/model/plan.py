@@ -377,6 +377,23 @@ class DayMonth(StrictModel):
             return {"day": int(day), "month": int(month), "next_year": next_year}
         return value
 
+    @model_validator(mode="after")
+    def _a_day_every_year_has(self) -> DayMonth:
+        # 31/11 is no day at all, and 29/02 is missing three years in four: either would
+        # leave a year without its deadline.
+        if self.day > calendar.monthrange(2023, self.month)[1]:
+            raise PydanticCustomError(
+                "KH106",
+                "{detail}",
+                {
+                    "detail": f"'{self.day}/{self.month}' không phải ngày có ở mọi năm "
+                    f"(tháng {self.month} có {calendar.monthrange(2023, self.month)[1]} ngày "
+                    "trong năm thường)",
+                    "hint": "Viết một ngày có thật, ví dụ 30/11, hoặc 28/02 thay cho 29/02.",
+                },
+            )
+        return self
+
     def in_year(self, year: int) -> date:
         """The deadline of the report on `year`."""
         return date(year + 1 if self.next_year else year, self.month, self.day)

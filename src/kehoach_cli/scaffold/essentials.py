@@ -193,8 +193,9 @@ def _period(text: str) -> tuple[str, str]:
 def _check_deadline(option: str, text: str) -> None:
     try:
         DayMonth.model_validate(text)
-    except ValidationError:
+    except ValidationError as refused:
+        context = refused.errors()[0].get("ctx") or {}
+        detail = context.get("detail") or f"'{text}' không phải hạn nộp dạng ngày/tháng"
         raise UsageProblem(
-            f"{option}: '{text}' không phải hạn nộp dạng ngày/tháng; ví dụ 15/12, hoặc "
-            "'15/01 năm sau' khi hạn ở năm sau năm báo cáo."
+            f"{option}: {detail}; ví dụ 15/12, hoặc '15/01 năm sau' khi hạn ở năm sau năm báo cáo."
         ) from None
