@@ -194,8 +194,10 @@ def _check_deadline(option: str, text: str) -> None:
     try:
         DayMonth.model_validate(text)
     except ValidationError as refused:
+        # A day/month that is no real day (31/11) is told as the model tells it.
         context = refused.errors()[0].get("ctx") or {}
-        detail = context.get("detail") or f"'{text}' không phải hạn nộp dạng ngày/tháng"
+        real_day = "không phải ngày có" in str(context.get("detail", ""))
+        detail = context["detail"] if real_day else f"'{text}' không phải hạn nộp dạng ngày/tháng"
         raise UsageProblem(
             f"{option}: {detail}; ví dụ 15/12, hoặc '15/01 năm sau' khi hạn ở năm sau năm báo cáo."
         ) from None
