@@ -163,3 +163,41 @@ def test_many_builders_are_counted_and_only_the_specifics_every_activity_has_are
     assert ctx["direction"][1] == (
         "- 7 đơn vị xây dựng 12 hoạt động chi tiết năm 2023 với thời gian thực hiện cụ thể."
     )
+
+
+# --- 4. the receiving unit's own part ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("as_of", "period"), [(YEAR_END, None), (MID_YEAR, "6-thang")])
+def test_the_receiving_unit_is_not_said_to_owe_a_report_to_itself(as_of: date, period: str | None):
+    line = context(as_of, period)["direction"][-1]
+    deadline = "15/12/2026" if period is None else "15/06/2026"
+    day = as_of.strftime("%d/%m/%Y")
+    assert line == (
+        f"- Đến ngày {day}, 2/4 đơn vị đã gửi báo cáo về Phòng Văn hóa và Thông tin "
+        f"(2 đúng hạn; hạn {deadline}); chưa gửi: UBND xã Đan Phượng; Phòng VH&TT chưa có "
+        "báo cáo phần việc của mình."
+    )
+
+
+def test_the_receiving_units_own_report_draft_then_sent(tmp_path: Path):
+    root = tmp_path / "ws"
+    shutil.copytree(ROOT, root)
+    own = root / "data/progress/2026/phong-van-hoa-va-thong-tin.yaml"
+    text = (root / "data/progress/2026/phong-noi-vu.yaml").read_text(encoding="utf-8")
+    own.write_text(
+        text.replace("unit: phong-noi-vu", "unit: phong-van-hoa-va-thong-tin")
+        .replace("submitted_on: 05/12/2026\n", "")
+        .split("tasks:")[0]
+        + 'tasks:\n  "1": {status: in_progress, progress: 70}\n',
+        encoding="utf-8",
+    )
+    assert context(root=root)["direction"][-1].endswith(
+        "; chưa gửi: UBND xã Đan Phượng; Phòng VH&TT chưa có báo cáo phần việc của mình "
+        "(đang soạn, chưa gửi)."
+    )
+    edit(own, "year: 2026\n", "year: 2026\nsubmitted_on: 18/12/2026\n")
+    assert context(root=root)["direction"][-1] == (
+        "- Đến ngày 31/12/2026, 3/4 đơn vị đã gửi báo cáo về Phòng Văn hóa và Thông tin "
+        "(2 đúng hạn, 1 gửi muộn; hạn 15/12/2026); chưa gửi: UBND xã Đan Phượng."
+    )

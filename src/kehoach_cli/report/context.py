@@ -248,9 +248,13 @@ class _Context:
                 f"{head}{on_time + late}/{len(subs)} đơn vị đã gửi báo cáo về "
                 f"{self.receiver.name} ({', '.join(p for p in parts if p)}; hạn {deadline})"
             )
-        waiting = [s for s in subs if not s.counted]
+        waiting = [s for s in subs if not s.counted and s.unit.id != self.receiver.id]
         if waiting:
             line += "; chưa gửi: " + ", ".join(s.unit.label + _state_note(s) for s in waiting)
+        # the receiving unit sends nothing to itself: what it owes is its own part
+        own = next((s for s in subs if s.unit.id == self.receiver.id and not s.counted), None)
+        if own is not None:
+            line += f"; {own.unit.label} chưa có báo cáo phần việc của mình{_state_note(own)}"
         return line + "."
 
     # --- II. results ------------------------------------------------------------------------
