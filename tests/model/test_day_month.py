@@ -1,5 +1,6 @@
-"""A deadline is a day every year has: 31/11 and 29/02 would leave a year without one (and
-a command computing that year's deadline without a date)."""
+"""A deadline is a day every year has: 31/11 and 29/02 would leave a year without its
+deadline (and a command computing it without a date). Validate refuses them (KH208), and
+init before it writes anything."""
 
 from __future__ import annotations
 
@@ -7,18 +8,24 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
 
 from kehoach_cli.model.plan import DayMonth
 
 
-@pytest.mark.parametrize("text", ["31/11", "30/02", "29/02", "31/4", "29/2 năm sau"])
-def test_a_day_some_year_lacks_is_refused(text: str):
-    with pytest.raises(ValidationError) as refused:
-        DayMonth.model_validate(text)
-    [error] = refused.value.errors()
-    assert error["type"] == "KH106"
-    assert "không phải ngày có ở mọi năm" in error["ctx"]["detail"]
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("31/11", "31/11"),
+        ("30/02", "30/02"),
+        ("29/02", "29/02 (không có trong năm thường)"),
+        ("29/2 năm sau", "29/02 (không có trong năm thường)"),
+        ("31/4", "31/04"),
+    ],
+)
+def test_a_day_some_year_lacks_is_told(text: str, told: str):
+    deadline = DayMonth.model_validate(text)
+    assert not deadline.exists_every_year()
+    assert deadline.as_missing_day() == told
 
 
 @pytest.mark.parametrize(
@@ -27,12 +34,26 @@ def test_a_day_some_year_lacks_is_refused(text: str):
 )
 def test_every_real_day_gives_each_year_its_deadline(text: str, in_2025: date):
     deadline = DayMonth.model_validate(text)
+    assert deadline.exists_every_year()
     assert deadline.in_year(2025) == in_2025
     assert deadline.in_year(2024).day == in_2025.day  # a leap year too
 
 
-def test_init_says_what_is_wrong_with_the_day(cli, tmp_path: Path):
-    result = cli("init", "kho", "--deadline", "31/11", cwd=tmp_path)
+def test_validate_refuses_29_february_where_it_stands(cli, workspace: Path):
+    plan = workspace / "data/plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert 'deadline: "15/11"' in text
+    plan.write_text(text.replace('deadline: "15/11"', 'deadline: "29/02"'), encoding="utf-8")
+    result = cli("validate", cwd=workspace)
+    assert result.code == 1
+    assert "Ngày hạn báo cáo không tồn tại: 29/02 (không có trong năm thường) (KH208)" in (
+        result.stderr
+    )
+
+
+@pytest.mark.parametrize("deadline", ["31/11", "29/02"])
+def test_init_refuses_a_day_some_year_lacks(cli, tmp_path: Path, deadline: str):
+    result = cli("init", "kho", "--deadline", deadline, cwd=tmp_path)
     assert result.code == 2
-    assert "--deadline: '31/11' không phải ngày có ở mọi năm (tháng 11 có 30 ngày" in result.stderr
+    assert "--deadline: ngày hạn báo cáo không tồn tại: " in result.stderr
     assert not (tmp_path / "kho").exists()

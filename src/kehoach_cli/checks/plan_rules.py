@@ -220,10 +220,8 @@ def _reporting(check: _PlanCheck) -> None:
                 first_line=first,
             )
         seen.setdefault(period.id, (*loc, "id"))
-        try:
-            period.deadline.in_year(2024)  # a leap year admits 29/2
-        except ValueError:
-            check.add("KH208", deadline_loc, detail=str(period.deadline))
+        if not period.deadline.exists_every_year():
+            check.add("KH208", deadline_loc, detail=period.deadline.as_missing_day())
             continue
         _deadline_too_early(check, period, deadline_loc)
 

@@ -377,25 +377,19 @@ class DayMonth(StrictModel):
             return {"day": int(day), "month": int(month), "next_year": next_year}
         return value
 
-    @model_validator(mode="after")
-    def _a_day_every_year_has(self) -> DayMonth:
-        # 31/11 is no day at all, and 29/02 is missing three years in four: either would
-        # leave a year without its deadline.
-        if self.day > calendar.monthrange(2023, self.month)[1]:
-            raise PydanticCustomError(
-                "KH106",
-                "{detail}",
-                {
-                    "detail": f"'{self.day}/{self.month}' không phải ngày có ở mọi năm "
-                    f"(tháng {self.month} có {calendar.monthrange(2023, self.month)[1]} ngày "
-                    "trong năm thường)",
-                    "hint": "Viết một ngày có thật, ví dụ 30/11, hoặc 28/02 thay cho 29/02.",
-                },
-            )
-        return self
+    def exists_every_year(self) -> bool:
+        """31/11 is no day at all, and 29/02 is missing three years in four: either would
+        leave a year without its deadline (KH208)."""
+        return self.day <= calendar.monthrange(2023, self.month)[1]  # 2023: a common year
+
+    def as_missing_day(self) -> str:
+        """'31/11', or '29/02 (không có trong năm thường)': why the day is refused."""
+        text = f"{self.day:02d}/{self.month:02d}"
+        exists_in_leap_years = self.day <= calendar.monthrange(2024, self.month)[1]
+        return text + (" (không có trong năm thường)" if exists_in_leap_years else "")
 
     def in_year(self, year: int) -> date:
-        """The deadline of the report on `year`."""
+        """The deadline of the report on `year` (a day every year has: see KH208)."""
         return date(year + 1 if self.next_year else year, self.month, self.day)
 
     def __str__(self) -> str:

@@ -192,12 +192,14 @@ def _period(text: str) -> tuple[str, str]:
 
 def _check_deadline(option: str, text: str) -> None:
     try:
-        DayMonth.model_validate(text)
-    except ValidationError as refused:
-        # A day/month that is no real day (31/11) is told as the model tells it.
-        context = refused.errors()[0].get("ctx") or {}
-        real_day = "không phải ngày có" in str(context.get("detail", ""))
-        detail = context["detail"] if real_day else f"'{text}' không phải hạn nộp dạng ngày/tháng"
+        deadline = DayMonth.model_validate(text)
+    except ValidationError:
         raise UsageProblem(
-            f"{option}: {detail}; ví dụ 15/12, hoặc '15/01 năm sau' khi hạn ở năm sau năm báo cáo."
+            f"{option}: '{text}' không phải hạn nộp dạng ngày/tháng; ví dụ 15/12, hoặc "
+            "'15/01 năm sau' khi hạn ở năm sau năm báo cáo."
         ) from None
+    if not deadline.exists_every_year():  # what validate would refuse (KH208)
+        raise UsageProblem(
+            f"{option}: ngày hạn báo cáo không tồn tại: {deadline.as_missing_day()}; ghi một "
+            "ngày có ở mọi năm, ví dụ 30/11, hoặc 28/02 thay cho 29/02."
+        )
