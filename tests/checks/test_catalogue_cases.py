@@ -332,6 +332,7 @@ CASES["KH318"] = (lambda root: None, Path("ghi-chu.yaml"), None)
         (QLKH, "start: 01/07/2024", "start: 20/12/2024"),  # start == due
         (QLKH, "unit: qlkh", 'unit: "qlkh"'),
         (P24 / "khtc.yaml", 'value: "47,9"', "value: 47"),
+        (P24 / "khtc.yaml", 'value: "47,9"', "value: -3"),  # a fall: negative values are data
     ],
 )
 def test_near_misses_pass(workspace: Path, rel: Path, old: str, new: str):

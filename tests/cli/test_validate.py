@@ -273,7 +273,9 @@ def test_gitlab_format_is_a_code_quality_report(cli, workspace: Path):
     progress = next(e for e in report if e["check_name"] == "KH105")
     assert progress["severity"] == "major"
     assert progress["location"]["lines"]["begin"] == 14
-    assert progress["description"].startswith('tasks."2.1".progress: Số không hợp lệ: 150')
+    assert progress["description"].startswith(
+        "tasks.\"2.1\".progress: Số không hợp lệ: tiến độ '150%' lớn hơn 100"
+    )
     assert "gợi ý:" in progress["description"]
     assert len({e["fingerprint"] for e in report}) == 2
     assert "[lỗi]" in result.stderr and "2 lỗi" in result.stderr

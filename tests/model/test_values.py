@@ -67,11 +67,81 @@ def test_percent_forms(typed, expected):
     assert ok(Percent, typed) == expected
 
 
+@pytest.mark.parametrize("typed", ["150", "62,5", "-1", "101%"])
+def test_percent_out_of_range_or_fractional(typed):
+    # 150 was pydantic's less_than_equal, whose hint did not say the range; now KH105 as well
+    assert error_type(Percent, typed) == "KH105"
+
+
+def error(kind, value) -> tuple[str, str, str]:
+    """(type, detail, advice or hint) of the first error."""
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(kind).validate_python(value)
+    first = caught.value.errors()[0]
+    ctx = first.get("ctx") or {}
+    return first["type"], ctx.get("detail", ""), ctx.get("advice", ctx.get("hint", ""))
+
+
 @pytest.mark.parametrize(
-    ("typed", "kind"), [("150", "less_than_equal"), ("62,5", "KH105"), ("-1", "KH105")]
+    ("typed", "detail", "advice"),
+    [
+        ("150", "tiến độ '150' lớn hơn 100", "từ 0 đến 100"),
+        ("-5", "tiến độ '-5' là số âm", "từ 0 đến 100"),
+        ("100,5", "tiến độ '100,5' lớn hơn 100", "từ 0 đến 100"),
+        ("70,5", "'70,5' có phần thập phân", "không có phần thập phân: làm tròn thành 70 hoặc 71"),
+        ("nhiều", "'nhiều' không phải số", "từ 0 đến 100"),
+        ("70.5", "'70.5' không đúng cách viết số", "không có phần thập phân"),
+    ],
 )
-def test_percent_out_of_range_or_fractional(typed, kind):
-    assert error_type(Percent, typed) == kind
+def test_percent_errors_say_what_is_wrong_and_the_range(typed, detail, advice):
+    kind, said, hint = error(Percent, typed)
+    assert (kind, said) == ("KH105", detail)
+    assert advice in hint and "Tiến độ là số nguyên từ 0 đến 100" in hint
+
+
+def test_money_refused_below_zero_says_so():
+    for typed in ("-150.000.000", "-5", "\u22125 đồng", -5):
+        kind, detail, hint = error(Money, typed)
+        assert kind == "KH107" and detail.endswith("là số âm; số tiền không được âm"), detail
+        assert "không âm" in hint
+    # a minus before something that is not an amount is not "a negative number"
+    assert error(Money, "-abc")[1] == "'-abc' không phải số tiền"
+    assert ok(Money, "-0") == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("-3", Decimal(-3)),
+        ("-2,5", Decimal("-2.5")),
+        ("\u22122,5", Decimal("-2.5")),  # the minus sign Word and Excel print
+        ("+1,5", Decimal("1.5")),
+        ("-1.234,5", Decimal("-1234.5")),
+        ("-4%", Decimal(-4)),
+        ("-0", Decimal(0)),
+        (-3, Decimal(-3)),
+    ],
+)
+def test_decimal_values_may_be_negative(typed, expected):
+    """A fall of 2%, a negative growth rate: indicator values and targets of either sign."""
+    assert ok(VnDecimal, typed) == expected
+
+
+def test_a_word_is_not_told_about_the_decimal_convention():
+    kind, detail, advice = error(VnDecimal, "nhiều")
+    assert (kind, detail) == ("KH105", "'nhiều' không phải số")
+    assert "dấu phẩy" not in advice and "-2,5" in advice
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("62.8", "62,8"), ("1,234.5", "1.234,5"), ("-62.8", "-62,8"), ("1.234.5", None)],
+)
+def test_a_number_in_another_convention_is_told_the_convention(typed, meant):
+    kind, detail, advice = error(VnDecimal, typed)
+    assert (kind, detail) == ("KH105", f"'{typed}' không đúng cách viết số")
+    assert advice.startswith("Dùng dấu phẩy cho phần thập phân (62,8)")
+    assert (f"Có phải ý bạn là {meant}?" in advice) if meant else "Có phải" not in advice
 
 
 def test_vietnamese_decimal_comma_and_grouping():

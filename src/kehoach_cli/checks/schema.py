@@ -106,6 +106,8 @@ def _translate(model: type[BaseModel], data: Any, path: Path, error: Any) -> Iss
             "KH104", path, position, field, hint=hint, value=_show(value), allowed=listed
         )
     code, detail, advice = _generic(kind, ctx, value)
+    if kind in _BOUNDS:
+        advice = _range_advice(model, loc) or advice
     return make_issue(code, path, position, field, detail=detail, advice=advice)
 
 
@@ -137,6 +139,34 @@ _TYPE_DETAILS = {
 }
 
 
+_BOUNDS = {
+    "greater_than_equal": ("ge", "≥"),
+    "less_than_equal": ("le", "≤"),
+    "greater_than": ("gt", ">"),
+    "less_than": ("lt", "<"),
+}
+
+
+def _range_advice(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    """'Viết một số từ 2000 đến 2200.': both bounds of the field, read from its declaration
+    (pydantic names only the bound that was crossed); '' when they cannot be read."""
+    owner = _model_at(model, loc[:-1]) if loc else None
+    if not (isinstance(owner, type) and issubclass(owner, BaseModel)):
+        return ""
+    info = owner.model_fields.get(str(loc[-1]))
+    if info is None:
+        return ""
+    low = next((m.ge for m in info.metadata if hasattr(m, "ge")), None)
+    high = next((m.le for m in info.metadata if hasattr(m, "le")), None)
+    if low is not None and high is not None:
+        return f"Viết một số từ {low} đến {high}."
+    if low is not None:
+        return f"Viết một số từ {low} trở lên."
+    if high is not None:
+        return f"Viết một số không quá {high}."
+    return ""
+
+
 def _generic(kind: str, ctx: dict[str, Any], value: Any) -> tuple[str, str, str]:
     shown = _show(value)
     if kind in _TYPE_DETAILS:
@@ -144,14 +174,8 @@ def _generic(kind: str, ctx: dict[str, Any], value: Any) -> tuple[str, str, str]
         return "KH103", detail, hint
     if kind in ("int_parsing", "int_type", "int_from_float", "decimal_parsing", "decimal_type"):
         return "KH105", f"'{shown}' không phải số nguyên", "Viết số không có chữ, ví dụ 2024."
-    bounds = {
-        "greater_than_equal": ("ge", "≥"),
-        "less_than_equal": ("le", "≤"),
-        "greater_than": ("gt", ">"),
-        "less_than": ("lt", "<"),
-    }
-    if kind in bounds:
-        name, sign = bounds[kind]
+    if kind in _BOUNDS:
+        name, sign = _BOUNDS[kind]
         return (
             "KH105",
             f"{shown} phải {sign} {ctx.get(name)}",

@@ -170,7 +170,8 @@ VALUE_FORMS: dict[str, tuple[str, str]] = {
     ),
     "decimal": (
         "Số: phần thập phân dùng dấu phẩy, nghìn ngăn bằng dấu chấm: `62,8`, `1.234`, "
-        "`45,2%`. Không viết `62.8`: kehoach báo lỗi (dấu chấm chỉ để ngăn nghìn).",
+        "`45,2%`; số âm có dấu trừ: `-2,5`. Không viết `62.8`: kehoach báo lỗi (dấu chấm chỉ "
+        "để ngăn nghìn).",
         "Số không đúng dạng. Dùng dấu phẩy cho phần thập phân (62,8) và dấu chấm ngăn "
         "nghìn (1.234).",
     ),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Annotated, Any
 
@@ -60,7 +60,8 @@ def _date_from_text(text: str) -> date:
 
 
 def parse_vn_number(text: str) -> Decimal | None:
-    """`1.234.567` → 1234567, `62,8` → 62.8, `60` → 60; None when not of that form."""
+    """`1.234.567` → 1234567, `62,8` → 62.8, `60` → 60; None when not of that form (a
+    sign included: callers that take signed numbers read it first, see _signed)."""
     match = _VN_NUMBER.match(text)
     if not match:
         return None
@@ -70,6 +71,32 @@ def parse_vn_number(text: str) -> Decimal | None:
         return Decimal(f"{whole}.{frac}" if frac else whole)
     except InvalidOperation:  # pragma: no cover - the pattern admits only digits
         return None
+
+
+# A minus sign as typed ('-') or as Word and Excel print it ('−', U+2212).
+_MINUS = ("-", "\u2212")
+
+
+def _signed(text: str, plus: bool = False) -> tuple[int, str]:
+    """(-1 or 1, the text after a leading minus, or plus when `plus`)."""
+    if text.startswith(_MINUS):
+        return -1, text[1:]
+    if plus and text.startswith("+"):
+        return 1, text[1:]
+    return 1, text
+
+
+def _looks_numeric(text: str) -> bool:
+    """Digits and the marks numbers are written with (no letters): a number written in
+    another convention, such as '62.8' or '1,234.5', rather than a word such as 'nhiều'."""
+    return any(c.isdigit() for c in text) and all(c.isdigit() or c in ".,' +-\u2212" for c in text)
+
+
+def _other_convention(text: str) -> str | None:
+    """'62.8' → '62,8', '1,234.5' → '1.234,5': the number read with the marks swapped, when
+    that reading is a number (the decimal point and the thousands comma of English)."""
+    swapped = text.translate(str.maketrans(".,", ",."))
+    return swapped if parse_vn_number(swapped) is not None else None
 
 
 # The largest amount of money, in đồng: 15 digits (999.999.999.999.999, just under a
@@ -98,11 +125,25 @@ def _money_too_large(shown: str, digits: int) -> PydanticCustomError:
     )
 
 
+# An amount planned or spent is never below zero; what came back is written in words.
+_NEGATIVE_MONEY_HINT = (
+    "Dự toán và số đã chi là số đồng không âm, ví dụ 150.000.000; khoản thu hồi, hoàn trả "
+    "hay cắt giảm ghi rõ ở 'result' của hoạt động."
+)
+
+
+def _negative_money(shown: str) -> PydanticCustomError:
+    return PydanticCustomError(
+        "KH107",
+        "{detail}",
+        {"detail": f"'{shown}' là số âm; số tiền không được âm", "hint": _NEGATIVE_MONEY_HINT},
+    )
+
+
 def parse_money(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         if value < 0:
-            shown = str(value) if value > -MAX_MONEY else "-…"
-            raise PydanticCustomError("KH107", "{detail}", {"detail": f"'{shown}' là số âm"})
+            raise _negative_money(str(value) if value > -MAX_MONEY else "-…")
         if value > MAX_MONEY:
             # Counted without str(): Python refuses to print ints of more than 4 300 digits.
             digits = Decimal(value).adjusted() + 1
@@ -113,10 +154,12 @@ def parse_money(value: Any) -> Any:
 
 @lru_cache(maxsize=8192)
 def _money_from_text(text: str) -> int:
-    number = parse_vn_number(_MONEY_SUFFIX.sub("", text).replace(" ", ""))
+    sign, unsigned = _signed(text)
+    number = parse_vn_number(_MONEY_SUFFIX.sub("", unsigned).replace(" ", ""))
     if number is None:
-        detail = f"'{text}' là số âm" if text.startswith("-") else f"'{text}' không phải số tiền"
-        raise PydanticCustomError("KH107", "{detail}", {"detail": detail})
+        raise PydanticCustomError("KH107", "{detail}", {"detail": f"'{text}' không phải số tiền"})
+    if sign < 0 and number:
+        raise _negative_money(text if len(text) <= 24 else text[:20] + "…")
     if number != number.to_integral_value():
         raise PydanticCustomError(
             "KH107", "{detail}", {"detail": f"'{text}' có phần lẻ; số tiền tính bằng đồng"}
@@ -126,36 +169,62 @@ def _money_from_text(text: str) -> int:
     return int(number)
 
 
+# Percent is the type of a task's progress, the one percentage clerks type.
+_PROGRESS_RULE = "Tiến độ là số nguyên từ 0 đến 100 (phần trăm)"
+
+
+def _number_error(detail: str, advice: str) -> PydanticCustomError:
+    return PydanticCustomError("KH105", "{detail}", {"detail": detail, "advice": advice})
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
 def parse_percent(value: Any) -> Any:
     text = _text_of(value)
-    number = parse_vn_number(text.removesuffix("%").strip())
-    if number is None or number != number.to_integral_value():
-        raise PydanticCustomError(
-            "KH105",
-            "{detail}",
-            {
-                "detail": f"'{text}' không phải số phần trăm nguyên",
-                "advice": "Viết 0 đến 100, ví dụ 60 hoặc 60%.",
-            },
+    sign, unsigned = _signed(text.removesuffix("%").strip())
+    number = parse_vn_number(unsigned)
+    if number is None:
+        wrong = "không đúng cách viết số" if _looks_numeric(unsigned) else "không phải số"
+        raise _number_error(
+            f"'{_shown(text)}' {wrong}",
+            f"{_PROGRESS_RULE}, không có phần thập phân, ví dụ 60 hoặc 60%.",
+        )
+    number *= sign
+    if not 0 <= number <= 100:
+        wrong = "là số âm" if number < 0 else "lớn hơn 100"
+        raise _number_error(
+            f"tiến độ '{_shown(text)}' {wrong}", f"{_PROGRESS_RULE}, ví dụ 60 hoặc 60%."
+        )
+    if number != number.to_integral_value():
+        low = int(number.to_integral_value(ROUND_FLOOR))
+        raise _number_error(
+            f"'{_shown(text)}' có phần thập phân",
+            f"{_PROGRESS_RULE}, không có phần thập phân: làm tròn thành {low} hoặc {low + 1}.",
         )
     return int(number)
 
 
 def parse_decimal(value: Any) -> Any:
+    """A measured or target value, of either sign (a fall of 2% is -2): '62,8', '-2,5',
+    '1.234,5', '45,2%'."""
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         return Decimal(value)
     text = _text_of(value)
-    number = parse_vn_number(text.removesuffix("%").strip())
-    if number is None:
-        raise PydanticCustomError(
-            "KH105",
-            "{detail}",
-            {
-                "detail": f"'{text}' không phải số",
-                "advice": "Dùng dấu phẩy cho phần thập phân (62,8) và dấu chấm ngăn nghìn (1.234).",
-            },
+    sign, unsigned = _signed(text.removesuffix("%").strip(), plus=True)
+    number = parse_vn_number(unsigned)
+    if number is not None:
+        return -number if sign < 0 else number
+    if not _looks_numeric(unsigned):  # a word ('nhiều'): the convention is not the problem
+        raise _number_error(
+            f"'{_shown(text)}' không phải số", "Viết một số bằng chữ số, ví dụ 62,8 hoặc -2,5."
         )
-    return number
+    advice = "Dùng dấu phẩy cho phần thập phân (62,8) và dấu chấm ngăn nghìn (1.234)."
+    meant = _other_convention(unsigned)
+    if meant is not None:
+        advice += f" Có phải ý bạn là {'-' if sign < 0 else ''}{meant}?"
+    raise _number_error(f"'{_shown(text)}' không đúng cách viết số", advice)
 
 
 def _id_checker(pattern: re.Pattern[str]) -> Any:
@@ -188,9 +257,9 @@ _PERCENT_SCHEMA = {
 _DECIMAL_SCHEMA = {
     "anyOf": [
         {"type": "number"},
-        {"type": "string", "pattern": _NUMBER_TEXT.replace("$", " ?%?$")},
+        {"type": "string", "pattern": "^[-\u2212+]?" + _NUMBER_TEXT[1:].replace("$", " ?%?$")},
     ],
-    "description": "Số; phần thập phân dùng dấu phẩy: 62,8",
+    "description": "Số; phần thập phân dùng dấu phẩy: 62,8; số âm có dấu trừ: -2,5",
 }
 _DATE_SCHEMA = {
     "type": "string",
