@@ -97,7 +97,7 @@ def plan_text(
     lines += [
         "indicators:",
         '  - {id: chi-so, name: Chỉ số tổng hợp, unit_of_measure: "%", target: "62,8", '
-        'comparison: about, period: {start: 2021, end: 2035}, task: "1.1"}',
+        'comparison: about, period: {start: 2011, end: 2025}, task: "1.1"}',
         "reporting:",
         '  deadline: "15/11"',
         f"  receiver: {unit_ids[0]}",
@@ -171,6 +171,9 @@ def progress_text(
     return "\n".join(lines) + "\n"
 
 
+LAST_YEAR = 2025
+
+
 def make_corpus(
     out: Path, units: int, tasks: int, years: int, seed: int, activities: int = 40
 ) -> int:
@@ -189,7 +192,8 @@ def make_corpus(
         for unit in others:
             helps.setdefault(unit, []).append(task_id)
     count = 0
-    first_year = 2035 - years
+    # Years that have passed: a report sent after today is warned about (KH324).
+    first_year = LAST_YEAR - years
     for year in range(first_year + 1, first_year + years + 1):
         folder = out / "data" / "progress" / str(year)
         folder.mkdir()

@@ -27,15 +27,15 @@ def test_small_corpus_validates_and_reports(cli, tmp_path: Path):
     assert (out / "data/plan.yaml").read_bytes() == (again / "data/plan.yaml").read_bytes()
     assert cli("validate", "--strict", "--root", str(out), cwd=tmp_path).code == 0
     status = cli(
-        "status", "--year", "2035", "--as-of", "2035-12-01", "--root", str(out), cwd=tmp_path
+        "status", "--year", "2025", "--as-of", "2025-12-01", "--root", str(out), cwd=tmp_path
     )
     assert status.code == 0 and "Tiến độ các nhiệm vụ" in status.stdout
     report = cli(
         "report",
         "--year",
-        "2035",
+        "2025",
         "--as-of",
-        "2035-12-01",
+        "2025-12-01",
         "--root",
         str(out),
         "-o",
