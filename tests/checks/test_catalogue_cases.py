@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,8 @@ from kehoach_cli.loading.workspace import Workspace
 from tests.conftest import edit
 
 P24 = Path("data/progress/2024")
+# A sending date after today (KH324), whatever day the tests run.
+IN_A_MONTH = (date.today() + timedelta(days=30)).strftime("%d/%m/%Y")
 PLAN = Path("data/plan.yaml")
 
 
@@ -278,6 +281,11 @@ CASES: dict[str, tuple[Callable[[Path], None], Path, int | None]] = {
         change(PLAN, "\nsections:", "\nperiod: {start: 2023, end: 2023}\nsections:"),
         P24 / "qlkh.yaml",
         6,
+    ),
+    "KH324": (
+        change(QLKH, "submitted_on: 2024-11-12", f"submitted_on: {IN_A_MONTH}"),
+        QLKH,
+        7,
     ),
     "KH322": (
         write(

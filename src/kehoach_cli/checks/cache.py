@@ -8,6 +8,9 @@ One file, `.kehoach-cache/validate.json` in the workspace (with its own .gitigno
   of the loaded plan (canonical JSON of the parsed values, in file order), so a comment or
   layout edit of plan.yaml keeps them; progress issues never carry plan positions;
 - the plan's own issues carry plan.yaml line numbers, so they are keyed by the plan's bytes;
+- one check depends on the day it runs (KH324: submitted_on after today), so a progress
+  entry also holds the file's submitted_on and which side of it the check ran on, and
+  holds only on that side (see `_dated` below);
 - the whole file is keyed by a fingerprint of the tool: its version, the source of the
   package, the Python and dependency installs;
 - the file is signed (HMAC-SHA256) with a per-machine secret kept outside the workspace
@@ -32,6 +35,7 @@ import os
 import stat
 import sys
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +45,7 @@ from kehoach_cli.loading.text import MAX_FILE_BYTES
 
 CACHE_DIR = ".kehoach-cache"
 CACHE_FILE = "validate.json"
-FORMAT = 2
+FORMAT = 3  # 3: progress entries hold their submitted_on (the date rule KH324)
 MAGIC = b"kehoach-cache"
 MAX_CACHE_BYTES = 50 * 1024 * 1024
 SECRET_BYTES = 32
@@ -270,6 +274,35 @@ def _issues_from(entry: Any, root: Path) -> list[Issue] | None:
         return None
 
 
+# The answer for a file depends on the day only through KH324 (submitted_on after today),
+# and only through which side of its submitted_on the day falls: the message names the
+# date, never today. So an entry records that date and the side it was checked on, and
+# holds on every day of that side: a file checked the day before its submitted_on warns
+# from the cache until that date, and is checked again on it (the warning then goes, and
+# the new entry holds from then on; a clock put back is checked again too). Keying the
+# whole cache by the day would recheck every file each morning; leaving such files out of
+# the cache would still need their date to know that a stored "no warning" is not stale.
+
+
+def _dated(submitted_on: date | None, today: date | None) -> dict[str, Any] | None:
+    """The entry's date condition: None when the answer does not depend on the day."""
+    if submitted_on is None or today is None:
+        return None
+    return {"submitted_on": submitted_on.isoformat(), "before": today < submitted_on}
+
+
+def _holds_on(entry: dict[str, Any], today: date) -> bool:
+    if "dated" not in entry:
+        return False  # written before the date rule existed
+    dated = entry["dated"]
+    if dated is None:
+        return True
+    try:
+        return (today < date.fromisoformat(dated["submitted_on"])) == bool(dated["before"])
+    except (KeyError, TypeError, ValueError):
+        return False
+
+
 def _safe_folder(folder: Path) -> bool:
     """The cache folder exists as a real folder (not a symlink to somewhere else)."""
     try:
@@ -345,20 +378,31 @@ class ValidationCache:
     def has(self, relative: str) -> bool:
         return relative in self.entries
 
-    def lookup(self, relative: str, file_digest: str) -> list[Issue] | None:
+    def lookup(self, relative: str, file_digest: str, today: date) -> list[Issue] | None:
         entry = self.entries.get(relative)
         if not isinstance(entry, dict) or entry.get("sha256") != file_digest:
+            return None
+        if not _holds_on(entry, today):
             return None
         issues = _issues_from(entry, self.root)
         if issues is not None:
             self.fresh[relative] = entry
         return issues
 
-    def store(self, relative: str, file_digest: str, issues: list[Issue]) -> None:
-        """Record `issues` for the file whose checked bytes have `file_digest`."""
+    def store(
+        self,
+        relative: str,
+        file_digest: str,
+        issues: list[Issue],
+        submitted_on: date | None = None,
+        today: date | None = None,
+    ) -> None:
+        """Record `issues` for the file whose checked bytes have `file_digest`, found on
+        `today` in a file sent on `submitted_on` (see `_holds_on`)."""
         self.fresh[relative] = {
             "sha256": file_digest,
             "issues": [issue_to_entry(issue, self.root) for issue in issues],
+            "dated": _dated(submitted_on, today),
         }
 
     def save(self, full_run: bool = True) -> None:

@@ -24,7 +24,7 @@ from kehoach_cli.model.progress import (
     TaskReport,
     TaskStatus,
 )
-from kehoach_cli.model.values import Percent, UnitId
+from kehoach_cli.model.values import Percent, UnitId, VnDate
 
 Loc = tuple[str | int, ...]
 
@@ -54,11 +54,15 @@ def salvage_progress(data: Any) -> Progress | None:
             indicator = _valid_or_none(IndicatorValue, value)
             if indicator is not None:
                 indicators[indicator_id] = indicator
+    try:  # kept for the date rule (KH324), which needs nothing else
+        submitted_on = TypeAdapter(VnDate).validate_python(data.get("submitted_on"))
+    except ValidationError:
+        submitted_on = None
     return Progress.model_construct(
         schema_version=1,
         unit=unit,
         year=year,
-        submitted_on=None,
+        submitted_on=submitted_on,
         prepared_by=None,
         tasks=tasks,
         indicators=indicators,
@@ -101,9 +105,10 @@ def check_progress(
     ref: ProgressRef,
     index: PlanIndex | None,
     reported_task_ids: Iterable[str] | None = None,
+    today: date | None = None,
 ) -> list[Issue]:
     """Every rule for one progress file (docs/architecture.md); plan rules only when the
-    plan loaded.
+    plan loaded; the rule that depends on the date (KH324) only when `today` is given.
 
     `reported_task_ids` lists the task keys present in the file when `progress` holds
     only a salvaged part of it.
@@ -118,6 +123,9 @@ def check_progress(
         issues.append(make_issue("KH301", *at(("year",)), value=progress.year, expected=ref.year))
     if progress.unit != ref.unit:
         issues.append(make_issue("KH302", *at(("unit",)), value=progress.unit, expected=ref.unit))
+    if today is not None and progress.submitted_on is not None and progress.submitted_on > today:
+        # status and report count a file as sent from its submitted_on on (facts/compute.py)
+        issues.append(make_issue("KH324", *at(("submitted_on",)), value=_vn(progress.submitted_on)))
     issues += _task_report_issues(progress, at)
     if index is not None:
         reported = set(progress.tasks if reported_task_ids is None else reported_task_ids)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from kehoach_cli.checks.cache import digest, plan_data_key, read_checked_bytes
@@ -27,6 +28,9 @@ class CheckedProgress:
     # sha256 of the exact bytes that were parsed (asked for by validate's cache); None when
     # not asked, or when the file could not be read whole (not regular, too big, error)
     sha256: str | None = None
+    # the file's valid submitted_on, kept when `progress` is not (the cache needs it: the
+    # answer of the date rule KH324 holds only on one side of that date)
+    submitted_on: date | None = None
 
     @property
     def has_errors(self) -> bool:
@@ -96,12 +100,14 @@ def check_progress_file(
     keep_model: bool = True,
     *,
     with_digest: bool = False,
+    today: date | None = None,
 ) -> CheckedProgress:
     """Load and check one progress file. Without `keep_model` only the issues are kept
     (what validate needs; cheaper to send back from a worker process). With `with_digest`
-    the result carries the sha256 of the bytes that were parsed, for the cache."""
+    the result carries the sha256 of the bytes that were parsed, for the cache. With
+    `today`, a submitted_on after it is reported (KH324)."""
     data = read_checked_bytes(ref.path)
-    checked = check_progress_bytes(ref, index, data)
+    checked = check_progress_bytes(ref, index, data, today=today)
     if with_digest and data is not None:
         checked.sha256 = digest(data)
     if not keep_model:
@@ -110,7 +116,7 @@ def check_progress_file(
 
 
 def check_progress_bytes(
-    ref: ProgressRef, index: PlanIndex | None, data: bytes | None
+    ref: ProgressRef, index: PlanIndex | None, data: bytes | None, *, today: date | None = None
 ) -> CheckedProgress:
     """Check a progress file's bytes as validate does (`data` None: read the file) — for
     content not written yet, such as a form being imported."""
@@ -119,16 +125,19 @@ def check_progress_bytes(
         return CheckedProgress(ref, None, loaded.issues)
     progress, issues = validate_data(Progress, loaded.data, ref.path)
     issues = loaded.issues + issues
+    submitted_on = None
     if progress is not None:
-        issues += check_progress(progress, loaded.data, ref, index)
+        issues += check_progress(progress, loaded.data, ref, index, today=today)
+        submitted_on = progress.submitted_on
     else:
         partial = salvage_progress(loaded.data)
         if partial is not None:
             present = [key for key in loaded.data.get("tasks") or {} if isinstance(key, str)]
-            rule_issues = check_progress(partial, loaded.data, ref, index, present)
+            rule_issues = check_progress(partial, loaded.data, ref, index, present, today=today)
             flagged = {(issue.position, issue.field) for issue in issues}
             issues += [i for i in rule_issues if (i.position, i.field) not in flagged]
-    return CheckedProgress(ref, progress, issues)
+            submitted_on = partial.submitted_on
+    return CheckedProgress(ref, progress, issues, submitted_on=submitted_on)
 
 
 # Below this many files one process is faster than starting workers.
@@ -136,10 +145,13 @@ PARALLEL_MIN_FILES = 48
 
 
 def _check_chunk(
-    job: tuple[list[ProgressRef], PlanIndex | None, bool, bool],
+    job: tuple[list[ProgressRef], PlanIndex | None, bool, bool, date | None],
 ) -> list[CheckedProgress]:
-    refs, index, keep_models, with_digest = job
-    return [check_progress_file(ref, index, keep_models, with_digest=with_digest) for ref in refs]
+    refs, index, keep_models, with_digest, today = job
+    return [
+        check_progress_file(ref, index, keep_models, with_digest=with_digest, today=today)
+        for ref in refs
+    ]
 
 
 def configured_workers() -> int | None:
@@ -182,12 +194,14 @@ def check_progress_files(
     max_workers: int | None = None,
     *,
     with_digest: bool = False,
+    today: date | None = None,
 ) -> list[CheckedProgress]:
     """Check files in order; with `keep_models=False` on several cores when there are many.
 
     `max_workers` None means KEHOACH_WORKERS, else automatic. Workers are forked (they
     inherit the loaded code and models); where fork is not available, or a pool cannot be
-    started, the files are checked in this process.
+    started, the files are checked in this process. `today`: see check_progress_file
+    (status and report leave it out: they judge as of --as-of, and read no warnings).
     """
     workers = _worker_count(len(refs), max_workers, keep_models)
     if workers > 1:
@@ -197,7 +211,8 @@ def check_progress_files(
 
         size = -(-len(refs) // (workers * 4))
         jobs = [
-            (refs[i : i + size], index, keep_models, with_digest) for i in range(0, len(refs), size)
+            (refs[i : i + size], index, keep_models, with_digest, today)
+            for i in range(0, len(refs), size)
         ]
         try:
             context = multiprocessing.get_context("fork")
@@ -205,7 +220,10 @@ def check_progress_files(
                 return [checked for chunk in pool.map(_check_chunk, jobs) for checked in chunk]
         except (OSError, BrokenProcessPool):
             pass
-    return [check_progress_file(ref, index, keep_models, with_digest=with_digest) for ref in refs]
+    return [
+        check_progress_file(ref, index, keep_models, with_digest=with_digest, today=today)
+        for ref in refs
+    ]
 
 
 def check_workspace(
@@ -213,8 +231,10 @@ def check_workspace(
     paths: Iterable[Path] | None = None,
     years: set[int] | None = None,
     keep_models: bool = True,
+    today: date | None = None,
 ) -> CheckResult:
-    """Check the plan and the progress files (all, those of `years`, or only `paths`).
+    """Check the plan and the progress files (all, those of `years`, or only `paths`), as
+    validate does: the date rule (KH324) against `today` (None: the machine's date).
 
     The plan is always loaded: progress files are judged against it. When it has errors,
     progress files still get their own checks, without the cross-file ones. When `paths`
@@ -226,7 +246,9 @@ def check_workspace(
     refs, result.other_issues = select_progress_files(
         workspace, list(paths) if paths is not None else None, years
     )
-    result.progress = check_progress_files(refs, index, keep_models)
+    result.progress = check_progress_files(
+        refs, index, keep_models, today=date.today() if today is None else today
+    )
     if plan is not None and any(ref.period for ref in refs):
         from kehoach_cli.checks.periods import progress_going_back
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -67,9 +68,10 @@ class _PlanState:
 
 
 def _cached(
-    workspace: Workspace, cache: ValidationCache | None, refs: list[ProgressRef]
+    workspace: Workspace, cache: ValidationCache | None, refs: list[ProgressRef], today: date
 ) -> tuple[list[Issue], list[ProgressRef], int]:
-    """Issues of the files whose bytes the cache knows; the files still to check."""
+    """Issues of the files whose bytes the cache knows (and whose answer holds `today`);
+    the files still to check."""
     issues: list[Issue] = []
     missed: list[ProgressRef] = []
     for ref in refs:
@@ -78,7 +80,7 @@ def _cached(
         if cache is not None and cache.has(relative):
             data = read_checked_bytes(ref.path)
             if data is not None:
-                cached = cache.lookup(relative, digest(data))
+                cached = cache.lookup(relative, digest(data), today)
         if cached is None:
             missed.append(ref)
         else:
@@ -104,7 +106,11 @@ def validate(
     tool_version: str = "",
     use_cache: bool = True,
     max_workers: int | None = None,
+    today: date | None = None,
 ) -> ValidationOutcome:
+    """`today` (None: the machine's date, as `--as-of` of status and report defaults to)
+    is the day a submitted_on must not be after (KH324)."""
+    today = date.today() if today is None else today
     chosen = list(paths) if paths is not None else None
     refs, layout_issues = select_progress_files(workspace, chosen)
     plan_bytes = read_checked_bytes(workspace.plan_path)
@@ -121,7 +127,7 @@ def validate(
         else:
             plan.issues = known[0]
 
-    cached_issues, missed, hits = _cached(workspace, cache, refs)
+    cached_issues, missed, hits = _cached(workspace, cache, refs, today)
     issues = [*layout_issues, *cached_issues]
     if missed or plan.issues is None:
         from kehoach_cli.checks.run import check_progress_files
@@ -129,14 +135,20 @@ def validate(
         if not plan.loaded:
             plan.load()
         checked = check_progress_files(
-            missed, plan.index, keep_models=False, max_workers=max_workers, with_digest=True
+            missed,
+            plan.index,
+            keep_models=False,
+            max_workers=max_workers,
+            with_digest=True,
+            today=today,
         )
         for ref, result in zip(missed, checked, strict=True):
             issues += result.issues
             # Keyed by the digest of the bytes the checker parsed: a file that changed
             # after the lookup above is recorded as what was actually checked.
             if cache is not None and result.sha256 is not None:
-                cache.store(_relative(workspace, ref.path), result.sha256, result.issues)
+                relative = _relative(workspace, ref.path)
+                cache.store(relative, result.sha256, result.issues, result.submitted_on, today)
     issues += plan.issues or []
     issues += _across_periods(refs, plan)
     # A run that finds errors leaves the workspace exactly as it was, cache included:

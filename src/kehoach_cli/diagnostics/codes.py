@@ -425,6 +425,15 @@ _RULES = [
         "Kiểm tra năm của tệp (thư mục năm và 'year'), hoặc 'period' trong data/plan.yaml.",
         "data/progress/2031/phong-a.yaml với period 2024–2025",
     ),
+    Rule(
+        "KH324",
+        "warning",
+        "Ngày gửi {value} ở sau hôm nay: trước ngày đó báo cáo được tính là chưa gửi",
+        "Lệnh status và report chỉ tính những báo cáo đã gửi đến ngày tính (hôm nay, hoặc "
+        "ngày --as-of). Nếu gõ nhầm (ví dụ 10/12 thay cho 10/11), sửa 'submitted_on' thành ngày đã "
+        "gửi; nếu chưa gửi, để trống 'submitted_on' cho đến khi gửi.",
+        "submitted_on: 10/12/2026 gõ nhầm cho 10/11/2026",
+    ),
 ]
 
 CATALOGUE: dict[str, Rule] = {rule.code: rule for rule in _RULES}
