@@ -15,6 +15,7 @@ from kehoach_cli.status.views import (
     tasks_view,
     units_view,
 )
+from tests.conftest import REPO
 from tests.status.conftest import load, write_beta
 
 
@@ -196,3 +197,15 @@ def test_units_view(tiny):
     assert rows["alpha"]["open_difficulties"] == 1
     assert rows["beta"]["submission"] == "late"
     assert rows["beta"]["cooperated"] == [{"task": "1", "status": None, "progress": None}]
+
+
+def test_the_legend_explains_only_the_columns_shown(cli):
+    """The compact table (no --by) shows no 'Thời hạn' nor 'Phối hợp' column: its legend
+    does not explain them; the full task table, wide enough, shows and explains both."""
+    root = str(REPO / "examples/ubnd-tinh-ha-tang-so")
+    common = ("--year", "2024", "--as-of", "2025-02-01", "--root", root)
+    compact = cli("status", *common).stdout
+    assert "HĐ xong: số hoạt động" in compact
+    assert "Thời hạn có dấu !" not in compact and "Phối hợp: số đơn vị" not in compact
+    full = cli("status", *common, "--by", "task", env={"COLUMNS": "220"}).stdout
+    assert "Thời hạn có dấu !" in full and "Phối hợp: số đơn vị" in full

@@ -222,8 +222,9 @@ def render_rich(
     for number, view in enumerate(views):
         if number:
             console.print()
-        console.print(_rich_table(view, compact, console.width, boxed))
-        for note in view.notes:
+        table, shown = _rich_table(view, compact, console.width, boxed)
+        console.print(table)
+        for note in view.notes_for(shown):
             console.print(
                 note,
                 style="bold yellow" if boxed and note.startswith("Cần chú ý") else None,
@@ -235,7 +236,8 @@ def render_rich(
     return text.lstrip("\n")
 
 
-def _rich_table(view: View, compact: bool, width: int, boxed: bool) -> Any:
+def _rich_table(view: View, compact: bool, width: int, boxed: bool) -> tuple[Any, list[str]]:
+    """The table, and the keys of the columns it shows."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -269,7 +271,7 @@ def _rich_table(view: View, compact: bool, width: int, boxed: bool) -> Any:
             cell_text(c, view.total, styled=boxed) if c.key in view.total else "" for c in columns
         ]
         table.add_row(*_cells(total, boxed), style="bold" if boxed else None)
-    return table
+    return table, [column.key for column in columns]
 
 
 def _cells(cells: list[str], styled: bool) -> list[Any]:

@@ -23,3 +23,12 @@ class View:
     rows: list[dict[str, Any]]
     total: dict[str, Any] | None = None
     notes: list[str] = field(default_factory=list)
+    # What a column's values mean, said only where the column is shown (a narrow terminal
+    # or the compact table leaves some out).
+    column_notes: dict[str, str] = field(default_factory=dict)
+
+    def notes_for(self, shown: list[str] | None = None) -> list[str]:
+        """The notes, with those of the columns `shown` (None: every column) as one line."""
+        keys = [c.key for c in self.columns] if shown is None else shown
+        about = [self.column_notes[key] for key in keys if key in self.column_notes]
+        return [*self.notes, " ".join(about)] if about else list(self.notes)

@@ -115,10 +115,13 @@ def tasks_view(facts: YearFacts, status: str | None = None) -> View:
         notes=[
             "Tình trạng, tiến độ: theo báo cáo của đơn vị chủ trì đã gửi; nhiệm vụ có nhiệm vụ "
             "con, hoặc do một nhóm đơn vị chủ trì: bình quân các phần đã báo cáo (số có báo "
-            "cáo/tổng số). Thời hạn có dấu ! là đã quá hạn mà chưa hoàn thành. "
-            "HĐ xong: số hoạt động đã hoàn thành/tổng số; Phối hợp: số đơn vị phối hợp đã "
-            "báo cáo/số được giao. Chỉ tính báo cáo đã gửi."
+            "cáo/tổng số). Chỉ tính báo cáo đã gửi."
         ],
+        column_notes={
+            "cooperators": "Phối hợp: số đơn vị phối hợp đã báo cáo/số được giao.",
+            "deadline": "Thời hạn có dấu ! là đã quá hạn mà chưa hoàn thành.",
+            "activities": "HĐ xong: số hoạt động đã hoàn thành/tổng số.",
+        },
     )
 
 

@@ -62,7 +62,7 @@ def render_xlsx(output: StatusOutput) -> bytes:
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     for number, view in enumerate(output.views):
         sheet = workbook.create_sheet(SHEET_NAMES.get(view.name, view.name)[:31])
-        notes = ([*output.alerts] if number == 0 else []) + view.notes
+        notes = ([*output.alerts] if number == 0 else []) + view.notes_for()
         _fill(sheet, view, notes)
     _properties(workbook, output)
     buffer = io.BytesIO()
