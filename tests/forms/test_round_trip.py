@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -306,3 +307,10 @@ def test_a_unit_code_typed_over_is_located_at_its_cell(cli, workspace: Path, bla
     assert f"'{TASKS}'!B3: [lỗi] Không có đơn vị báo cáo 'qlkh-2'" in result.stderr
     assert "kehoach form --unit" in result.stderr and "  qlkh " in result.stderr  # the list
     assert not (workspace / "data/progress/2024/qlkh.yaml").exists()
+
+
+def test_a_form_sent_after_today_is_warned_of_as_validate_does(cli, workspace: Path, blank: Path):
+    fill(blank, t__B6=date.today() + timedelta(days=14))
+    result = cli("import", str(blank), cwd=workspace)
+    assert result.code == 0, result.stderr
+    assert "'Nhiệm vụ'!B6: [cảnh báo]" in result.stderr and "(KH324)" in result.stderr

@@ -4,6 +4,7 @@ checks of `kehoach validate` find no error in it; every problem named by its cel
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from kehoach_cli.checks.run import check_progress_bytes, check_progress_file, load_plan
@@ -129,7 +130,7 @@ def import_form(workspace: Workspace, data: bytes) -> Imported:
     folder = None if period.whole_year else period.id
     ref = ProgressRef(path=target, year=year, unit=unit_id, period=folder)
     data = out.text.encode("utf-8")
-    checked = check_progress_bytes(ref, index, data)
+    checked = check_progress_bytes(ref, index, data, today=date.today())  # as validate does
     issues = checked.issues + _against_other_periods(workspace, ref, index, data)
     fallback = form.table_where
     errors = [line for problem in form.problems for line in _problem_lines(problem)]
