@@ -263,7 +263,7 @@ def main() -> None:
         )
     last = str(years[-1])
     out = Path(tempfile.mkdtemp()) / "bao-cao.docx"
-    as_of = ["--as-of", f"{last}-12-31"]  # the corpus's years may lie ahead of today
+    as_of = ["--as-of", f"{last}-12-31"]  # the end of the corpus's last year, whatever today is
     status = [kehoach, "status", "--year", last, *as_of, *root]
     report = [kehoach, "report", "--year", last, *as_of, "-o", str(out), *root]
     results |= medians(
