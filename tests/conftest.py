@@ -61,3 +61,15 @@ def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
         return CliResult(int(code), captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture
+def private_cache_secret(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Path:
+    """A machine secret of its own for the validation cache (never the real
+    ~/.cache/kehoach), and the environment of a run outside CI, whatever this one is: the
+    cache is off in CI (checks/cache.py), and these tests are about the cache."""
+    home = tmp_path_factory.mktemp("xdg-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    for name in ("CI", "KEHOACH_CACHE", "KEHOACH_WORKERS"):
+        monkeypatch.delenv(name, raising=False)
+    return home / "kehoach" / "secret"

@@ -9,9 +9,5 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def private_cache_secret(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Path:
-    home = tmp_path_factory.mktemp("xdg-cache")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    for name in ("CI", "KEHOACH_CACHE", "KEHOACH_WORKERS"):
-        monkeypatch.delenv(name, raising=False)
-    return home / "kehoach" / "secret"
+def _outside_ci_with_a_private_secret(private_cache_secret: Path) -> Path:
+    return private_cache_secret  # tests/conftest.py

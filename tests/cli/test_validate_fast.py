@@ -23,6 +23,9 @@ from tests.conftest import edit
 QLKH = "data/progress/2024/qlkh.yaml"
 TDC = "data/progress/2024/tdc.yaml"
 
+# The cache is part of what both paths must do alike: tested as outside CI (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("private_cache_secret")
+
 
 @pytest.fixture
 def both(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
