@@ -7,7 +7,23 @@ from pathlib import Path
 
 import pytest
 
+from kehoach_cli.checks import run as run_module
+
 
 @pytest.fixture(autouse=True)
 def _outside_ci_with_a_private_secret(private_cache_secret: Path) -> Path:
     return private_cache_secret  # tests/conftest.py
+
+
+@pytest.fixture
+def rechecked(monkeypatch) -> list[str]:
+    """The progress files actually loaded and checked (not served from the cache)."""
+    seen: list[str] = []
+    original = run_module.check_progress_file
+
+    def counting(ref, *args, **kwargs):
+        seen.append(f"{ref.year}/{ref.unit}")
+        return original(ref, *args, **kwargs)
+
+    monkeypatch.setattr(run_module, "check_progress_file", counting)
+    return seen

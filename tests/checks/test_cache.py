@@ -29,20 +29,6 @@ def stored(root: Path) -> dict:
     return json.loads(cache_path(root).read_bytes().partition(b"\n")[2])
 
 
-@pytest.fixture
-def rechecked(monkeypatch) -> list[str]:
-    """The progress files actually loaded and checked (not served from the cache)."""
-    seen: list[str] = []
-    original = run_module.check_progress_file
-
-    def counting(ref, *args, **kwargs):
-        seen.append(f"{ref.year}/{ref.unit}")
-        return original(ref, *args, **kwargs)
-
-    monkeypatch.setattr(run_module, "check_progress_file", counting)
-    return seen
-
-
 def test_second_run_reuses_every_result(workspace: Path, rechecked: list[str]):
     cold = run(workspace)
     assert len(rechecked) == 9

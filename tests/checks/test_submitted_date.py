@@ -6,9 +6,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
-
-from kehoach_cli.checks import run as run_module
 from kehoach_cli.checks.run import check_progress_files, check_workspace
 from kehoach_cli.checks.validation import validate
 from kehoach_cli.loading.workspace import Workspace, list_progress_files
@@ -20,20 +17,6 @@ SENT = date(2026, 12, 10)  # typed for 10/11/2026
 
 def run(root: Path, today: date):
     return validate(Workspace(root), None, "1.0", today=today)
-
-
-@pytest.fixture
-def rechecked(monkeypatch) -> list[str]:
-    """The progress files actually checked (not served from the cache)."""
-    seen: list[str] = []
-    original = run_module.check_progress_file
-
-    def counting(ref, *args, **kwargs):
-        seen.append(f"{ref.year}/{ref.unit}")
-        return original(ref, *args, **kwargs)
-
-    monkeypatch.setattr(run_module, "check_progress_file", counting)
-    return seen
 
 
 def codes(outcome) -> list[str]:
