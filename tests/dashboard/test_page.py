@@ -342,3 +342,17 @@ def test_only_the_dashboard_imports_the_chart_library():
     )
     completed = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
     assert completed.returncode == 0, completed.stderr.decode()
+
+
+def test_a_one_year_indicator_reads_as_its_year(cli, tmp_path):
+    """'tối thiểu 25 tổ (năm 2026)', never '(giai đoạn 2026–2026)'."""
+    from tests.conftest import REPO
+
+    page = tmp_path / "p.html"
+    root = str(REPO / "tests/fixtures/lam-ha")
+    made = cli(
+        "dashboard", "--year", "2026", "--as-of", "2026-12-31", "--root", root, "-o", str(page)
+    )
+    assert made.code == 0, made.stderr
+    html = page.read_text(encoding="utf-8")
+    assert "(năm 2026)" in html and "2026–2026" not in html

@@ -209,7 +209,7 @@ def indicator_summary(ind: IndicatorFacts) -> str:
     unit = plan.unit_of_measure
     target = f"{COMPARISON_WORDS[plan.comparison.value]} {fmt.quantity(plan.target, unit)}"
     lines = [
-        ("Mục tiêu", f"{target} (giai đoạn {plan.period.start}–{plan.period.end})"),
+        ("Mục tiêu", f"{target} ({plan.period.in_words})"),
         ("Đánh giá", ASSESSMENT_LABELS[ind.assessment]),
         ("Xu hướng", TREND_LABELS[ind.trend] if ind.trend else NONE),
     ]

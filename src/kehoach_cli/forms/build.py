@@ -361,8 +361,7 @@ def _indicators_sheet(
         indicator = index.indicators[indicator_id]
         target = quantity(indicator.target, indicator.unit_of_measure)
         word = COMPARISON_WORDS[indicator.comparison.value]
-        start, end = indicator.period.start, indicator.period.end
-        span = str(start) if start == end else f"{start}–{end}"
+        span = indicator.period.span
         sheet.cell(row=row, column=1, value=indicator_id).number_format = "@"
         sheet.cell(row=row, column=2, value=indicator.name).alignment = WRAP
         sheet.cell(row=row, column=3, value=f"{word} {target} ({span})").alignment = WRAP

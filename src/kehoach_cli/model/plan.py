@@ -315,6 +315,16 @@ class Period(StrictModel):
     start: int = Field(ge=1945, le=2200)
     end: int = Field(ge=1945, le=2200)
 
+    @property
+    def span(self) -> str:
+        """'2026–2030', or '2026' for one year (never '2026–2026')."""
+        return str(self.start) if self.start == self.end else f"{self.start}–{self.end}"
+
+    @property
+    def in_words(self) -> str:
+        """'giai đoạn 2026–2030', or 'năm 2026'."""
+        return f"năm {self.start}" if self.start == self.end else f"giai đoạn {self.span}"
+
 
 class Combine(str, Enum):
     LEAD = "lead"  # the value of the owning task's lead (others are a breakdown)

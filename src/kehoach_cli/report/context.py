@@ -548,7 +548,7 @@ class _Context:
         return {
             "stt": str(number),
             "name": indicator.name,
-            "target": f"{_target(indicator)} ({_period_span(indicator)})",
+            "target": f"{_target(indicator)} ({indicator.period.span})",
             "actual": actual or "chưa có số liệu",
             "assessment": ASSESSMENT_LABELS[ind.assessment],
         }
@@ -987,11 +987,6 @@ class _Judged:
 def _header_lines(name: str, bold: bool = True) -> str:
     """A name for the header block, broken into lines that fit; '' stays ''."""
     return header_name_lines(name, bold=bold) if name else ""
-
-
-def _period_span(indicator: Indicator) -> str:
-    start, end = indicator.period.start, indicator.period.end
-    return str(start) if start == end else f"{start}–{end}"
 
 
 def _period_words(indicator: Indicator) -> str:

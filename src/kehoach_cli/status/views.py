@@ -137,7 +137,7 @@ def indicators_view(facts: YearFacts, status: str | None = None) -> View:
                 "comparison": indicator.comparison.value,
                 "target": indicator.target,
                 "unit_of_measure": indicator.unit_of_measure,
-                "period": f"{indicator.period.start}–{indicator.period.end}",
+                "period": indicator.period.span,
                 "values": ind.values,
                 "latest": ind.readings[latest].value if latest else None,
                 "trend": ind.trend,
