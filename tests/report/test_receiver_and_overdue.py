@@ -201,3 +201,11 @@ def test_the_receiving_units_own_report_draft_then_sent(tmp_path: Path):
         "- Đến ngày 31/12/2026, 3/4 đơn vị đã gửi báo cáo về Phòng Văn hóa và Thông tin "
         "(2 đúng hạn, 1 gửi muộn; hạn 15/12/2026); chưa gửi: UBND xã Đan Phượng."
     )
+
+
+def test_the_shortcomings_word_the_receiving_units_part_as_section_one_does():
+    """III.2 lists the units that have not sent, and the receiving unit's own part apart."""
+    shortcomings = context(YEAR_END, None)["shortcomings"]
+    assert "- Đơn vị chưa gửi báo cáo: UBND xã Đan Phượng (Phụ lục)." in shortcomings
+    assert "- Phòng VH&TT chưa có báo cáo phần việc của mình (Phụ lục)." in shortcomings
+    assert not any("chưa gửi báo cáo: Phòng VH&TT" in line for line in shortcomings)

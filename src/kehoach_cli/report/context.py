@@ -673,13 +673,21 @@ class _Context:
     def _late_lines(self) -> list[str]:
         subs = self.facts.submissions
         late = [s.unit.label for s in subs if s.state is SubmissionState.LATE]
-        waiting = [s for s in subs if not s.counted]
+        # the receiving unit sends nothing to itself: what it has not sent is its own part
+        # (as section I says it)
+        waiting = [s for s in subs if not s.counted and s.unit.id != self.receiver.id]
+        own = next((s for s in subs if s.unit.id == self.receiver.id and not s.counted), None)
         lines = []
         if late:
             lines.append(f"- Đơn vị gửi báo cáo muộn: {', '.join(late)} (Phụ lục).")
         if waiting:
             names = ", ".join(s.unit.label + _state_note(s) for s in waiting)
             lines.append(f"- Đơn vị chưa gửi báo cáo: {names} (Phụ lục).")
+        if own is not None:
+            lines.append(
+                f"- {own.unit.label} chưa có báo cáo phần việc của mình{_state_note(own)} "
+                "(Phụ lục)."
+            )
         return lines
 
     def _gathered(self, items: list[Attributed]) -> list[str]:
