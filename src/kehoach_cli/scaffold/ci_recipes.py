@@ -102,7 +102,14 @@ ON_DEFAULT_BRANCH = (
 
 # long: the whole workflow as one template, read top to bottom as the file it writes
 def github_workflow(source: InstallSource) -> str:
-    install = _indented(install_script(source.version), 10)
+    # Every job: Python, then the pinned kehoach (after its own checkout).
+    python_and_kehoach = f"""\
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      - name: Cài kehoach
+        run: |
+{_indented(install_script(source.version), 10)}"""
     return f"""\
 # kehoach trên GitHub Actions.
 # - Mỗi lần push và pull request: kiểm tra dữ liệu (lỗi hiện ngay trên dòng của tệp), ghi
@@ -131,12 +138,7 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "3.12"
-      - name: Cài kehoach
-        run: |
-{install}
+{python_and_kehoach}
       - name: Kiểm tra dữ liệu
         run: kehoach validate
       - name: Tóm tắt tình hình (trang Summary của lần chạy)
@@ -149,12 +151,7 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "3.12"
-      - name: Cài kehoach
-        run: |
-{install}
+{python_and_kehoach}
       - name: Hạn nộp báo cáo (kỳ vừa hết hạn gần nhất)
         run: kehoach status --check-deadline
 
@@ -164,12 +161,7 @@ jobs:
       - uses: actions/checkout@v4
         with:
           fetch-depth: 0   # để trang ghi đúng commit của dữ liệu
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "3.12"
-      - name: Cài kehoach
-        run: |
-{install}
+{python_and_kehoach}
       - name: Dựng trang theo dõi
         run: |
 {_indented(DASHBOARD_SCRIPT, 10)}
