@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from kehoach_cli.checks import run as run_module
+from kehoach_cli.checks.plan_view import PlanView
 from kehoach_cli.checks.run import check_progress_files, load_plan
 from kehoach_cli.loading.workspace import Workspace, list_progress_files
 from kehoach_cli.model.index import PlanIndex
@@ -24,7 +25,7 @@ def checked_inputs(workspace: Path):
     edit(workspace / "data/progress/2023/khtc.yaml", "year: 2023", "year: 2022")
     plan, _ = load_plan(Workspace(workspace))
     refs, _ = list_progress_files(Workspace(workspace))
-    return refs, PlanIndex.build(plan)
+    return refs, PlanView.from_index(PlanIndex.build(plan))
 
 
 @pytest.fixture
@@ -55,7 +56,7 @@ def test_parallel_and_sequential_checks_agree_in_order(checked_inputs, monkeypat
 
 
 def test_callers_wanting_models_stay_in_one_process(checked_inputs, monkeypatch, no_pool):
-    """status, report and the facts loader call check_progress_files(refs, index) and get
+    """status, report and the facts loader call check_progress_files(refs, plan view) and get
     models back; sending models from workers cost more than it saved (benchmarks/run.py)."""
     refs, index = checked_inputs
     monkeypatch.setattr(run_module, "PARALLEL_MIN_FILES", 2)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from kehoach_cli.checks.plan_view import PlanView
 from kehoach_cli.checks.run import check_progress_file, load_plan
 from kehoach_cli.loading.workspace import ProgressRef, find_workspace
 from kehoach_cli.model.index import PlanIndex
@@ -122,7 +123,8 @@ def test_a_formula_without_a_saved_value_is_located(cli, workspace: Path):
 
 def _report(path: Path) -> Progress:
     ref = ProgressRef(path, 2024, "qlkh")
-    checked = check_progress_file(ref, PlanIndex.build(load_plan(find_workspace(path))[0]))
+    index = PlanIndex.build(load_plan(find_workspace(path))[0])
+    checked = check_progress_file(ref, PlanView.from_index(index))
     assert checked.progress is not None and not checked.has_errors, checked.issues
     return checked.progress
 

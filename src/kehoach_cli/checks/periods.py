@@ -1,6 +1,6 @@
-"""Checks that concern reporting periods: a file's period exists in the plan, its dates
-fall in the period, and a unit's later report of a year does not go back on an earlier one
-without saying so (progress going backwards is a warning that names both places)."""
+"""A unit's later report of a year does not go back on an earlier one without saying so
+(progress going backwards is a warning that names both places). The checks of one file
+against the plan's periods are in checks/period_rules.py."""
 
 from __future__ import annotations
 
@@ -26,53 +26,6 @@ def period_of(ref: ProgressRef, plan: Plan) -> ReportingPeriod | None:
         if (ref.period is None and period.whole_year) or period.id == ref.period:
             return period
     return None
-
-
-def period_issues(progress: Progress, data: Any, ref: ProgressRef, plan: Plan) -> list[Issue]:
-    """The file's year is in the plan's period; its period exists; what it says was done
-    falls within the period."""
-    outside = []
-    if plan.period is not None and ref.year not in plan.period:
-        where_year = locate(data, ("year",))
-        outside = [
-            make_issue("KH323", ref.path, where_year, "year", year=ref.year, span=plan.period.span)
-        ]
-    period = period_of(ref, plan)
-    if period is None:
-        known = ", ".join(
-            "thư mục năm" if p.whole_year else f"{p.id}/" for p in plan.reporting.all_periods()
-        )
-        where = f"kỳ '{ref.period}'" if ref.period else "kỳ báo cáo năm (thư mục năm)"
-        return [*outside, make_issue("KH322", ref.path, where=where, known=known)]
-    if period.whole_year:
-        return outside  # the dates within the year are checked by KH307
-    end = period.months.end(ref.year)
-    issues = list(outside)
-    for task_id, report in progress.tasks.items():
-        dated = [
-            (("tasks", task_id, "activities", n, "finished_on"), a.finished_on)
-            for n, a in enumerate(report.activities)
-            if a is not None
-        ]
-        dated += [
-            (("tasks", task_id, "difficulties", n, "raised_on"), d.raised_on)
-            for n, d in enumerate(report.difficulties)
-            if d is not None
-        ]
-        for loc, day in dated:
-            if day is not None and day > end:
-                issues.append(
-                    make_issue(
-                        "KH320",
-                        ref.path,
-                        locate(data, loc),
-                        format_field(loc),
-                        value=f"{day:%d/%m/%Y}",
-                        period=f"{period.name} {ref.year}",
-                        end=f"{end:%d/%m/%Y}",
-                    )
-                )
-    return issues
 
 
 @dataclass(frozen=True)

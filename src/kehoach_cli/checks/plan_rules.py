@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kehoach_cli.checks.fieldpath import format_field
-from kehoach_cli.checks.schema import suggestion
+from kehoach_cli.checks.suggest import suggestion
 from kehoach_cli.diagnostics import Issue, make_issue
 from kehoach_cli.loading.yamlsafe import locate
 from kehoach_cli.model.index import PlanIndex

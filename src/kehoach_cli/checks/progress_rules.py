@@ -1,109 +1,36 @@
-"""A unit's progress file against the plan and against its own place in the workspace."""
+"""A unit's progress file against the plan and against its own place in the workspace.
+
+Nothing here imports pydantic: the rules read the plan through checks/plan_view.py and a
+progress file through its model's attributes, so that the fast reading of a progress file
+(checks/progress_reader.py) runs the very same rules without loading the models."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from kehoach_cli.checks.fieldpath import format_field
-from kehoach_cli.checks.periods import period_issues
-from kehoach_cli.checks.schema import suggestion
+from kehoach_cli.checks.period_rules import period_issues
+from kehoach_cli.checks.plan_view import PlanView
+from kehoach_cli.checks.suggest import suggestion
 from kehoach_cli.diagnostics import Issue, make_issue
 from kehoach_cli.loading.workspace import ProgressRef
 from kehoach_cli.loading.yamlsafe import locate
-from kehoach_cli.model.index import PlanIndex
-from kehoach_cli.model.progress import (
-    Activity,
-    Difficulty,
-    IndicatorValue,
-    Progress,
-    TaskReport,
-    TaskStatus,
-)
-from kehoach_cli.model.values import Percent, UnitId, VnDate
+from kehoach_cli.model.status import TaskStatus
+
+if TYPE_CHECKING:  # the rules read these models' attributes; they never import pydantic
+    from kehoach_cli.model.progress import Activity, Progress
 
 Loc = tuple[str | int, ...]
-
-
-def salvage_progress(data: Any) -> Progress | None:
-    """The parts of an invalid file that validate on their own, so rules still run on them.
-
-    A clerk should see every problem of a file in one run, not a schema error first and
-    the rule problems only after fixing it. None when unit or year is unusable.
-    """
-    if not isinstance(data, dict):
-        return None
-    try:
-        unit = TypeAdapter(UnitId).validate_python(data.get("unit"))
-        year = TypeAdapter(int).validate_python(data.get("year"))
-    except ValidationError:
-        return None
-    tasks: dict[str, Any] = {}
-    if isinstance(data.get("tasks"), dict):
-        for task_id, value in data["tasks"].items():
-            report = _salvage_task(value)
-            if report is not None:
-                tasks[task_id] = report
-    indicators: dict[str, Any] = {}
-    if isinstance(data.get("indicators"), dict):
-        for indicator_id, value in data["indicators"].items():
-            indicator = _valid_or_none(IndicatorValue, value)
-            if indicator is not None:
-                indicators[indicator_id] = indicator
-    try:  # kept for the date rule (KH324), which needs nothing else
-        submitted_on = TypeAdapter(VnDate).validate_python(data.get("submitted_on"))
-    except ValidationError:
-        submitted_on = None
-    return Progress.model_construct(
-        schema_version=1,
-        unit=unit,
-        year=year,
-        submitted_on=submitted_on,
-        prepared_by=None,
-        tasks=tasks,
-        indicators=indicators,
-    )
-
-
-_Model = TypeVar("_Model", bound=BaseModel)
-
-
-def _valid_or_none(kind: type[_Model], value: Any) -> _Model | None:
-    try:
-        return TypeAdapter(kind).validate_python(value)
-    except ValidationError:
-        return None
-
-
-def _salvage_task(value: Any) -> TaskReport | None:
-    """A task report whose invalid fields are None and invalid list items are None.
-
-    List items keep their index so that issues still point at the right lines.
-    """
-    report = _valid_or_none(TaskReport, value)
-    if report is not None or not isinstance(value, dict):
-        return report
-    fields: dict[str, Any] = {
-        "status": _valid_or_none(TaskStatus, value.get("status")),
-        "progress": _valid_or_none(Percent, value.get("progress")),
-    }
-    for name, kind in (("activities", Activity), ("difficulties", Difficulty)):
-        items = value.get(name)
-        fields[name] = (
-            [_valid_or_none(kind, item) for item in items] if isinstance(items, list) else []
-        )
-    return TaskReport.model_construct(**fields)
 
 
 def check_progress(
     progress: Progress,
     data: Any,
     ref: ProgressRef,
-    index: PlanIndex | None,
+    plan: PlanView | None,
     reported_task_ids: Iterable[str] | None = None,
     today: date | None = None,
 ) -> list[Issue]:
@@ -127,10 +54,10 @@ def check_progress(
         # status and report count a file as sent from its submitted_on on (facts/compute.py)
         issues.append(make_issue("KH324", *at(("submitted_on",)), value=_vn(progress.submitted_on)))
     issues += _task_report_issues(progress, at)
-    if index is not None:
+    if plan is not None:
         reported = set(progress.tasks if reported_task_ids is None else reported_task_ids)
-        issues += _plan_issues(progress, index, at, reported)
-        issues += period_issues(progress, data, ref, index.plan)
+        issues += _plan_issues(progress, plan, at, reported)
+        issues += period_issues(progress, data, ref, plan)
     return issues
 
 
@@ -233,42 +160,37 @@ def _activity_issues(activity: Activity, loc: Loc, year: int, at: Any) -> list[I
     return issues
 
 
-def _plan_issues(progress: Progress, index: PlanIndex, at: Any, reported: set[str]) -> list[Issue]:
-    issues = []
-    unit = index.units.get(progress.unit)
-    if unit is None or not unit.reports:
-        known = ", ".join(u.id for u in index.reporting_units)
-        issues.append(
-            make_issue(
-                "KH303",
-                *at(("unit",)),
-                id=progress.unit,
-                suggestion=suggestion(progress.unit, [u.id for u in index.reporting_units]),
-                known=known,
-            )
+def _plan_issues(progress: Progress, plan: PlanView, at: Any, reported: set[str]) -> list[Issue]:
+    if progress.unit not in plan.reporting_units:
+        issue = make_issue(
+            "KH303",
+            *at(("unit",)),
+            id=progress.unit,
+            suggestion=suggestion(progress.unit, plan.reporting_units),
+            known=", ".join(plan.reporting_units),
         )
-        return issues
+        return [issue]
     return (
-        _task_key_issues(progress, index, at, unit.id)
-        + _led_task_issues(progress, index, at, unit.id, reported)
-        + _indicator_key_issues(progress, index, at, unit.id)
+        _task_key_issues(progress, plan, at, progress.unit)
+        + _led_task_issues(progress, plan, at, progress.unit, reported)
+        + _indicator_key_issues(progress, plan, at, progress.unit)
     )
 
 
-def _task_key_issues(progress: Progress, index: PlanIndex, at: Any, unit_id: str) -> list[Issue]:
+def _task_key_issues(progress: Progress, plan: PlanView, at: Any, unit_id: str) -> list[Issue]:
     """Every task the file reports on exists and is assigned to the unit."""
     issues = []
-    assigned = index.assigned_tasks(unit_id)
+    assigned = plan.assigned_tasks(unit_id)
     for task_id in progress.tasks:
         key_at = at(("tasks", task_id), at_key=True)
-        if task_id not in index.tasks:
+        if task_id not in plan.tasks:
             issues.append(
                 make_issue(
                     "KH304",
                     *key_at,
                     id=task_id,
-                    suggestion=suggestion(task_id, index.tasks),
-                    known=", ".join(index.tasks),
+                    suggestion=suggestion(task_id, plan.tasks),
+                    known=", ".join(plan.tasks),
                 )
             )
         elif task_id not in assigned:
@@ -285,11 +207,11 @@ def _task_key_issues(progress: Progress, index: PlanIndex, at: Any, unit_id: str
 
 
 def _led_task_issues(
-    progress: Progress, index: PlanIndex, at: Any, unit_id: str, reported: set[str]
+    progress: Progress, plan: PlanView, at: Any, unit_id: str, reported: set[str]
 ) -> list[Issue]:
     """The lead reports on every task it leads, and says something about it."""
     issues = []
-    for task_id in index.led_tasks(unit_id):
+    for task_id in plan.led_tasks(unit_id):
         report = progress.tasks.get(task_id)
         if (
             report is not None
@@ -305,29 +227,24 @@ def _led_task_issues(
     return issues
 
 
-def _indicator_key_issues(
-    progress: Progress, index: PlanIndex, at: Any, unit_id: str
-) -> list[Issue]:
+def _indicator_key_issues(progress: Progress, plan: PlanView, at: Any, unit_id: str) -> list[Issue]:
     """Every indicator reported exists and belongs to a task of the unit."""
     issues = []
-    assigned = index.assigned_tasks(unit_id)
+    assigned = plan.assigned_tasks(unit_id)
     for indicator_id in progress.indicators:
         key_at = at(("indicators", indicator_id), at_key=True)
-        indicator = index.indicators.get(indicator_id)
-        if indicator is None:
+        if indicator_id not in plan.indicators:
             issues.append(
                 make_issue(
                     "KH311",
                     *key_at,
                     id=indicator_id,
-                    suggestion=suggestion(indicator_id, index.indicators),
-                    known=", ".join(index.indicators) or "(không có)",
+                    suggestion=suggestion(indicator_id, plan.indicators),
+                    known=", ".join(plan.indicators) or "(không có)",
                 )
             )
-        elif indicator.task in index.tasks and indicator.task not in assigned:
-            issues.append(
-                make_issue("KH312", *key_at, id=indicator_id, unit=unit_id, task=indicator.task)
-            )
+        elif (task := plan.indicators[indicator_id]) in plan.tasks and task not in assigned:
+            issues.append(make_issue("KH312", *key_at, id=indicator_id, unit=unit_id, task=task))
     return issues
 
 

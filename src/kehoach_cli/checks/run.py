@@ -10,7 +10,9 @@ from pathlib import Path
 
 from kehoach_cli.checks.cache import digest, plan_data_key, read_checked_bytes
 from kehoach_cli.checks.plan_rules import check_plan
-from kehoach_cli.checks.progress_rules import check_progress, salvage_progress
+from kehoach_cli.checks.plan_view import PlanView
+from kehoach_cli.checks.progress_rules import check_progress
+from kehoach_cli.checks.salvage import salvage_progress
 from kehoach_cli.checks.schema import validate_data
 from kehoach_cli.diagnostics import Issue, make_issue
 from kehoach_cli.loading.documents import load_yaml_bytes
@@ -96,7 +98,7 @@ def load_plan_keyed(
 
 def check_progress_file(
     ref: ProgressRef,
-    index: PlanIndex | None,
+    plan: PlanView | None,
     keep_model: bool = True,
     *,
     with_digest: bool = False,
@@ -107,7 +109,7 @@ def check_progress_file(
     the result carries the sha256 of the bytes that were parsed, for the cache. With
     `today`, a submitted_on after it is reported (KH324)."""
     data = read_checked_bytes(ref.path)
-    checked = check_progress_bytes(ref, index, data, today=today)
+    checked = check_progress_bytes(ref, plan, data, today=today)
     if with_digest and data is not None:
         checked.sha256 = digest(data)
     if not keep_model:
@@ -116,7 +118,7 @@ def check_progress_file(
 
 
 def check_progress_bytes(
-    ref: ProgressRef, index: PlanIndex | None, data: bytes | None, *, today: date | None = None
+    ref: ProgressRef, plan: PlanView | None, data: bytes | None, *, today: date | None = None
 ) -> CheckedProgress:
     """Check a progress file's bytes as validate does (`data` None: read the file) — for
     content not written yet, such as a form being imported."""
@@ -127,13 +129,13 @@ def check_progress_bytes(
     issues = loaded.issues + issues
     submitted_on = None
     if progress is not None:
-        issues += check_progress(progress, loaded.data, ref, index, today=today)
+        issues += check_progress(progress, loaded.data, ref, plan, today=today)
         submitted_on = progress.submitted_on
     else:
         partial = salvage_progress(loaded.data)
         if partial is not None:
             present = [key for key in loaded.data.get("tasks") or {} if isinstance(key, str)]
-            rule_issues = check_progress(partial, loaded.data, ref, index, present, today=today)
+            rule_issues = check_progress(partial, loaded.data, ref, plan, present, today=today)
             flagged = {(issue.position, issue.field) for issue in issues}
             issues += [i for i in rule_issues if (i.position, i.field) not in flagged]
             submitted_on = partial.submitted_on
@@ -145,11 +147,11 @@ PARALLEL_MIN_FILES = 48
 
 
 def _check_chunk(
-    job: tuple[list[ProgressRef], PlanIndex | None, bool, bool, date | None],
+    job: tuple[list[ProgressRef], PlanView | None, bool, bool, date | None],
 ) -> list[CheckedProgress]:
-    refs, index, keep_models, with_digest, today = job
+    refs, plan, keep_models, with_digest, today = job
     return [
-        check_progress_file(ref, index, keep_models, with_digest=with_digest, today=today)
+        check_progress_file(ref, plan, keep_models, with_digest=with_digest, today=today)
         for ref in refs
     ]
 
@@ -189,7 +191,7 @@ def _worker_count(files: int, max_workers: int | None = None, keep_models: bool 
 
 def check_progress_files(
     refs: list[ProgressRef],
-    index: PlanIndex | None,
+    plan: PlanView | None,
     keep_models: bool = True,
     max_workers: int | None = None,
     *,
@@ -211,7 +213,7 @@ def check_progress_files(
 
         size = -(-len(refs) // (workers * 4))
         jobs = [
-            (refs[i : i + size], index, keep_models, with_digest, today)
+            (refs[i : i + size], plan, keep_models, with_digest, today)
             for i in range(0, len(refs), size)
         ]
         try:
@@ -221,7 +223,7 @@ def check_progress_files(
         except (OSError, BrokenProcessPool):
             pass
     return [
-        check_progress_file(ref, index, keep_models, with_digest=with_digest, today=today)
+        check_progress_file(ref, plan, keep_models, with_digest=with_digest, today=today)
         for ref in refs
     ]
 
@@ -246,8 +248,9 @@ def check_workspace(
     refs, result.other_issues = select_progress_files(
         workspace, list(paths) if paths is not None else None, years
     )
+    view = PlanView.from_index(index) if index is not None else None
     result.progress = check_progress_files(
-        refs, index, keep_models, today=date.today() if today is None else today
+        refs, view, keep_models, today=date.today() if today is None else today
     )
     if plan is not None and any(ref.period for ref in refs):
         from kehoach_cli.checks.periods import progress_going_back

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from enum import Enum
@@ -12,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from kehoach_cli.checks.fieldpath import format_field
+from kehoach_cli.checks.suggest import suggestion
 from kehoach_cli.diagnostics import CATALOGUE, Issue, make_issue
 from kehoach_cli.loading.yamlsafe import locate
 from kehoach_cli.model.progress import STATUS_LABELS
@@ -36,12 +36,6 @@ def validate_data(model: type[ModelT], data: Any, path: Path) -> tuple[ModelT | 
     except ValidationError as error:
         issues = [_translate(model, data, path, item) for item in error.errors(include_url=False)]
         return None, _dedupe(issues)
-
-
-def suggestion(word: str, choices: typing.Iterable[str]) -> str:
-    """'; có phải ý bạn là 'x'?' when a close match exists, else ''."""
-    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; có phải ý bạn là '{match[0]}'?" if match else ""
 
 
 def _dedupe(issues: list[Issue]) -> list[Issue]:

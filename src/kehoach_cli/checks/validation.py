@@ -18,6 +18,7 @@ from kehoach_cli.checks.cache import (
     read_checked_bytes,
     tool_fingerprint,
 )
+from kehoach_cli.checks.plan_view import PlanView
 from kehoach_cli.diagnostics import Issue, Severity
 from kehoach_cli.loading.workspace import ProgressRef, Workspace, select_progress_files
 
@@ -53,6 +54,7 @@ class _PlanState:
     cache: ValidationCache | None
     issues: list[Issue] | None = None
     index: Any = None
+    view: PlanView | None = None
     loaded: bool = False
 
     def load(self) -> None:
@@ -61,6 +63,7 @@ class _PlanState:
 
         plan, self.issues, key = load_plan_keyed(self.workspace, self.data)
         self.index = PlanIndex.build(plan) if plan is not None else None
+        self.view = PlanView.from_index(self.index) if self.index is not None else None
         self.loaded = True
         if self.cache is not None and self.data is not None:
             # other plan data: set_plan drops the progress entries
@@ -136,7 +139,7 @@ def validate(
             plan.load()
         checked = check_progress_files(
             missed,
-            plan.index,
+            plan.view,
             keep_models=False,
             max_workers=max_workers,
             with_digest=True,

@@ -66,13 +66,11 @@ def parse_as_of(text: str | None) -> date:
     """--as-of in either form clerks type; today when not given."""
     if text is None:
         return date.today()
-    from pydantic_core import PydanticCustomError
-
-    from kehoach_cli.model.values import parse_date
+    from kehoach_cli.model.parsing import ValueProblem, parse_date
 
     try:
         day: date = parse_date(text)
         return day
-    except PydanticCustomError as error:
-        detail = error.context.get("detail") if error.context else text
+    except ValueProblem as error:
+        detail = error.context.get("detail", text)
         raise UsageProblem(f"--as-of: {detail}; viết ví dụ 01/12/2024 hoặc 2024-12-01.") from None

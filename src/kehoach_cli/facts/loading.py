@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from kehoach_cli.checks.plan_view import PlanView
 from kehoach_cli.checks.run import check_progress_files, load_plan
 from kehoach_cli.diagnostics import Issue
 from kehoach_cli.errors import DataProblem, UsageProblem
@@ -90,7 +91,7 @@ def load_year(
     data = YearData(
         plan, index, year, as_of, period, {}, {}, years_present={ref.year for ref in refs}
     )
-    for checked in check_progress_files(wanted, index):
+    for checked in check_progress_files(wanted, PlanView.from_index(index)):
         errors = [issue for issue in checked.issues if issue.is_error]
         if errors or checked.progress is None:
             if checked.ref.year == year:

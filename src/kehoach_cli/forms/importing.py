@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from kehoach_cli.checks.plan_view import PlanView
 from kehoach_cli.checks.run import check_progress_bytes, check_progress_file, load_plan
 from kehoach_cli.diagnostics import Issue
 from kehoach_cli.errors import DataProblem, UsageProblem
@@ -130,7 +131,8 @@ def import_form(workspace: Workspace, data: bytes) -> Imported:
     folder = None if period.whole_year else period.id
     ref = ProgressRef(path=target, year=year, unit=unit_id, period=folder)
     data = out.text.encode("utf-8")
-    checked = check_progress_bytes(ref, index, data, today=date.today())  # as validate does
+    view = PlanView.from_index(index)
+    checked = check_progress_bytes(ref, view, data, today=date.today())  # as validate does
     issues = checked.issues + _against_other_periods(workspace, ref, index, data)
     fallback = form.table_where
     errors = [line for problem in form.problems for line in _problem_lines(problem)]
@@ -175,7 +177,8 @@ def existing_report(
     folder = None if period.whole_year else period.id
     for path in (target, target.with_suffix(".yml")):
         if path.is_file() and workspace.holds_data(path):
-            checked = check_progress_file(ProgressRef(path, year, unit_id, folder), index)
+            ref = ProgressRef(path, year, unit_id, folder)
+            checked = check_progress_file(ref, PlanView.from_index(index))
             return (None if checked.has_errors else checked.progress), path
     return None, None
 

@@ -1,33 +1,4 @@
-"""Pydantic models for the plan and the progress files. No I/O here."""
-
-from kehoach_cli.model.plan import Group, Indicator, Plan, Task, Unit, UnitKind
-from kehoach_cli.model.progress import (
-    Activity,
-    ActivityStatus,
-    Budget,
-    Difficulty,
-    IndicatorValue,
-    Progress,
-    TaskReport,
-    TaskStatus,
-)
-
-SCHEMA_VERSION = 1
-
-__all__ = [
-    "SCHEMA_VERSION",
-    "Activity",
-    "ActivityStatus",
-    "Budget",
-    "Difficulty",
-    "Group",
-    "Indicator",
-    "IndicatorValue",
-    "Plan",
-    "Progress",
-    "Task",
-    "TaskReport",
-    "TaskStatus",
-    "Unit",
-    "UnitKind",
-]
+"""The plan and the progress files: pydantic models (plan.py, progress.py), the field types
+(values.py) and what needs no pydantic (parsing.py, status.py). Import the module you
+need: this package imports nothing itself, so that the pydantic-free modules load without
+pydantic (the fast path of `kehoach validate FILE`, checks/progress_reader.py)."""

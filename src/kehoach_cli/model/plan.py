@@ -12,6 +12,7 @@ from pydantic_core import PydanticCustomError
 
 from kehoach_cli.model.base import StrictModel
 from kehoach_cli.model.deadlines import Deadline
+from kehoach_cli.model.parsing import end_of_month
 from kehoach_cli.model.values import SchemaVersion, TaskId, Text, UnitId, VnDecimal, is_unit_id
 
 GROUP_PREFIX = "group:"
@@ -441,7 +442,7 @@ class MonthRange(StrictModel):
         return date(year, self.first, 1)
 
     def end(self, year: int) -> date:
-        return date(year, self.last, calendar.monthrange(year, self.last)[1])
+        return end_of_month(year, self.last)
 
 
 YEARLY_PERIOD_ID = "nam"

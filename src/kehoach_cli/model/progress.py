@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 from pydantic import Field
 
 from kehoach_cli.model.base import StrictModel
+from kehoach_cli.model.status import STATUS_LABELS, ActivityStatus, TaskStatus
 from kehoach_cli.model.values import (
     Money,
     Percent,
@@ -18,29 +17,17 @@ from kehoach_cli.model.values import (
     VnDecimal,
 )
 
-
-class TaskStatus(str, Enum):
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    DELAYED = "delayed"
-    CANCELLED = "cancelled"
-
-    @property
-    def label(self) -> str:
-        return STATUS_LABELS[self.value]
-
-
-# Activities use the same vocabulary as tasks.
-ActivityStatus = TaskStatus
-
-STATUS_LABELS = {
-    "not_started": "chưa bắt đầu",
-    "in_progress": "đang thực hiện",
-    "done": "hoàn thành",
-    "delayed": "chậm tiến độ",
-    "cancelled": "hủy bỏ",
-}
+__all__ = [
+    "STATUS_LABELS",
+    "Activity",
+    "ActivityStatus",
+    "Budget",
+    "Difficulty",
+    "IndicatorValue",
+    "Progress",
+    "TaskReport",
+    "TaskStatus",
+]
 
 
 class Budget(StrictModel):
