@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kehoach_cli.checks import progress_rules as rules_module
 from kehoach_cli.checks import run as run_module
 
 
@@ -17,13 +18,21 @@ def _outside_ci_with_a_private_secret(private_cache_secret: Path) -> Path:
 
 @pytest.fixture
 def rechecked(monkeypatch) -> list[str]:
-    """The progress files actually loaded and checked (not served from the cache)."""
+    """The progress files actually loaded and checked (not served from the cache): through
+    the models (checks/run.py), or read without them (checks/validation.py's fast path,
+    which calls the rules module's check_progress)."""
     seen: list[str] = []
     original = run_module.check_progress_file
+    original_rules = rules_module.check_progress
 
     def counting(ref, *args, **kwargs):
         seen.append(f"{ref.year}/{ref.unit}")
         return original(ref, *args, **kwargs)
 
+    def counting_rules(progress, data, ref, *args, **kwargs):
+        seen.append(f"{ref.year}/{ref.unit}")
+        return original_rules(progress, data, ref, *args, **kwargs)
+
     monkeypatch.setattr(run_module, "check_progress_file", counting)
+    monkeypatch.setattr(rules_module, "check_progress", counting_rules)
     return seen

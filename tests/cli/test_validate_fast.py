@@ -186,3 +186,57 @@ def test_a_cache_hit_imports_neither_typer_nor_pydantic_nor_yaml(workspace: Path
             timeout=120,
         )
         assert completed.returncode == 0, completed.stderr.decode()
+
+
+def _run_without(workspace: Path, args: list[str], absent: tuple[str, ...]) -> str:
+    """`kehoach ARGS` in a fresh process; fails if a module of `absent` (or one inside it)
+    was imported."""
+    code = (
+        "import sys; from kehoach_cli.cli.entry import main\n"
+        f"code = main({args!r})\n"
+        f"heavy = [m for m in sys.modules for a in {absent!r} if m == a or m.startswith(a + '.')]\n"
+        "assert not heavy, heavy\n"
+        "sys.exit(code)\n"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "KEHOACH_ROOT"}
+    env["PYTHONPATH"] = str(Path(kehoach_cli.__file__).parents[1])
+    env["NO_COLOR"] = "1"
+    completed = subprocess.run(
+        [sys.executable, "-c", code], cwd=workspace, env=env, capture_output=True, check=False,
+        timeout=120,
+    )  # fmt: skip
+    assert completed.returncode in (0, 1), completed.stderr.decode()
+    return completed.stderr.decode() + completed.stdout.decode()
+
+
+def test_a_changed_file_with_the_plan_unchanged_imports_neither_typer_nor_pydantic(
+    workspace: Path,
+):
+    """What pre-commit runs on a unit's edited report: the plan is in the cache, the file is
+    read without the models, and says what the models would say."""
+    _run_without(workspace, ["validate"], ())  # the cache, as after any earlier run
+    edit(workspace / QLKH, "spent: 142.300.000", "spent: 152.300.000")  # a warning (KH310)
+    edit(workspace / QLKH, "progress: 70%", "progress: 100%")  # and a rule's (KH309)
+    said = _run_without(workspace, ["validate", QLKH], ("typer", "pydantic"))
+    with_models = _run_without(workspace, ["validate", "--no-cache", QLKH], ("typer",))
+    assert said == with_models
+    assert "(KH310)" in said and "(KH309)" in said
+
+
+def test_a_file_the_reader_leaves_goes_through_the_models(workspace: Path):
+    """An error is told by the models, with their wording and place."""
+    _run_without(workspace, ["validate"], ())
+    edit(workspace / QLKH, "progress: 70%", "progress: 150")
+    said = _run_without(workspace, ["validate", QLKH], ("typer",))
+    assert said == _run_without(workspace, ["validate", "--no-cache", QLKH], ("typer",))
+    assert "(KH105)" in said
+
+
+def test_after_the_fast_check_a_full_run_is_served_from_the_cache(workspace: Path):
+    _run_without(workspace, ["validate"], ())
+    edit(workspace / QLKH, "spent: 142.300.000", "spent: 152.300.000")
+    _run_without(workspace, ["validate", QLKH], ("pydantic",))
+    # everything in the cache now: a full run needs neither the models nor the YAML parser
+    said = _run_without(workspace, ["validate"], ("kehoach_cli.model.plan", "yaml"))
+    assert said == _run_without(workspace, ["validate", "--no-cache"], ())
+    assert "(KH310)" in said

@@ -8,6 +8,8 @@ One file, `.kehoach-cache/validate.json` in the workspace (with its own .gitigno
   of the loaded plan (canonical JSON of the parsed values, in file order), so a comment or
   layout edit of plan.yaml keeps them; progress issues never carry plan positions;
 - the plan's own issues carry plan.yaml line numbers, so they are keyed by the plan's bytes;
+  beside them, the plan's view (checks/plan_view.py: what the progress checks read from
+  it), so that a changed progress file is checked without loading the plan's models;
 - one check depends on the day it runs (KH324: submitted_on after today), so a progress
   entry also holds the file's submitted_on and which side of it the check ran on, and
   holds only on that side (see `_dated` below);
@@ -45,7 +47,7 @@ from kehoach_cli.loading.text import MAX_FILE_BYTES
 
 CACHE_DIR = ".kehoach-cache"
 CACHE_FILE = "validate.json"
-FORMAT = 3  # 3: progress entries hold their submitted_on (the date rule KH324)
+FORMAT = 4  # 3: entries hold their submitted_on (KH324); 4: the plan's view (plan_view.py)
 MAGIC = b"kehoach-cache"
 MAX_CACHE_BYTES = 50 * 1024 * 1024
 SECRET_BYTES = 32
@@ -366,13 +368,24 @@ class ValidationCache:
         issues = _issues_from(self.plan, self.root)
         return None if issues is None else (issues, self.plan["key"])
 
-    def set_plan(self, plan_digest: str, key: str, issues: list[Issue]) -> None:
+    def plan_view(self, plan_digest: str) -> dict[str, Any] | None:
+        """The plan's view as stored with its issues (None: not for these bytes, or the
+        plan had errors and the progress checks run without it)."""
+        if self.plan.get("sha256") != plan_digest:
+            return None
+        view = self.plan.get("view")
+        return view if isinstance(view, dict) else None
+
+    def set_plan(
+        self, plan_digest: str, key: str, issues: list[Issue], view: dict[str, Any] | None = None
+    ) -> None:
         if self.plan.get("key") != key:
             self.entries = {}  # checked against other plan data: none of them holds
         self.plan = {
             "sha256": plan_digest,
             "key": key,
             "issues": [issue_to_entry(issue, self.root) for issue in issues],
+            "view": view,
         }
 
     def has(self, relative: str) -> bool:

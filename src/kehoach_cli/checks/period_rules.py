@@ -4,6 +4,7 @@ Read from the plan's view (checks/plan_view.py), without pydantic."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from kehoach_cli.checks.fieldpath import format_field
@@ -13,10 +14,12 @@ from kehoach_cli.loading.workspace import ProgressRef
 from kehoach_cli.loading.yamlsafe import locate
 
 if TYPE_CHECKING:
-    from kehoach_cli.model.progress import Progress
+    from kehoach_cli.checks.progress_reader import AnyActivity, AnyDifficulty, AnyProgress
 
 
-def period_issues(progress: Progress, data: Any, ref: ProgressRef, plan: PlanView) -> list[Issue]:
+def period_issues(
+    progress: AnyProgress, data: Any, ref: ProgressRef, plan: PlanView
+) -> list[Issue]:
     """The file's year is in the plan's period; its period exists; what it says was done
     falls within the period."""
     outside = []
@@ -35,14 +38,16 @@ def period_issues(progress: Progress, data: Any, ref: ProgressRef, plan: PlanVie
     end = period.end(ref.year)
     issues = list(outside)
     for task_id, report in progress.tasks.items():
+        activities: Sequence[AnyActivity | None] = report.activities
+        difficulties: Sequence[AnyDifficulty | None] = report.difficulties
         dated = [
             (("tasks", task_id, "activities", n, "finished_on"), a.finished_on)
-            for n, a in enumerate(report.activities)
+            for n, a in enumerate(activities)
             if a is not None
         ]
         dated += [
             (("tasks", task_id, "difficulties", n, "raised_on"), d.raised_on)
-            for n, d in enumerate(report.difficulties)
+            for n, d in enumerate(difficulties)
             if d is not None
         ]
         for loc, day in dated:

@@ -6,7 +6,7 @@ progress file through its model's attributes, so that the fast reading of a prog
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,14 +20,14 @@ from kehoach_cli.loading.workspace import ProgressRef
 from kehoach_cli.loading.yamlsafe import locate
 from kehoach_cli.model.status import TaskStatus
 
-if TYPE_CHECKING:  # the rules read these models' attributes; they never import pydantic
-    from kehoach_cli.model.progress import Activity, Progress
+if TYPE_CHECKING:  # read by attribute: the models, or the records of the fast reader
+    from kehoach_cli.checks.progress_reader import AnyActivity, AnyDifficulty, AnyProgress
 
 Loc = tuple[str | int, ...]
 
 
 def check_progress(
-    progress: Progress,
+    progress: AnyProgress,
     data: Any,
     ref: ProgressRef,
     plan: PlanView | None,
@@ -61,7 +61,7 @@ def check_progress(
     return issues
 
 
-def _task_report_issues(progress: Progress, at: Any) -> list[Issue]:
+def _task_report_issues(progress: AnyProgress, at: Any) -> list[Issue]:
     """Each task report on its own: status against progress, activities, difficulties."""
     issues: list[Issue] = []
     for task_id, report in progress.tasks.items():
@@ -81,12 +81,14 @@ def _task_report_issues(progress: Progress, at: Any) -> list[Issue]:
                     progress=report.progress,
                 )
             )
-        for number, activity in enumerate(report.activities):
+        activities: Sequence[AnyActivity | None] = report.activities
+        for number, activity in enumerate(activities):
             if activity is not None:  # None: invalid, already reported by the schema
                 issues += _activity_issues(
                     activity, (*loc, "activities", number), progress.year, at
                 )
-        for number, difficulty in enumerate(report.difficulties):
+        difficulties: Sequence[AnyDifficulty | None] = report.difficulties
+        for number, difficulty in enumerate(difficulties):
             if (
                 difficulty is not None
                 and difficulty.raised_on
@@ -103,7 +105,7 @@ def _task_report_issues(progress: Progress, at: Any) -> list[Issue]:
     return issues
 
 
-def _activity_issues(activity: Activity, loc: Loc, year: int, at: Any) -> list[Issue]:
+def _activity_issues(activity: AnyActivity, loc: Loc, year: int, at: Any) -> list[Issue]:
     issues = []
     for key in ("start", "due", "finished_on"):
         day: date | None = getattr(activity, key)
@@ -160,7 +162,7 @@ def _activity_issues(activity: Activity, loc: Loc, year: int, at: Any) -> list[I
     return issues
 
 
-def _plan_issues(progress: Progress, plan: PlanView, at: Any, reported: set[str]) -> list[Issue]:
+def _plan_issues(progress: AnyProgress, plan: PlanView, at: Any, reported: set[str]) -> list[Issue]:
     if progress.unit not in plan.reporting_units:
         issue = make_issue(
             "KH303",
@@ -177,7 +179,7 @@ def _plan_issues(progress: Progress, plan: PlanView, at: Any, reported: set[str]
     )
 
 
-def _task_key_issues(progress: Progress, plan: PlanView, at: Any, unit_id: str) -> list[Issue]:
+def _task_key_issues(progress: AnyProgress, plan: PlanView, at: Any, unit_id: str) -> list[Issue]:
     """Every task the file reports on exists and is assigned to the unit."""
     issues = []
     assigned = plan.assigned_tasks(unit_id)
@@ -207,7 +209,7 @@ def _task_key_issues(progress: Progress, plan: PlanView, at: Any, unit_id: str) 
 
 
 def _led_task_issues(
-    progress: Progress, plan: PlanView, at: Any, unit_id: str, reported: set[str]
+    progress: AnyProgress, plan: PlanView, at: Any, unit_id: str, reported: set[str]
 ) -> list[Issue]:
     """The lead reports on every task it leads, and says something about it."""
     issues = []
@@ -227,7 +229,9 @@ def _led_task_issues(
     return issues
 
 
-def _indicator_key_issues(progress: Progress, plan: PlanView, at: Any, unit_id: str) -> list[Issue]:
+def _indicator_key_issues(
+    progress: AnyProgress, plan: PlanView, at: Any, unit_id: str
+) -> list[Issue]:
     """Every indicator reported exists and belongs to a task of the unit."""
     issues = []
     assigned = plan.assigned_tasks(unit_id)

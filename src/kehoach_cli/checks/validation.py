@@ -67,7 +67,8 @@ class _PlanState:
         self.loaded = True
         if self.cache is not None and self.data is not None:
             # other plan data: set_plan drops the progress entries
-            self.cache.set_plan(digest(self.data), key, self.issues)
+            view = self.view.to_json() if self.view is not None else None
+            self.cache.set_plan(digest(self.data), key, self.issues, view)
 
 
 def _cached(
@@ -93,14 +94,50 @@ def _cached(
 
 def _across_periods(refs: list[ProgressRef], plan: _PlanState) -> list[Issue]:
     """A unit's reports of several periods of a year, compared (only where a plan has
-    periods other than the year: nothing to read otherwise)."""
+    periods other than the year, and a unit has several files of a year among `refs`:
+    nothing to compare otherwise)."""
     if not any(ref.period for ref in refs):
+        return []
+    if len({(ref.unit, ref.year) for ref in refs}) == len(refs):
         return []
     from kehoach_cli.checks.periods import progress_going_back
 
     if not plan.loaded:
         plan.load()
     return progress_going_back(refs, plan.index.plan) if plan.index is not None else []
+
+
+def _check_without_models(
+    workspace: Workspace,
+    cache: ValidationCache,
+    plan_bytes: bytes,
+    refs: list[ProgressRef],
+    today: date,
+) -> tuple[list[Issue], list[ProgressRef]]:
+    """The plan is unchanged and its view is in the cache: check the progress files that
+    the fast reader can read (checks/progress_reader.py) with the same rules, without the
+    models; give their issues and the files left for the models."""
+    stored = cache.plan_view(digest(plan_bytes))
+    view = PlanView.from_json(stored) if stored is not None else None
+    if view is None:
+        return [], refs
+    from kehoach_cli.checks.progress_reader import read_progress
+    from kehoach_cli.checks.progress_rules import check_progress
+    from kehoach_cli.loading.documents import load_yaml_bytes
+
+    issues: list[Issue] = []
+    left: list[ProgressRef] = []
+    for ref in refs:
+        data = read_checked_bytes(ref.path)
+        loaded = load_yaml_bytes(ref.path, data) if data is not None else None
+        record = read_progress(loaded.data) if loaded and loaded.readable else None
+        if data is None or loaded is None or loaded.issues or record is None:
+            left.append(ref)  # unreadable, a duplicate key, or not certainly valid
+            continue
+        found = check_progress(record, loaded.data, ref, view, today=today)
+        issues += found
+        cache.store(_relative(workspace, ref.path), digest(data), found, record.submitted_on, today)
+    return issues, left
 
 
 def validate(
@@ -132,6 +169,9 @@ def validate(
 
     cached_issues, missed, hits = _cached(workspace, cache, refs, today)
     issues = [*layout_issues, *cached_issues]
+    if missed and cache is not None and plan_bytes is not None and not plan.loaded:
+        fast_issues, missed = _check_without_models(workspace, cache, plan_bytes, missed, today)
+        issues += fast_issues
     if missed or plan.issues is None:
         from kehoach_cli.checks.run import check_progress_files
 
