@@ -39,6 +39,7 @@ sys.path.insert(0, str(HERE))
 import startup  # noqa: E402  (benchmarks/startup.py: the start-up cases and their targets)
 
 BIN = Path(sys.executable).parent
+POOL_PAYS = 0.8  # a process pool pays when it takes at most this share of one process's time
 
 # The floors: every YAML file of a workspace through libyaml, nothing else.
 _FILES = """
@@ -380,14 +381,17 @@ def main() -> None:
             "warm after a plan comment edit ≤ 50% of cold",
             results["warm_after_plan_comment"] <= 0.5 * results["validate"],
         ),
+        # "Pays": a pool costs more CPU than one process (two processes' start, sending
+        # results back), so it is used where it saves a fifth of the wall time or more;
+        # around break-even, one process leaves the other core to the clerk's machine.
         (
-            "the pool pays for validate (cold, pool < one process)",
-            results["validate"] < results["validate_1cpu"],
+            f"the pool pays for validate (cold, pool ≤ {POOL_PAYS:g}× one process)",
+            results["validate"] <= POOL_PAYS * results["validate_1cpu"],
         ),
         (
-            "status and report stay in one process by default (a forced pool is not faster)",
-            results["status_2"] >= 0.95 * results["status_1"]
-            and results["report_2"] >= 0.95 * results["report_1"],
+            f"status and report stay in one process (a forced pool > {POOL_PAYS:g}× one process)",
+            results["status_2"] > POOL_PAYS * results["status_1"]
+            and results["report_2"] > POOL_PAYS * results["report_1"],
         ),
     ]
     if "check_jsonschema" in results:

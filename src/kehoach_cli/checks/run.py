@@ -167,8 +167,10 @@ def _worker_count(files: int, max_workers: int | None = None, keep_models: bool 
     """How many processes to check `files` files with.
 
     The pool pays only when the workers send back issues (validate: 0.5-0.65x the time
-    on 2 free cores); sending whole models back (status, report) made every size slower
-    (benchmarks/run.py, "pool" rows), so that is done only when KEHOACH_WORKERS asks."""
+    on 2 free cores); sending whole models back (status, report) leaves it at break-even
+    (0.89-1.09x one process in benchmarks/run.py, "pool" rows) for more CPU, below what
+    a pool must save to be worth it there (a fifth of the time, POOL_PAYS), so that is
+    done only when KEHOACH_WORKERS asks."""
     if max_workers is None:
         max_workers = configured_workers()
     if files < PARALLEL_MIN_FILES:
