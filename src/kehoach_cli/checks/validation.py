@@ -107,6 +107,13 @@ def _across_periods(refs: list[ProgressRef], plan: _PlanState) -> list[Issue]:
     return progress_going_back(refs, plan.index.plan) if plan.index is not None else []
 
 
+# Above this many changed files the models and the process pool are faster: the reader
+# checks ~3.5 ms a file in one process, the pool ~2.3 ms after ~0.3 s of models and start
+# (1 200-file corpus, 2 cores: 120 changed files 0.78 s against 0.99 s; all 1 200, 4.3 s
+# against 3.0 s).
+FAST_READ_MAX_FILES = 200
+
+
 def _check_without_models(
     workspace: Workspace,
     cache: ValidationCache,
@@ -169,9 +176,14 @@ def validate(
 
     cached_issues, missed, hits = _cached(workspace, cache, refs, today)
     issues = [*layout_issues, *cached_issues]
-    if missed and cache is not None and plan_bytes is not None and not plan.loaded:
-        fast_issues, missed = _check_without_models(workspace, cache, plan_bytes, missed, today)
-        issues += fast_issues
+    if (
+        cache is not None
+        and plan_bytes is not None
+        and not plan.loaded  # the plan's bytes are the cache's: its view may be there
+        and 0 < len(missed) <= FAST_READ_MAX_FILES
+    ):
+        found, missed = _check_without_models(workspace, cache, plan_bytes, missed, today)
+        issues += found
     if missed or plan.issues is None:
         from kehoach_cli.checks.run import check_progress_files
 
