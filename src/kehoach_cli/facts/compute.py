@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from kehoach_cli.facts.indicators import indicator_facts
@@ -232,16 +233,24 @@ def _overdue(due: date | None, as_of: date, status: TaskStatus | None, led: bool
 
 
 def _money(reports: Iterable[TaskReport]) -> Money:
-    planned = spent = count = priced = 0
+    """The amounts written on the activities: a planned amount without a spent one is
+    counted as missing, never as 0 spent (only 'spent: 0' written is 0)."""
+    planned = spent = count = priced = spent_known = spent_missing = 0
     for report in reports:
         for activity in report.activities:
             count += 1
-            if activity.budget and activity.budget.planned is not None:
+            budget = activity.budget
+            if budget is None:
+                continue
+            if budget.planned is not None:
                 priced += 1
-                planned += activity.budget.planned
-            if activity.budget:
-                spent += activity.budget.spent or 0
-    return Money(planned, spent, count, priced=priced)
+                planned += budget.planned
+            if budget.spent is not None:
+                spent_known += 1
+                spent += budget.spent
+            elif budget.planned is not None:
+                spent_missing += 1
+    return Money(planned, spent, count, (), priced, spent_known, spent_missing)
 
 
 def _budget_by_unit(
@@ -275,14 +284,15 @@ def _total(lines: list[BudgetLine]) -> Money:
         sum(m.activities for m in known),
         unknown,
         sum(m.priced for m in known),
+        sum(m.spent_known for m in known),
+        sum(m.spent_missing for m in known),
     )
 
 
 def _scope_total(lines: list[BudgetLine], submissions: list[UnitSubmission]) -> Money:
     """A unit's own total: unknown as a whole when its report does not count."""
-    total = _total(lines)
     waiting = tuple(s.unit for s in submissions if not s.counted)
-    return Money(total.planned, total.spent, total.activities, waiting, total.priced)
+    return replace(_total(lines), unknown_units=waiting)
 
 
 def _reported(data: YearData, unit: Unit, indicator_id: str) -> bool:

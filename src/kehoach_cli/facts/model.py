@@ -67,26 +67,53 @@ class Attributed:
 
 @dataclass(frozen=True)
 class Money:
-    """A sum of known amounts; `unknown_units` did not report, so the sum is partial."""
+    """Sums of the amounts written down; an amount not written is unknown, never 0.
+    `unknown_units` did not report, so the sums leave their part out."""
 
     planned: int
     spent: int
     activities: int
     unknown_units: tuple[Unit, ...] = ()
     priced: int = 0  # activities with a planned amount: none priced means 'not given', not 0
+    spent_known: int = 0  # activities with a spent amount ('spent: 0' written is known)
+    # activities with a planned amount and no spent one: `spent` leaves them out, so it is
+    # only a floor ('ít nhất') while there are any
+    spent_missing: int = 0
 
     @property
     def complete(self) -> bool:
         return not self.unknown_units
 
     @property
-    def rate(self) -> Decimal | None:
-        return Decimal(self.spent) * 100 / self.planned if self.planned else None
+    def planned_given(self) -> bool:
+        """Some planned amount was written (else the planned sum says nothing, not 0)."""
+        return self.priced > 0
+
+    @property
+    def spent_given(self) -> bool:
+        """Some spent amount was written (else the spent sum says nothing, not 0)."""
+        return self.spent_known > 0
+
+    @property
+    def spent_partial(self) -> bool:
+        """Some spent amounts are written and some priced activity's is not: the sum is
+        what was written, the true amount at least that."""
+        return self.spent_given and self.spent_missing > 0
 
     @property
     def given(self) -> bool:
-        """Some amount was written down (else the sums say nothing, not 0)."""
-        return self.priced > 0
+        """Some amount, planned or spent, was written down."""
+        return self.planned_given or self.spent_given
+
+    @property
+    def rate(self) -> Decimal | None:
+        """Spent over planned, only while every priced activity's spent amount is known.
+        A rate over just the activities that wrote both amounts would stand beside sums
+        over all of them (the same table row, the same sentence) and be read as their
+        ratio; the true rate is unknown then, so none is told rather than a wrong one."""
+        if self.spent_missing or not self.planned:
+            return None
+        return Decimal(self.spent) * 100 / self.planned
 
 
 @dataclass(frozen=True)
