@@ -18,6 +18,7 @@ from kehoach_cli.facts import YearData, year_facts
 from kehoach_cli.facts.labels import ASSESSMENT_LABELS, COMPARISON_WORDS, SUBMISSION_LABELS
 from kehoach_cli.facts.model import (
     Attributed,
+    BudgetLine,
     IndicatorFacts,
     Money,
     SubmissionState,
@@ -564,11 +565,9 @@ class _Context:
                 {
                     "stt": line.key if self.unit else str(number),  # a task: its own number
                     "unit": line.label,
-                    "planned": _amount(money, money.planned if money else 0),
-                    "spent": _amount(money, money.spent if money else 0),
-                    "rate": fmt.percent(money.rate, 1)
-                    if money and money.given and money.rate is not None
-                    else "—",
+                    "planned": _planned_cell(money),
+                    "spent": _spent_cell(money),
+                    "rate": _rate_cell(money),
                 }
             )
         total = facts.budget_total
@@ -578,6 +577,7 @@ class _Context:
                 f"Tổng cộng chưa gồm số liệu của {len(total.unknown_units)} đơn vị chưa gửi báo "
                 f"cáo: {', '.join(u.label for u in total.unknown_units)}."
             )
+        notes += _spent_missing_note(facts.budget, by_task=self.unit is not None)
         subject = f"của {self.unit.name} theo nhiệm vụ" if self.unit else "theo đơn vị"
         return {
             "budget_title": f"Bảng 2. Kinh phí thực hiện {facts.label} {subject} (đồng)",
@@ -586,11 +586,9 @@ class _Context:
             "budget_total": {
                 "stt": "",
                 "unit": "Tổng cộng" + (" (chưa đủ)" if total.unknown_units else ""),
-                "planned": _total_amount(total, total.planned),
-                "spent": _total_amount(total, total.spent),
-                "rate": fmt.percent(total.rate, 1)
-                if total.given and total.rate is not None
-                else "—",
+                "planned": _total_amount(total, total.planned_given, total.planned),
+                "spent": _at_least(total) + _total_amount(total, total.spent_given, total.spent),
+                "rate": _rate_cell(total),
             },
             "budget_notes": notes,
         }
@@ -620,15 +618,7 @@ class _Context:
             )
         total = self.facts.budget_total
         if total.planned:
-            partial = (
-                f"; chưa gồm số liệu của {len(total.unknown_units)} đơn vị chưa gửi báo cáo"
-                if total.unknown_units
-                else ""
-            )
-            lines.append(
-                f"- Giải ngân {fmt.money(total.spent)}/{fmt.money(total.planned)} đồng "
-                f"({fmt.percent(total.rate or 0, 1)} dự toán các hoạt động{partial})."
-            )
+            lines.append(_disbursement_line(total))
         return lines or ["- Chưa có kết quả được báo cáo."]
 
     def _shortcomings(self, judged: _Judged) -> list[str]:
@@ -1002,19 +992,84 @@ def _period_words(indicator: Indicator) -> str:
     return f"năm {start}" if start == end else f"giai đoạn {start} - {end}"
 
 
-def _amount(money: Money | None, value: int) -> str:
-    """An amount for a table cell: 'chưa rõ' when the unit has not reported, 'không ghi'
-    when it reported activities without amounts — never a 0 nobody wrote."""
+def _planned_cell(money: Money | None) -> str:
+    """A planned amount for a table cell: 'chưa rõ' when the unit has not reported,
+    'không ghi' when it reported activities without amounts — never a 0 nobody wrote."""
     if money is None:
         return "chưa rõ"
-    if not money.given:
-        return "không ghi"
-    return fmt.money(value)
+    return fmt.money(money.planned) if money.planned_given else "không ghi"
 
 
-def _total_amount(total: Money, value: int) -> str:
+def _spent_cell(money: Money | None) -> str:
+    """A spent amount, as the planned one; 'ít nhất …' when some priced activity has no
+    spent amount written (the sum leaves it out)."""
+    if money is None:
+        return "chưa rõ"
+    return _at_least(money) + fmt.money(money.spent) if money.spent_given else "không ghi"
+
+
+def _rate_cell(money: Money | None) -> str:
+    """The rate only where it is a fact (Money.rate): otherwise a dash."""
+    return fmt.percent(money.rate, 1) if money and money.rate is not None else "—"
+
+
+def _at_least(money: Money) -> str:
+    return "ít nhất " if money.spent_partial else ""
+
+
+def _total_amount(total: Money, written: bool, value: int) -> str:
     """The total's cell: the sum of the amounts written; when none was, 'chưa rõ' if some
     unit has not reported (its part may hold money), else 'không ghi' — never 0."""
-    if total.given:
+    if written:
         return fmt.money(value)
     return "chưa rõ" if total.unknown_units else "không ghi"
+
+
+def _disbursement_line(total: Money) -> str:
+    """Section III's money sentence (the plan has a planned total): the rate only when
+    every priced activity's spent amount is written, 'ít nhất' when some is missing, and
+    no disbursement figure at all when none was written — never a 0 nobody wrote."""
+    units = (
+        f"chưa gồm số liệu của {len(total.unknown_units)} đơn vị chưa gửi báo cáo"
+        if total.unknown_units
+        else ""
+    )
+    planned = fmt.money(total.planned)
+    if not total.spent_given:
+        partial = f" ({units})" if units else ""
+        return f"- Dự toán các hoạt động {planned} đồng{partial}; chưa có số liệu giải ngân."
+    if total.rate is None:
+        missing = f"{total.spent_missing} hoạt động chưa ghi số đã giải ngân"
+        partial = "; ".join(part for part in (missing, units) if part)
+        return (
+            f"- Giải ngân ít nhất {fmt.money(total.spent)}/{planned} đồng dự toán các "
+            f"hoạt động ({partial})."
+        )
+    partial = f"; {units}" if units else ""
+    return (
+        f"- Giải ngân {fmt.money(total.spent)}/{planned} đồng "
+        f"({fmt.percent(total.rate, 1)} dự toán các hoạt động{partial})."
+    )
+
+
+def _spent_missing_note(lines: list[BudgetLine], by_task: bool) -> list[str]:
+    """Under table 2: which rows leave out priced activities that wrote no spent amount,
+    so that 'ít nhất' and the missing rates are explained, not guessed."""
+    short = [(line, line.money) for line in lines if line.money and line.money.spent_missing]
+    if not short:
+        return []
+    count = sum(money.spent_missing for _, money in short)
+    names = [f"nhiệm vụ {line.key}" if by_task else line.label for line, _ in short]
+    kind = "nhiệm vụ" if by_task else "đơn vị"
+    if len(short) == 1:
+        whose, subject = f" của {names[0]}", f"{kind} này"
+    else:
+        parts = "; ".join(
+            f"{name}: {money.spent_missing} hoạt động"
+            for name, (_, money) in zip(names, short, strict=True)
+        )
+        whose, subject = f" ({parts})", f"các {kind} này"
+    return [
+        f"Có {count} hoạt động{whose} đã ghi dự toán nhưng chưa ghi số đã giải ngân, nên "
+        f"chưa tính được tỷ lệ giải ngân của {subject} và của tổng cộng."
+    ]
