@@ -61,6 +61,7 @@ COMPACT = {
 # Columns given up first when a full view is wider than the terminal.
 DROP_ORDER = {
     "task": [
+        "spent_missing",
         "spent",
         "cooperators",
         "planned",
@@ -71,10 +72,10 @@ DROP_ORDER = {
     ],
     "submission": ["unit", "days_left", "days_overdue"],
     "indicator": ["indicator", "period", "trend"],
-    "budget": ["unit", "activities"],
+    "budget": ["unit", "activities", "spent_missing"],
     "unit": ["unit", "cooperated"],
 }
-NO_WRAP = ("bar", "money", "date", "int", "ratio", "percent", "status", "submission")
+NO_WRAP = ("bar", "money", "spent", "date", "int", "ratio", "percent", "status", "submission")
 NARROWEST_TEXT = 20
 
 NONE = "—"
@@ -103,6 +104,8 @@ def cell_text(column: Column, row: dict[str, Any], *, styled: bool = False) -> s
         return fmt.number(value)
     if kind == "money":
         return fmt.money(value)
+    if kind == "spent":  # the sum leaves out priced activities with no spent amount
+        return ("ít nhất " if row.get("spent_missing") else "") + fmt.money(value)
     if kind == "percent":
         return fmt.percent(value, 1)
     if kind == "date":
@@ -329,7 +332,7 @@ def render_json(views: list[View], meta: dict[str, Any]) -> str:
 
 def _csv_value(column: Column, row: dict[str, Any]) -> Any:
     value = row.get(column.key)
-    if column.kind in ("int", "money") and value is not None:
+    if column.kind in ("int", "money", "spent") and value is not None:
         return value
     if column.kind == "percent" and value is not None:
         return f"{fmt.round_half_up(value, 1)}"

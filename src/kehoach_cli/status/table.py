@@ -10,7 +10,8 @@ from typing import Any
 class Column:
     key: str
     header: str
-    # text | int | money | percent | date | status | submission | bar | assessment | trend
+    # text | int | money | spent (money, a floor when the row's spent_missing > 0) | percent
+    # | date | status | submission | bar | assessment | trend
     kind: str = "text"
     numeric: bool = False
 

@@ -8,7 +8,13 @@ from typing import Any
 
 from kehoach_cli import formatting as fmt
 from kehoach_cli.facts.labels import SUBMISSION_LABELS
-from kehoach_cli.facts.model import SubmissionState, TaskFacts, UnitSubmission, YearFacts
+from kehoach_cli.facts.model import (
+    Money,
+    SubmissionState,
+    TaskFacts,
+    UnitSubmission,
+    YearFacts,
+)
 from kehoach_cli.model.progress import STATUS_LABELS
 from kehoach_cli.status.table import Column, View
 
@@ -73,10 +79,45 @@ def _task_row(facts: YearFacts, t: TaskFacts) -> dict[str, Any]:
         "progress_of": t.progress_base[1] if t.progress_base else None,
         "activities_done": t.activities_done,
         "activities_total": len(t.activities),
-        "planned": t.money.planned,
-        "spent": t.money.spent,
+        **_amounts(t.money),
         "open_difficulties": len(t.open_difficulties),
     }
+
+
+def _amounts(money: Money | None) -> dict[str, Any]:
+    """A row's planned and spent amounts: one nobody wrote is None ('—' in a table, empty
+    in CSV, null in JSON), never 0; `spent_missing` counts the priced activities whose
+    spent amount is not written, which the spent sum leaves out."""
+    if money is None:
+        return {"planned": None, "spent": None, "spent_missing": None}
+    return {
+        "planned": money.planned if money.planned_given else None,
+        "spent": money.spent if money.spent_given else None,
+        "spent_missing": money.spent_missing,
+    }
+
+
+# Shown only when some row leaves out a spent amount, so that a spreadsheet carries it
+# beside the number it qualifies (a floor, not the amount).
+SPENT_MISSING = Column("spent_missing", "HĐ chưa ghi giải ngân", "int", numeric=True)
+SPENT_FLOOR = (
+    "Số ghi “ít nhất …”: chưa gồm các hoạt động đã ghi dự toán nhưng chưa ghi số đã giải ngân."
+)
+RATE_UNKNOWN = " Các dòng này chưa tính được tỷ lệ giải ngân."
+SPENT_MISSING_NOTE = (
+    "HĐ chưa ghi giải ngân: số hoạt động đã ghi dự toán nhưng chưa ghi số đã giải ngân."
+)
+
+
+def _spent_notes(rows: list[dict[str, Any]], rate: str = "") -> dict[str, str]:
+    """The notes of the spent columns, only when some row's spent sum is a floor."""
+    if not _spent_missing(rows):
+        return {}
+    return {"spent": SPENT_FLOOR + rate, "spent_missing": SPENT_MISSING_NOTE}
+
+
+def _spent_missing(rows: list[dict[str, Any]]) -> bool:
+    return any(row.get("spent_missing") for row in rows)
 
 
 def _lead_label(t: TaskFacts) -> str:
@@ -108,7 +149,8 @@ def tasks_view(facts: YearFacts, status: str | None = None) -> View:
             Column("deadline", "Thời hạn", "deadline"),
             Column("activities", "HĐ xong" + own, "ratio", numeric=True),
             Column("planned", "Dự toán (đ)" + own, "money", numeric=True),
-            Column("spent", "Đã chi (đ)" + own, "money", numeric=True),
+            Column("spent", "Đã chi (đ)" + own, "spent", numeric=True),
+            *([SPENT_MISSING] if _spent_missing(rows) else []),
             Column("open_difficulties", "Vướng mắc" + own, "int", numeric=True),
         ],
         rows,
@@ -121,6 +163,7 @@ def tasks_view(facts: YearFacts, status: str | None = None) -> View:
             "cooperators": "Phối hợp: số đơn vị phối hợp đã báo cáo/số được giao.",
             "deadline": "Thời hạn có dấu ! là đã quá hạn mà chưa hoàn thành.",
             "activities": "HĐ xong: số hoạt động đã hoàn thành/tổng số.",
+            **_spent_notes(rows),
         },
     )
 
@@ -202,10 +245,8 @@ def budget_view(facts: YearFacts, status: str | None = None) -> View:
                 "unit_name": line.label,
                 "submission": line.submission.value if line.submission else None,
                 "activities": money.activities if money else None,
-                # no amount written down is unknown ('—'), never 0
-                "planned": money.planned if money and money.given else None,
-                "spent": money.spent if money and money.given else None,
-                "rate": money.rate if money and money.given else None,
+                **_amounts(money),
+                "rate": money.rate if money else None,  # None unless every spent is known
             }
         )
     total = facts.budget_total
@@ -226,8 +267,9 @@ def budget_view(facts: YearFacts, status: str | None = None) -> View:
             Column("unit_name", "Nhiệm vụ" if by_task else "Đơn vị"),
             Column("activities", "Hoạt động", "int", numeric=True),
             Column("planned", "Dự toán (đ)", "money", numeric=True),
-            Column("spent", "Giải ngân (đ)", "money", numeric=True),
+            Column("spent", "Giải ngân (đ)", "spent", numeric=True),
             Column("rate", "Tỷ lệ", "percent", numeric=True),
+            *([SPENT_MISSING] if _spent_missing(rows) else []),
             *([] if by_task else [Column("submission", "Báo cáo", "submission")]),
         ],
         rows,
@@ -235,11 +277,11 @@ def budget_view(facts: YearFacts, status: str | None = None) -> View:
             "unit": "",
             "unit_name": "Tổng cộng" + (" (chưa đủ)" if total.unknown_units else ""),
             "activities": total.activities,
-            "planned": total.planned if total.given else None,
-            "spent": total.spent if total.given else None,
-            "rate": total.rate if total.given else None,
+            **_amounts(total),
+            "rate": total.rate,
         },
         notes,
+        column_notes=_spent_notes(rows, RATE_UNKNOWN),
     )
 
 

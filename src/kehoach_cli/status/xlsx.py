@@ -134,7 +134,7 @@ def _put(cell: Any, column: Column, row: dict[str, Any]) -> None:
 def _typed(column: Column, row: dict[str, Any]) -> tuple[Any, str]:
     value = row.get(column.key)
     kind = column.kind
-    if kind in ("int", "money"):
+    if kind in ("int", "money", "spent"):
         return _number(value), INTEGER
     if kind == "percent":
         return (None if value is None else float(Decimal(value) / 100)), PERCENT
