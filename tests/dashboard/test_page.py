@@ -17,6 +17,7 @@ from kehoach_cli.dashboard import Provenance, render_dashboard
 from kehoach_cli.dashboard.budget import task_money
 from kehoach_cli.facts import SubmissionState, YearFacts, load_year, year_facts
 from kehoach_cli.facts.labels import ASSESSMENT_LABELS, SUBMISSION_LABELS
+from kehoach_cli.facts.model import Money
 from kehoach_cli.loading.workspace import find_workspace
 from kehoach_cli.model.progress import STATUS_LABELS
 from tests.conftest import REPO
@@ -145,6 +146,14 @@ def check_indicators(page: lxml.html.HtmlElement, facts: YearFacts) -> None:
             assert "ước tính" not in legend
 
 
+def spent_shown(money: Money) -> str:
+    """A spent cell as the page must show it: 'ít nhất' when some priced activity has no
+    spent amount written (the sum is a floor), 'không ghi' when none was written."""
+    if not money.spent_given:
+        return "không ghi"
+    return ("ít nhất " if money.spent_missing else "") + fmt.money(money.spent)
+
+
 def check_budget(page: lxml.html.HtmlElement, facts: YearFacts) -> None:
     section = page.xpath("//section[@id='kinh-phi']")[0]
     tables = section.xpath(".//table")
@@ -154,18 +163,20 @@ def check_budget(page: lxml.html.HtmlElement, facts: YearFacts) -> None:
         "__total__",
     ]
     for row, line in zip(by_unit, facts.budget, strict=False):
-        _, _, planned, spent, _ = cells(row)
+        _, _, planned, spent, rate = cells(row)
         if line.money is None:
             assert planned == spent == "chưa rõ"  # unknown, never 0
         elif not line.money.given:
             assert planned == spent == "không ghi"  # no amount written, never 0
         else:
             assert planned == fmt.money(line.money.planned)
-            assert spent == fmt.money(line.money.spent)
+            assert spent == spent_shown(line.money)
+            if line.money.spent_missing:  # no rate over a floor
+                assert rate == "—"
     total = cells(by_unit[-1])
     if facts.budget_total.given:
         assert total[2] == fmt.money(facts.budget_total.planned)
-        assert total[3] == fmt.money(facts.budget_total.spent)
+        assert total[3] == spent_shown(facts.budget_total)
     else:  # nothing written: unknown when units are missing, else 'không ghi'
         blank = "chưa rõ" if facts.budget_total.unknown_units else "không ghi"
         assert total[2] == total[3] == blank
@@ -180,10 +191,7 @@ def check_budget(page: lxml.html.HtmlElement, facts: YearFacts) -> None:
         elif not found.money.given:
             assert planned == spent == "không ghi"
         else:
-            assert (planned, spent) == (
-                fmt.money(found.money.planned),
-                fmt.money(found.money.spent),
-            )
+            assert (planned, spent) == (fmt.money(found.money.planned), spent_shown(found.money))
     svg_text = words(section.xpath(".//svg")[0])
     for line in facts.budget:
         if line.money is None:

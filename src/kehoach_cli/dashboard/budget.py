@@ -50,6 +50,7 @@ def task_money(facts: YearFacts) -> list[TaskMoney]:
 
 
 NOT_GIVEN = "không ghi"
+AT_LEAST = "ít nhất "
 
 
 def _blank(money: Money | None, partial: bool = False) -> str | None:
@@ -59,16 +60,37 @@ def _blank(money: Money | None, partial: bool = False) -> str | None:
     if money is None:
         return UNKNOWN
     if not money.given:
-        return UNKNOWN if partial else NOT_GIVEN
+        return _unwritten(partial)
     return None
 
 
+def _unwritten(partial: bool) -> str:
+    """One amount nobody wrote: unknown when the sum leaves units out, else not given."""
+    return UNKNOWN if partial else NOT_GIVEN
+
+
 def _amounts(money: Money | None, partial: bool = False) -> tuple[int | None, int | None, str]:
-    """(planned, spent, why) for a chart's row: no amounts, and why, when none is known."""
+    """(planned, spent, why) for a chart's row: an amount nobody wrote has no bar, and the
+    label says why (also when the spent bar is only a floor)."""
     why = _blank(money, partial)
     if money is None or why is not None:
         return None, None, why or UNKNOWN
-    return money.planned, money.spent, ""
+    planned = money.planned if money.planned_given else None
+    spent = money.spent if money.spent_given else None
+    if planned is None:
+        why = "không ghi dự toán"
+    elif spent is None:
+        why = "chưa ghi giải ngân"
+    elif money.spent_partial:
+        why = "giải ngân chưa đủ"
+    return planned, spent, why or ""
+
+
+def _spent_text(money: Money, partial: bool) -> str:
+    """The spent cell: 'ít nhất …' when some priced activity has no spent amount written."""
+    if not money.spent_given:
+        return _unwritten(partial)
+    return (AT_LEAST if money.spent_partial else "") + fmt.money(money.spent)
 
 
 def _money_cells(money: Money | None, partial: bool = False) -> str:
@@ -77,7 +99,8 @@ def _money_cells(money: Money | None, partial: bool = False) -> str:
         planned = spent = why or UNKNOWN
         rate = UNKNOWN if money is None else NONE
     else:
-        planned, spent = fmt.money(money.planned), fmt.money(money.spent)
+        planned = fmt.money(money.planned) if money.planned_given else _unwritten(partial)
+        spent = _spent_text(money, partial)
         rate = NONE if money.rate is None else fmt.percent(money.rate, 1)
     return (
         cell(text(planned), "Dự toán (đ)", class_="num")
@@ -136,11 +159,25 @@ def _total_sentence(total: Money) -> str:
         if not total.unknown_units:
             return "Các báo cáo không ghi dự toán, giải ngân."
         return f"Chưa rõ dự toán, giải ngân: các báo cáo đã gửi không ghi số tiền; {left_out}"
-    spent = f"Giải ngân {fmt.money(total.spent)} / dự toán {fmt.money(total.planned)} đồng"
-    rate = f" ({fmt.percent(total.rate, 1)})" if total.rate is not None else ""
+    amounts = _total_amounts(total)
     if not total.unknown_units:
-        return f"{spent}{rate}, đủ mọi đơn vị."
-    return f"{spent}{rate} từ các báo cáo đã gửi; {left_out}"
+        return f"{amounts}, đủ mọi đơn vị."
+    return f"{amounts} từ các báo cáo đã gửi; {left_out}"
+
+
+def _total_amounts(total: Money) -> str:
+    """'Giải ngân … / dự toán … đồng (…)': only the amounts written, a floor said as one
+    ('ít nhất'), and no figure where none was written — never a 0 nobody wrote."""
+    missing = f"{total.spent_missing} hoạt động chưa ghi số đã giải ngân"
+    if not total.planned_given:
+        return f"Giải ngân {fmt.money(total.spent)} đồng; các báo cáo không ghi dự toán"
+    planned = fmt.money(total.planned)
+    if not total.spent_given:
+        return f"Dự toán {planned} đồng, chưa có số liệu giải ngân ({missing})"
+    if total.spent_partial:
+        return f"Giải ngân ít nhất {fmt.money(total.spent)} / dự toán {planned} đồng ({missing})"
+    rate = f" ({fmt.percent(total.rate, 1)})" if total.rate is not None else ""
+    return f"Giải ngân {fmt.money(total.spent)} / dự toán {planned} đồng{rate}"
 
 
 def budget(facts: YearFacts) -> str:

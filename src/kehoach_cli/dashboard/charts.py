@@ -366,13 +366,12 @@ def _million_label(value: float) -> str:
 
 
 def money(name: str, rows: list[tuple[str, int | None, int | None, str]], what: str) -> Chart:
-    """Planned against spent, one pair of bars per row, in millions of đồng; a row without
-    amounts has no bar and says why in its label: its last item, 'chưa rõ' (not reported)
-    or 'không ghi' (reported without amounts)."""
+    """Planned against spent, one pair of bars per row, in millions of đồng; a row whose
+    amounts are not all known says why in its label: its last item, 'chưa rõ' (not
+    reported), 'không ghi' (reported without amounts), or what of the spent is missing."""
     rows = rows[::-1]  # pygal draws the first bar at the bottom: the first row goes on top
     labels = [
-        _short(label) if planned is not None else f"{_short(label, 18)} — {why}"
-        for label, planned, _, why in rows
+        _short(label) if not why else f"{_short(label, 18)} — {why}" for label, _, _, why in rows
     ]
     planned = [None if p is None else _millions(p) for _, p, _, _ in rows]
     spent = [None if s is None else _millions(s) for _, _, s, _ in rows]
