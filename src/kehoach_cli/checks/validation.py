@@ -147,6 +147,33 @@ def _check_without_models(
     return issues, left
 
 
+def _check_with_models(
+    workspace: Workspace,
+    plan: _PlanState,
+    refs: list[ProgressRef],
+    max_workers: int | None,
+    today: date,
+) -> list[Issue]:
+    """Check `refs` through the models (on several cores when there are many), the plan
+    loaded first; their issues, recorded in the cache."""
+    from kehoach_cli.checks.run import check_progress_files
+
+    if not plan.loaded:
+        plan.load()
+    checked = check_progress_files(
+        refs, plan.view, keep_models=False, max_workers=max_workers, with_digest=True, today=today
+    )
+    issues: list[Issue] = []
+    for ref, result in zip(refs, checked, strict=True):
+        issues += result.issues
+        # Keyed by the digest of the bytes the checker parsed: a file that changed after
+        # the lookup in the cache is recorded as what was actually checked.
+        if plan.cache is not None and result.sha256 is not None:
+            relative = _relative(workspace, ref.path)
+            plan.cache.store(relative, result.sha256, result.issues, result.submitted_on, today)
+    return issues
+
+
 def validate(
     workspace: Workspace,
     paths: Iterable[Path] | None = None,
@@ -185,25 +212,7 @@ def validate(
         found, missed = _check_without_models(workspace, cache, plan_bytes, missed, today)
         issues += found
     if missed or plan.issues is None:
-        from kehoach_cli.checks.run import check_progress_files
-
-        if not plan.loaded:
-            plan.load()
-        checked = check_progress_files(
-            missed,
-            plan.view,
-            keep_models=False,
-            max_workers=max_workers,
-            with_digest=True,
-            today=today,
-        )
-        for ref, result in zip(missed, checked, strict=True):
-            issues += result.issues
-            # Keyed by the digest of the bytes the checker parsed: a file that changed
-            # after the lookup above is recorded as what was actually checked.
-            if cache is not None and result.sha256 is not None:
-                relative = _relative(workspace, ref.path)
-                cache.store(relative, result.sha256, result.issues, result.submitted_on, today)
+        issues += _check_with_models(workspace, plan, missed, max_workers, today)
     issues += plan.issues or []
     issues += _across_periods(refs, plan)
     # A run that finds errors leaves the workspace exactly as it was, cache included:
