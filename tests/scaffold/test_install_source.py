@@ -146,11 +146,12 @@ def test_the_source_of_the_running_kehoach_is_reused_when_ci_can_reach_it():
     )
     assert from_installation(branch, VERSION).requirement.endswith("@" + "b" * 40)
     wheel = _direct_url(
-        url="https://files.example.gov.vn/kehoach-0.2.0-py3-none-any.whl",
+        url=f"https://files.example.gov.vn/kehoach-{VERSION}-py3-none-any.whl",
         archive_info={"hashes": {"sha256": "c" * 64}},
     )
     assert from_installation(wheel, VERSION).requirement == (
-        "kehoach @ https://files.example.gov.vn/kehoach-0.2.0-py3-none-any.whl#sha256=" + "c" * 64
+        f"kehoach @ https://files.example.gov.vn/kehoach-{VERSION}-py3-none-any.whl#sha256="
+        + "c" * 64
     )
 
 

@@ -3,7 +3,7 @@ source that exists.
 
 Never a bare package name: `kehoach` is not published on any package index, and whoever
 registered that name would run code in every data repository's CI. The source is a git
-repository of kehoach at the release tag (`v0.2.0`), or a release wheel at a URL (the
+repository of kehoach at the release tag (`v0.3.0`), or a release wheel at a URL (the
 agency's own mirror: docs/huong-dan.md, "Cài kehoach"). `kehoach init` takes it from
 `--kehoach-source`, or else from how the running kehoach was installed (the
 `direct_url.json` pip records, PEP 610) when that was from a git repository or a wheel on a
