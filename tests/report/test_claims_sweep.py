@@ -1,0 +1,462 @@
+"""An independent claim checker over every report of the bundled data and both examples
+(issue 21): every year with progress files, every period, the consolidated report and
+every unit's own, as of days before, on and after each deadline and long after.
+
+What each report says is read from its template context, flattened to lines of text (a
+table row: its cells joined by " | "); what is true is read from the YAML files directly
+with PyYAML (tests/report/claims_yaml.py), never through kehoach's models or facts. Each
+test checks one kind of claim over all reports and lists every report and sentence that
+breaks it. Contexts are built in-process (no .docx is rendered): the sweep takes seconds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kehoach_cli.facts import load_year
+from kehoach_cli.loading.workspace import Workspace
+from kehoach_cli.report.context import NothingToReport, ReportOptions, build_context
+from tests.report.claims_support import BUNDLED, HUYEN, TINH
+from tests.report.claims_yaml import (
+    FINISHED,
+    Plan,
+    Progress,
+    leaf_ids_and_lead_count,
+    read_plan,
+    read_progress,
+    sent_by,
+    task_due,
+)
+
+WORKSPACES = {"data": BUNDLED, "huyen": HUYEN, "tinh": TINH}
+
+
+@dataclass(frozen=True)
+class Case:
+    workspace: str
+    year: int
+    period: str | None
+    as_of: date
+    unit: str | None
+
+    @property
+    def root(self) -> Path:
+        return WORKSPACES[self.workspace]
+
+    @property
+    def plan(self) -> Plan:
+        return read_plan(self.root)
+
+    @property
+    def deadline(self) -> date:
+        return self.plan.deadline_for(self.year, self.period)
+
+    @property
+    def sent(self) -> dict[str, Progress]:
+        return sent_by(self.root, self.year, self.period, self.as_of)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.workspace} {self.year} {self.period or 'năm'} "
+            f"{self.unit or 'tổng hợp'} as-of {self.as_of}"
+        )
+
+
+def _as_of_days(root: Path, year: int, period: str | None) -> list[date]:
+    deadline = read_plan(root).deadline_for(year, period)
+    sent = [p.submitted_on for p in read_progress(root, year, period).values() if p.submitted_on]
+    days = {deadline - timedelta(days=4), deadline, deadline + timedelta(days=1)}
+    days |= {max(sent, default=deadline) + timedelta(days=1), date(deadline.year + 2, 1, 31)}
+    return sorted(days)
+
+
+def _years(root: Path) -> list[int]:
+    return sorted(int(p.name) for p in (root / "data" / "progress").iterdir() if p.name.isdigit())
+
+
+def _cases() -> list[Case]:
+    cases = []
+    for name, root in WORKSPACES.items():
+        plan = read_plan(root)
+        for year in _years(root):
+            for period in plan.period_ids:
+                if not read_progress(root, year, period):
+                    continue
+                for as_of in _as_of_days(root, year, period):
+                    for unit in [None, *plan.reporting_units]:
+                        cases.append(Case(name, year, period, as_of, unit))
+    return cases
+
+
+@cache
+def _data(root: Path, year: int, period: str | None, as_of: date) -> Any:
+    return load_year(Workspace(root), year, as_of, period)
+
+
+@cache
+def _lines(case: Case) -> tuple[tuple[str, str], ...] | None:
+    """(key of the context, line) in the context's order; None: nothing to report."""
+    data = _data(case.root, case.year, case.period, case.as_of)
+    try:
+        context = build_context(data, ReportOptions(unit=case.unit), case.as_of)
+    except NothingToReport:
+        return None
+    return tuple(_flatten(context, ""))
+
+
+def _flatten(value: Any, key: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield key, value.replace("\u00a0", " ")
+    elif isinstance(value, dict):
+        cells = [v for v in value.values() if not isinstance(v, bool | type(None))]
+        if cells and all(isinstance(v, str) for v in cells):  # a table row
+            yield key, " | ".join(c.replace("\u00a0", " ") for c in cells)
+        else:
+            for k, v in value.items():
+                yield from _flatten(v, key or k)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _flatten(item, key)
+
+
+CASES = _cases()
+REPORTS = [c for c in CASES if _lines(c) is not None]
+
+
+def test_the_sweep_covers_every_workspace_period_scope_and_as_of_position():
+    assert {c.workspace for c in REPORTS} == set(WORKSPACES)
+    assert {(c.workspace, c.period) for c in REPORTS} >= {("tinh", "6-thang"), ("tinh", None)}
+    assert any(c.unit is None for c in REPORTS) and any(c.unit for c in REPORTS)
+    positions = {(c.as_of > c.deadline) - (c.as_of < c.deadline) for c in REPORTS}
+    assert positions == {-1, 0, 1}
+    assert len(REPORTS) > 100
+
+
+def _report(violations: list[str]) -> None:
+    shown = "\n".join(violations[:40])
+    more = f"\n… and {len(violations) - 40} more" if len(violations) > 40 else ""
+    assert not violations, f"{len(violations)} false claims:\n{shown}{more}"
+
+
+def _unit_by_name(plan: Plan) -> dict[str, str]:
+    return {name: unit for unit in plan.units for name in plan.names(unit)}
+
+
+DAY = r"(\d{2}/\d{2}/\d{4})"
+
+
+def _day(text: str) -> date:
+    d, m, y = text.split("/")
+    return date(int(y), int(m), int(d))
+
+
+# --- who sent, when ---------------------------------------------------------------------------
+
+
+def test_every_unit_said_to_have_sent_did_so_by_the_as_of_day_on_time_or_late_as_said():
+    violations = []
+    for case in REPORTS:
+        plan, sent, deadline = case.plan, case.sent, case.deadline
+        units = _unit_by_name(plan)
+        for _, line in _lines(case) or ():
+            cells = line.split(" | ")
+            # appendix rows: STT | unit | sent on | state | days late
+            named = [units[c] for c in cells if c in units]
+            if len(cells) >= 4 and named and re.fullmatch(DAY + "|—", cells[2]):
+                unit = named[0]
+                if cells[2] == "—":
+                    if unit in sent:
+                        violations.append(f"{case}: {line!r}: sent on {sent[unit].submitted_on}")
+                    continue
+                day = _day(cells[2])
+                truth = sent.get(unit)
+                if truth is None or truth.submitted_on != day:
+                    violations.append(f"{case}: {line!r}: file says {truth and truth.submitted_on}")
+                elif ("muộn" in cells[3]) != (day > deadline):
+                    violations.append(f"{case}: {line!r}: deadline {deadline}")
+                elif day > deadline and cells[4].strip() != str((day - deadline).days):
+                    violations.append(f"{case}: {line!r}: {(day - deadline).days} days late")
+            # sentences: 'chưa gửi: A, B' / 'Đơn vị gửi báo cáo muộn: A, B'
+            for listed in re.findall(r"chưa gửi(?: báo cáo)?: (.+?)(?: \(|;|\.$|$)", line):
+                for name in listed.split(", "):
+                    if name.strip() in units and units[name.strip()] in sent:
+                        violations.append(f"{case}: {line!r}: {name} sent")
+            for listed in re.findall(r"gửi báo cáo muộn: (.+?)(?: \(|;|\.$|$)", line):
+                for name in listed.split(", "):
+                    unit = units.get(name.strip())
+                    day = sent[unit].submitted_on if unit in sent else None
+                    if day is None or day <= deadline:
+                        violations.append(f"{case}: {line!r}: {name} sent {day}")
+            m = re.search(r"(\d+)/(\d+) đơn vị đã gửi báo cáo", line)
+            if m and (int(m[1]), int(m[2])) != (len(sent), len(plan.reporting_units)):
+                violations.append(f"{case}: {line!r}: {len(sent)}/{len(plan.reporting_units)}")
+            # a unit's own: 'gửi báo cáo … ngày DD/MM/YYYY (đúng hạn …)' / '…, gửi muộn'
+            if case.unit and (
+                m := re.search(
+                    r"gửi báo cáo[^0-9]*ngày " + DAY + r"[ ,(]*(đúng hạn|gửi muộn|muộn)?", line
+                )
+            ):
+                day = _day(m[1])
+                truth = sent.get(case.unit)
+                if truth is None or truth.submitted_on != day:
+                    violations.append(f"{case}: {line!r}: file says {truth and truth.submitted_on}")
+                elif m[2] and (m[2] == "đúng hạn") != (day <= deadline):
+                    violations.append(f"{case}: {line!r}: deadline {deadline}")
+    _report(violations)
+
+
+# --- overdue ----------------------------------------------------------------------------------
+
+_REPORT_OVERDUE = re.compile(r"chưa gửi,? quá hạn(?: \d+ ngày)?")  # the lead's report, not the task
+
+
+def _says_overdue(text: str) -> bool:
+    text = _REPORT_OVERDUE.sub("", text)
+    return "quá hạn" in text or "quá thời hạn" in text
+
+
+def _called_overdue(case: Case) -> dict[str, str]:
+    """Task id → the line calling it overdue: Bảng 1 rows, section II's account of a task,
+    and sentences listing tasks as 'ID (name)'."""
+    names = {
+        t: {v for v in (raw.get("name"), raw.get("title")) if v}
+        for t, raw in _raw_tasks(case.root).items()
+    }
+    found: dict[str, str] = {}
+    current: str | None = None
+    for _, line in _lines(case) or ():
+        if m := re.search(r"\(nhiệm vụ ([\d.]+)\)$", line):
+            current = m[1]
+            continue
+        cells = line.split(" | ")
+        if len(cells) >= 5 and cells[0] in names and cells[1] in names[cells[0]]:
+            if _says_overdue(" | ".join(cells[2:])):
+                found.setdefault(cells[0], line)
+            continue
+        if " | " in line:
+            continue
+        if "quá thời hạn" in line or "quá hạn" in line:
+            ids = set(re.findall(r"(?:: |; |, )(\d+(?:\.\d+)*) \(", line))
+            if ids:
+                for task_id in ids:
+                    found.setdefault(task_id, line)
+            elif current and not line.startswith("+") and _says_overdue(line):
+                found.setdefault(current, line)
+        if line[:3] in ("I. ", "II.", "III", "IV.", "V. ") or line.startswith("Bảng"):
+            current = None
+    return found
+
+
+@cache
+def _raw_tasks(root: Path) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+
+    def walk(items: list[dict[str, Any]]) -> None:
+        for raw in items:
+            out[str(raw["id"])] = raw
+            walk(raw.get("subtasks") or [])
+
+    walk(read_plan(root).raw["tasks"])
+    return out
+
+
+def _leaves_under(plan: Plan, task_id: str) -> list[str]:
+    task = plan.tasks[task_id]
+    if not task.subtasks:
+        return [task_id]
+    return [leaf for s in task.subtasks for leaf in _leaves_under(plan, s)]
+
+
+def _overdue_evidence(case: Case, task_id: str) -> bool:
+    """A lead's file sent by the as-of day says the task is not done, and the task's
+    deadline was before the day that file was sent."""
+    plan, sent = case.plan, case.sent
+    for leaf in _leaves_under(plan, task_id):
+        due = task_due(plan.tasks[leaf].deadline, case.year)
+        for unit in plan.leads(plan.tasks[leaf]):
+            entry = sent[unit].task(leaf) if unit in sent else None
+            if entry is None or due is None or entry.get("status") in FINISHED:
+                continue
+            if due < sent[unit].submitted_on:  # type: ignore[operator]
+                return True
+    return False
+
+
+def test_no_task_is_called_overdue_without_its_leads_report_saying_so():
+    violations = []
+    for case in REPORTS:
+        for task_id, line in _called_overdue(case).items():
+            if task_id not in case.plan.tasks:
+                continue
+            if not _overdue_evidence(case, task_id):
+                violations.append(f"{case}: task {task_id}: {line!r}")
+            elif case.unit and case.unit not in {
+                u
+                for leaf in _leaves_under(case.plan, task_id)
+                for u in case.plan.leads(case.plan.tasks[leaf])
+            }:
+                violations.append(f"{case}: task {task_id} only cooperated on: {line!r}")
+    _report(violations)
+
+
+# --- shortcomings -----------------------------------------------------------------------------
+
+
+def test_no_unit_not_yet_due_is_listed_as_a_shortcoming():
+    violations = []
+    checked = 0
+    for case in REPORTS:
+        if case.as_of > case.deadline:
+            continue
+        shortcomings = [line for key, line in _lines(case) or () if "shortcoming" in key]
+        checked += bool(shortcomings)
+        for unit in case.plan.reporting_units:
+            if unit in case.sent:
+                continue
+            for name in case.plan.names(unit):
+                for line in shortcomings:
+                    if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", line):
+                        violations.append(f"{case}: {name} (not yet due): {line!r}")
+    assert checked, (
+        "no report's context has its 'Tồn tại, hạn chế' lines under a 'shortcomings' key"
+    )
+    _report(violations)
+
+
+def test_no_significant_shortcoming_is_never_said_beside_a_shown_one():
+    violations = []
+    for case in REPORTS:
+        text = "\n".join(line for _, line in _lines(case) or ())
+        if "Không có tồn tại, hạn chế đáng kể" not in text:
+            continue
+        for shown in ("gửi muộn", "không đạt", "không có nội dung", "quá hạn"):
+            if shown in text:
+                violations.append(f"{case}: 'Không có tồn tại…' beside '{shown}'")
+    _report(violations)
+
+
+# --- numbers of tasks and units ---------------------------------------------------------------
+
+
+def _own_tasks(plan: Plan, unit: str) -> tuple[set[str], set[str]]:
+    led = {t.id for t in plan.leaves if unit in plan.leads(t)}
+    helped = {t.id for t in plan.leaves if unit in plan.cooperators(t)} - led
+    return led, helped
+
+
+def test_numbers_of_tasks_and_units_in_sentences_match_the_plan():
+    violations = []
+    for case in REPORTS:
+        plan = case.plan
+        tasks, leads = leaf_ids_and_lead_count(plan)
+        for _, line in _lines(case) or ():
+            m = re.search(r"phân công (\d+) nhiệm vụ cho (\d+)", line)
+            if m and (int(m[1]), int(m[2])) != (tasks, leads):
+                violations.append(f"{case}: {line!r}: {tasks} tasks, {leads} leads")
+            if case.unit and (m := re.search(r"chủ trì (\d+) nhiệm vụ \(([^)]*)\)", line)):
+                led, _ = _own_tasks(plan, case.unit)
+                ids = set(m[2].split(", "))
+                if int(m[1]) != len(led) or ids != led:
+                    violations.append(f"{case}: {line!r}: leads {sorted(led)}")
+            if case.unit and (m := re.search(r"phối hợp (\d+) nhiệm vụ \(([^)]*)\)", line)):
+                _, helped = _own_tasks(plan, case.unit)
+                ids = set(m[2].split(", "))
+                if int(m[1]) != len(helped) or ids != helped:
+                    violations.append(f"{case}: {line!r}: cooperates on {sorted(helped)}")
+            if m := re.search(r"^Kết quả thực hiện (\d+) nhiệm vụ", line):
+                if case.unit:
+                    led, helped = _own_tasks(plan, case.unit)
+                    expected = len(led | helped)
+                else:
+                    expected = tasks
+                if int(m[1]) != expected:
+                    violations.append(f"{case}: {line!r}: {expected} tasks")
+            if m := re.search(r"(?:(\d+) đơn vị )?xây dựng (\d+) hoạt động", line):
+                files = [case.sent[case.unit]] if case.unit else list(case.sent.values())
+                per_unit = [len(_activities(f)) for f in files]
+                units = sum(1 for n in per_unit if n)
+                if int(m[2]) != sum(per_unit) or (m[1] and int(m[1]) != units):
+                    violations.append(
+                        f"{case}: {line!r}: {units} units, {sum(per_unit)} activities"
+                    )
+    _report(violations)
+
+
+# --- money ------------------------------------------------------------------------------------
+
+
+def _activities(progress: Progress) -> list[dict[str, Any]]:
+    return [
+        a
+        for entry in (progress.raw.get("tasks") or {}).values()
+        if isinstance(entry, dict)
+        for a in entry.get("activities") or []
+    ]
+
+
+def _amount(value: Any) -> int | None:
+    if value is None:
+        return None
+    return int(str(value).replace(".", ""))
+
+
+def _vnd(text: str) -> int:
+    return int(text.replace(".", ""))
+
+
+def test_money_sums_match_the_files():
+    violations = []
+    checked = 0
+    for case in REPORTS:
+        files = [case.sent[case.unit]] if case.unit else list(case.sent.values())
+        budgets = [a.get("budget") or {} for f in files for a in _activities(f)]
+        planned = sum(_amount(b.get("planned")) or 0 for b in budgets)
+        spent = sum(_amount(b.get("spent")) or 0 for b in budgets)
+        for _, line in _lines(case) or ():
+            said: tuple[str, str] | None = None
+            if m := re.search(r"Giải ngân (?:ít nhất )?([\d.]+)/([\d.]+) đồng", line):
+                said = (m[1], m[2])
+            cells = line.split(" | ")
+            if len(cells) >= 4 and cells[1].startswith("Tổng cộng"):  # Bảng 2: planned, spent
+                p = re.fullmatch(r"[\d.]+", cells[2])
+                s = re.fullmatch(r"(?:ít nhất )?([\d.]+)", cells[3])
+                said = (s[1], p[0]) if p and s else None
+            if said:
+                checked += 1
+                if (_vnd(said[0]), _vnd(said[1])) != (spent, planned):
+                    violations.append(f"{case}: {line!r}: files: spent {spent}, planned {planned}")
+    assert checked
+    _report(violations)
+
+
+# --- the date of a unit's report --------------------------------------------------------------
+
+
+def test_a_units_report_is_not_dated_after_it_was_sent():
+    violations = []
+    for case in REPORTS:
+        if case.unit is None:
+            continue
+        for _, line in _lines(case) or ():
+            if m := re.search(r", ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})$", line):
+                dated = date(int(m[3]), int(m[2]), int(m[1]))
+                sent = case.sent[case.unit].submitted_on
+                if sent is None or dated > sent:
+                    violations.append(f"{case}: {line!r}: sent {sent}")
+                break
+        else:
+            violations.append(f"{case}: no date line")
+    _report(violations)
+
+
+@pytest.mark.parametrize("workspace", sorted(WORKSPACES))
+def test_each_workspace_has_reports_in_the_sweep(workspace: str):
+    assert any(c.workspace == workspace for c in REPORTS)
