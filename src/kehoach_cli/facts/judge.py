@@ -95,6 +95,23 @@ def _task(t: TaskFacts, facts: YearFacts) -> TaskFinding:
         for u, r in judged.items()
     )
     verdict = _verdict(t, facts, status, judged, spoken, late_activities)
+    silent = tuple(
+        (u, facts.submission(u.id).state)
+        for u in leads
+        if u.id not in judged and _in_scope(facts, u)
+    )
+    if silent and verdict is not TaskVerdict.OVERDUE:
+        return TaskFinding(
+            t.task,
+            role,
+            TaskVerdict.PARTLY_REPORTED,
+            status,
+            t.due,
+            reported_on,
+            late_activities,
+            silent,
+            evidence,
+        )
     if verdict is TaskVerdict.OVERDUE:
         evidence += tuple(
             Evidence(facts.index.units[u], "submitted_on", day.isoformat())
@@ -118,8 +135,6 @@ def _verdict(
         return TaskVerdict.DONE
     if status is TaskStatus.CANCELLED:
         return TaskVerdict.CANCELLED
-    if status is TaskStatus.DELAYED:
-        return TaskVerdict.BEHIND
     # a task due each year ('Hằng năm') or all the time is not late for being under way
     due = t.due if t.task.deadline and t.task.deadline.kind is DeadlineKind.ONCE else None
     if due is not None:
@@ -128,10 +143,12 @@ def _verdict(
             for u, report in judged.items()
             if report.status not in FINISHED and (day := spoken.get(u)) and day > due
         ]
-        if after:
+        if after:  # past its due date, and said not done after it: the stronger fact
             return TaskVerdict.OVERDUE
-        if _speaks_for(facts, facts.as_of) > due:
+        if status is not TaskStatus.DELAYED and _speaks_for(facts, facts.as_of) > due:
             return TaskVerdict.DUE_PASSED_UNCONFIRMED
+    if status is TaskStatus.DELAYED:
+        return TaskVerdict.BEHIND
     if late_activities:
         return TaskVerdict.UNDER_WAY
     return TaskVerdict.ON_SCHEDULE
