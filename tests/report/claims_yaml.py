@@ -156,7 +156,7 @@ class Progress:
         return entry if isinstance(entry, dict) else None
 
 
-def _a_date(value: Any) -> date | None:
+def a_date(value: Any) -> date | None:
     """A date as the files write it: YAML's 2024-11-14, or 14/11/2024 (a string)."""
     if isinstance(value, date):
         return value
@@ -174,7 +174,7 @@ def read_progress(root: Path, year: int, period: str | None) -> dict[str, Progre
     for path in sorted(folder.glob("*.yaml")):
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         found[str(raw.get("unit", path.stem))] = Progress(
-            str(raw.get("unit", path.stem)), _a_date(raw.get("submitted_on")), raw
+            str(raw.get("unit", path.stem)), a_date(raw.get("submitted_on")), raw
         )
     return found
 
@@ -193,3 +193,41 @@ def leaf_ids_and_lead_count(plan: Plan) -> tuple[int, int]:
     leading a task together is one lead, not one per member)."""
     leads = {t.lead for t in plan.leaves if t.lead}
     return len(plan.leaves), len(leads)
+
+
+def lead_groups(plan: Plan) -> dict[str, tuple[str, int, int]]:
+    """Each group that leads tasks together: its name, its number of members and of the
+    tasks it leads."""
+    out: dict[str, tuple[str, int, int]] = {}
+    for task in plan.leaves:
+        if task.lead and task.lead.startswith("group:"):
+            gid = task.lead[len("group:") :]
+            name = next(g["name"] for g in plan.raw["groups"] if g["id"] == gid)
+            _, members, tasks = out.get(gid, (name, len(plan.expand(task.lead)), 0))
+            out[gid] = (name, members, tasks + 1)
+    return out
+
+
+def assignment_sentence_is_true(plan: Plan, line: str) -> bool | None:
+    """'phân công N nhiệm vụ cho M đơn vị chủ trì …': None if the line has no such
+    sentence. N counts the tasks a unit is given (a parent only groups its subtasks, it is
+    not one more task). M counts lead units; a group leading a task together is either one
+    of the M, or named after them with its members and tasks ('… và <group> (4 đơn vị,
+    cùng chủ trì 2 nhiệm vụ)'); never each member as a lead of its own."""
+    said = re.search(r"phân công (\d+) nhiệm vụ cho (\d+) (.*)", line)
+    if said is None:
+        return None
+    tasks, entries = leaf_ids_and_lead_count(plan)
+    groups = lead_groups(plan)
+    if int(said[1]) != tasks:
+        return False
+    if int(said[2]) == entries:
+        return True
+    if int(said[2]) != entries - len(groups):
+        return False
+    rest = said[3]
+    return all(
+        re.search(rf"{re.escape(name)} \({members} đơn vị, cùng chủ trì {count} nhiệm vụ\)", rest)
+        is not None
+        for name, members, count in groups.values()
+    )

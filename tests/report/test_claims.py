@@ -34,7 +34,9 @@ from tests.report.claims_support import (
 )
 from tests.report.claims_yaml import (
     FINISHED,
-    leaf_ids_and_lead_count,
+    a_date,
+    assignment_sentence_is_true,
+    lead_groups,
     read_plan,
     read_progress,
     sent_by,
@@ -124,7 +126,7 @@ def test_p3_a_task_whose_lead_has_not_reported_is_not_called_overdue(tmp_path: P
         assert "quá hạn" not in task_row(text, task_id), task_row(text, task_id)
         block = task_block(text, task_id)
         assert "quá hạn" not in block and "quá thời hạn" not in block, block
-        assert "chưa có báo cáo" in block, block
+        assert "chưa có báo cáo" in block.lower(), block
 
 
 # --- 4. the date and place of a unit's report -----------------------------------------------
@@ -212,8 +214,12 @@ def test_p7_a_parent_is_not_shown_as_its_only_reported_subtasks_progress(tmp_pat
     reported = [s for s in plan.tasks["3"].subtasks if set(plan.leads(plan.tasks[s])) & set(sent)]
     assert reported == ["3.2"]
     text = report_text(HUYEN, 2023, tmp_path, as_of=as_of)
-    assert "80%" not in task_row(text, "3"), task_row(text, "3")
-    assert "80%" not in task_block(text, "3"), task_block(text, "3")
+    progress_cell = task_row(text, "3").split(" | ")[3]
+    assert "80%" not in progress_cell, task_row(text, "3")
+    # 80% may be told only as the mean of the part reported, with that part named
+    for line in task_block(text, "3").splitlines():
+        if "80%" in line:
+            assert re.search(r"1/3|phần đã báo cáo", line), line
 
 
 # --- 8. an activity past its end date -------------------------------------------------------
@@ -228,12 +234,9 @@ def test_p8_an_activity_past_its_end_on_the_day_it_was_reported_is_overdue(tmp_p
     for progress in files.values():
         for task_id, entry in (progress.raw.get("tasks") or {}).items():
             for activity in entry.get("activities") or []:
-                due = activity.get("due")
-                if (
-                    isinstance(due, date)
-                    and due < progress.submitted_on
-                    and activity.get("status") not in FINISHED
-                ):  # type: ignore[operator]
+                due = a_date(activity.get("due"))
+                sent = progress.submitted_on
+                if due and sent and due < sent and activity.get("status") not in FINISHED:
                     late.append((task_id, activity["title"]))
     assert ("3.1", "Rà soát vùng lõm sóng tại các xã Đạm Bri, Lộc Châu") in late
     text = report_text(TINH, 2024, tmp_path, period="6-thang", as_of=MID_2024)
@@ -381,11 +384,13 @@ def test_p16_tasks_and_lead_units_are_counted_as_the_plan_assigns_them(tmp_path:
     """Seen failing: 0.3.0 and 9714850 (district: '9 nhiệm vụ cho 9 đơn vị chủ trì', the
     four communes of the group counted one by one; province: '10 nhiệm vụ cho 8')."""
     for root, year, as_of in ((HUYEN, 2023, YEAR_END), (TINH, 2024, date(2025, 2, 1))):
-        tasks, leads = leaf_ids_and_lead_count(read_plan(root))
+        plan = read_plan(root)
+        assert lead_groups(plan)  # the fixture shows the pattern: a group leads a task
         text = report_text(root, year, tmp_path, as_of=as_of)
-        said = re.search(r"phân công (\d+) nhiệm vụ cho (\d+)", text)
-        assert said, "no 'phân công N nhiệm vụ cho M' sentence"
-        assert (int(said[1]), int(said[2])) == (tasks, leads), (root.name, said[0])
+        lines = [line for line in text.splitlines() if "phân công" in line]
+        assert lines, "no 'phân công N nhiệm vụ cho M' sentence"
+        for line in lines:
+            assert assignment_sentence_is_true(plan, line), (root.name, line)
 
 
 # --- 17. the dashboard's attention list -----------------------------------------------------
