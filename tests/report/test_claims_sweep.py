@@ -12,6 +12,7 @@ breaks it. Contexts are built in-process (no .docx is rendered): the sweep takes
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -157,6 +158,11 @@ def _unit_by_name(plan: Plan) -> dict[str, str]:
 DAY = r"(\d{2}/\d{2}/\d{4})"
 
 
+def _bare(line: str) -> str:
+    """A sentence without its parentheses ('Xã A (đang soạn, chưa gửi), Xã B (Phụ lục)')."""
+    return re.sub(r" \([^()]*\)", "", line)
+
+
 def _day(text: str) -> date:
     d, m, y = text.split("/")
     return date(int(y), int(m), int(d))
@@ -165,9 +171,11 @@ def _day(text: str) -> date:
 # --- who sent, when ---------------------------------------------------------------------------
 
 
-def test_every_unit_said_to_have_sent_did_so_by_the_as_of_day_on_time_or_late_as_said():
-    violations = []
-    for case in REPORTS:
+def _check_every_unit_said_to_have_sent_did_so_by_the_as_of_day_on_time_or_late_as_said(
+    cases: list[Case],
+) -> list[str]:
+    violations: list[str] = []
+    for case in cases:
         plan, sent, deadline = case.plan, case.sent, case.deadline
         units = _unit_by_name(plan)
         for _, line in _lines(case) or ():
@@ -189,11 +197,11 @@ def test_every_unit_said_to_have_sent_did_so_by_the_as_of_day_on_time_or_late_as
                 elif day > deadline and cells[4].strip() != str((day - deadline).days):
                     violations.append(f"{case}: {line!r}: {(day - deadline).days} days late")
             # sentences: 'chưa gửi: A, B' / 'Đơn vị gửi báo cáo muộn: A, B'
-            for listed in re.findall(r"chưa gửi(?: báo cáo)?: (.+?)(?: \(|;|\.$|$)", line):
+            for listed in re.findall(r"chưa gửi(?: báo cáo)?: (.+?)(?:;|\.$|$)", _bare(line)):
                 for name in listed.split(", "):
                     if name.strip() in units and units[name.strip()] in sent:
                         violations.append(f"{case}: {line!r}: {name} sent")
-            for listed in re.findall(r"gửi báo cáo muộn: (.+?)(?: \(|;|\.$|$)", line):
+            for listed in re.findall(r"gửi báo cáo muộn: (.+?)(?:;|\.$|$)", _bare(line)):
                 for name in listed.split(", "):
                     unit = units.get(name.strip())
                     day = sent[unit].submitted_on if unit in sent else None
@@ -214,7 +222,13 @@ def test_every_unit_said_to_have_sent_did_so_by_the_as_of_day_on_time_or_late_as
                     violations.append(f"{case}: {line!r}: file says {truth and truth.submitted_on}")
                 elif m[2] and (m[2] == "đúng hạn") != (day <= deadline):
                     violations.append(f"{case}: {line!r}: deadline {deadline}")
-    _report(violations)
+    return violations
+
+
+def test_every_unit_said_to_have_sent_did_so_by_the_as_of_day_on_time_or_late_as_said():
+    _report(
+        _check_every_unit_said_to_have_sent_did_so_by_the_as_of_day_on_time_or_late_as_said(REPORTS)
+    )
 
 
 # --- overdue ----------------------------------------------------------------------------------
@@ -297,9 +311,11 @@ def _overdue_evidence(case: Case, task_id: str) -> bool:
     return False
 
 
-def test_no_task_is_called_overdue_without_its_leads_report_saying_so():
-    violations = []
-    for case in REPORTS:
+def _check_no_task_is_called_overdue_without_its_leads_report_saying_so(
+    cases: list[Case],
+) -> list[str]:
+    violations: list[str] = []
+    for case in cases:
         for task_id, line in _called_overdue(case).items():
             if task_id not in case.plan.tasks:
                 continue
@@ -311,7 +327,11 @@ def test_no_task_is_called_overdue_without_its_leads_report_saying_so():
                 for u in case.plan.leads(case.plan.tasks[leaf])
             }:
                 violations.append(f"{case}: task {task_id} only cooperated on: {line!r}")
-    _report(violations)
+    return violations
+
+
+def test_no_task_is_called_overdue_without_its_leads_report_saying_so():
+    _report(_check_no_task_is_called_overdue_without_its_leads_report_saying_so(REPORTS))
 
 
 def _late_activities(progress: Progress, task_id: str) -> int:
@@ -326,10 +346,12 @@ def _late_activities(progress: Progress, task_id: str) -> int:
     )
 
 
-def test_activities_said_overdue_are_past_their_end_and_not_done_in_the_files():
-    violations = []
+def _check_activities_said_overdue_are_past_their_end_and_not_done_in_the_files(
+    cases: list[Case],
+) -> list[str]:
+    violations: list[str] = []
     checked = 0
-    for case in REPORTS:
+    for case in cases:
         plan, sent = case.plan, case.sent
         for _, line in _lines(case) or ():
             cells = line.split(" | ")
@@ -350,17 +372,22 @@ def test_activities_said_overdue_are_past_their_end_and_not_done_in_the_files():
             most = sum(_late_activities(p, task.id) for p in sent.values())
             if not least <= int(m[1]) <= most:
                 violations.append(f"{case}: {line!r}: files: {least}..{most}")
-    assert checked
-    _report(violations)
+    if not checked:
+        violations.append("no claim of this kind found")
+    return violations
+
+
+def test_activities_said_overdue_are_past_their_end_and_not_done_in_the_files():
+    _report(_check_activities_said_overdue_are_past_their_end_and_not_done_in_the_files(REPORTS))
 
 
 # --- shortcomings -----------------------------------------------------------------------------
 
 
-def test_no_unit_not_yet_due_is_listed_as_a_shortcoming():
-    violations = []
+def _check_no_unit_not_yet_due_is_listed_as_a_shortcoming(cases: list[Case]) -> list[str]:
+    violations: list[str] = []
     checked = 0
-    for case in REPORTS:
+    for case in cases:
         if case.as_of > case.deadline:
             continue
         shortcomings = [line for key, line in _lines(case) or () if "shortcoming" in key]
@@ -372,22 +399,31 @@ def test_no_unit_not_yet_due_is_listed_as_a_shortcoming():
                 for line in shortcomings:
                     if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", line):
                         violations.append(f"{case}: {name} (not yet due): {line!r}")
-    assert checked, (
-        "no report's context has its 'Tồn tại, hạn chế' lines under a 'shortcomings' key"
-    )
-    _report(violations)
+    if not checked:
+        violations.append("no 'Tồn tại, hạn chế' lines under a 'shortcomings' key")
+    return violations
 
 
-def test_no_significant_shortcoming_is_never_said_beside_a_shown_one():
-    violations = []
-    for case in REPORTS:
+def test_no_unit_not_yet_due_is_listed_as_a_shortcoming():
+    _report(_check_no_unit_not_yet_due_is_listed_as_a_shortcoming(REPORTS))
+
+
+def _check_no_significant_shortcoming_is_never_said_beside_a_shown_one(
+    cases: list[Case],
+) -> list[str]:
+    violations: list[str] = []
+    for case in cases:
         text = "\n".join(line for _, line in _lines(case) or ())
         if "Không có tồn tại, hạn chế đáng kể" not in text:
             continue
         for shown in ("gửi muộn", "không đạt", "không có nội dung", "quá hạn"):
             if shown in text:
                 violations.append(f"{case}: 'Không có tồn tại…' beside '{shown}'")
-    _report(violations)
+    return violations
+
+
+def test_no_significant_shortcoming_is_never_said_beside_a_shown_one():
+    _report(_check_no_significant_shortcoming_is_never_said_beside_a_shown_one(REPORTS))
 
 
 # --- numbers of tasks and units ---------------------------------------------------------------
@@ -399,9 +435,9 @@ def _own_tasks(plan: Plan, unit: str) -> tuple[set[str], set[str]]:
     return led, helped
 
 
-def test_numbers_of_tasks_and_units_in_sentences_match_the_plan():
-    violations = []
-    for case in REPORTS:
+def _check_numbers_of_tasks_and_units_in_sentences_match_the_plan(cases: list[Case]) -> list[str]:
+    violations: list[str] = []
+    for case in cases:
         plan = case.plan
         tasks, leads = leaf_ids_and_lead_count(plan)
         for _, line in _lines(case) or ():
@@ -433,7 +469,11 @@ def test_numbers_of_tasks_and_units_in_sentences_match_the_plan():
                     violations.append(
                         f"{case}: {line!r}: {units} units, {sum(per_unit)} activities"
                     )
-    _report(violations)
+    return violations
+
+
+def test_numbers_of_tasks_and_units_in_sentences_match_the_plan():
+    _report(_check_numbers_of_tasks_and_units_in_sentences_match_the_plan(REPORTS))
 
 
 # --- money ------------------------------------------------------------------------------------
@@ -458,10 +498,10 @@ def _vnd(text: str) -> int:
     return int(text.replace(".", ""))
 
 
-def test_money_sums_match_the_files():
-    violations = []
+def _check_money_sums_match_the_files(cases: list[Case]) -> list[str]:
+    violations: list[str] = []
     checked = 0
-    for case in REPORTS:
+    for case in cases:
         files = [case.sent[case.unit]] if case.unit else list(case.sent.values())
         budgets = [a.get("budget") or {} for f in files for a in _activities(f)]
         planned = sum(_amount(b.get("planned")) or 0 for b in budgets)
@@ -479,16 +519,21 @@ def test_money_sums_match_the_files():
                 checked += 1
                 if (_vnd(said[0]), _vnd(said[1])) != (spent, planned):
                     violations.append(f"{case}: {line!r}: files: spent {spent}, planned {planned}")
-    assert checked
-    _report(violations)
+    if not checked:
+        violations.append("no claim of this kind found")
+    return violations
+
+
+def test_money_sums_match_the_files():
+    _report(_check_money_sums_match_the_files(REPORTS))
 
 
 # --- the date of a unit's report --------------------------------------------------------------
 
 
-def test_a_units_report_is_not_dated_after_it_was_sent():
-    violations = []
-    for case in REPORTS:
+def _check_a_units_report_is_not_dated_after_it_was_sent(cases: list[Case]) -> list[str]:
+    violations: list[str] = []
+    for case in cases:
         if case.unit is None:
             continue
         for _, line in _lines(case) or ():
@@ -500,9 +545,59 @@ def test_a_units_report_is_not_dated_after_it_was_sent():
                 break
         else:
             violations.append(f"{case}: no date line")
-    _report(violations)
+    return violations
+
+
+def test_a_units_report_is_not_dated_after_it_was_sent():
+    _report(_check_a_units_report_is_not_dated_after_it_was_sent(REPORTS))
 
 
 @pytest.mark.parametrize("workspace", sorted(WORKSPACES))
 def test_each_workspace_has_reports_in_the_sweep(workspace: str):
     assert any(c.workspace == workspace for c in REPORTS)
+
+
+# --- the checkers themselves catch false claims -------------------------------------------------
+
+_AT_DEADLINE = Case("huyen", 2023, None, date(2023, 12, 5), None)  # Kiến Thành, Quảng Tín not due
+_UNIT_AFTER = Case("huyen", 2023, None, date(2023, 12, 9), "kien-duc")  # sent 04/12/2023
+_PLANTED = {
+    _AT_DEADLINE: [
+        ("late_rows", "1 | Ủy ban nhân dân xã Kiến Thành | 08/12/2023 | gửi muộn | 3"),
+        ("direction", "- Triển khai Kế hoạch; phân công 9 nhiệm vụ cho 9 đơn vị chủ trì."),
+        (
+            "task_rows",
+            "5 | Bồi dưỡng kỹ năng số | Phòng Nội vụ | 80% | đang thực hiện | 2 hoạt động quá hạn",
+        ),
+        ("achievements", "- Giải ngân 1.000/2.000 đồng (50,0% dự toán các hoạt động)."),
+        ("shortcomings", "- 1 nhiệm vụ đã quá thời hạn: 7 (Theo dõi, đôn đốc, tổng hợp báo cáo)."),
+        ("shortcomings", "- Đơn vị chưa gửi báo cáo: Xã Kiến Thành (Phụ lục)."),
+        ("shortcomings", "- Không có tồn tại, hạn chế đáng kể."),
+    ],
+    _UNIT_AFTER: [("date_line", "Kiến Đức, ngày 09 tháng 12 năm 2023")],
+}
+_CHECKS = [
+    _check_every_unit_said_to_have_sent_did_so_by_the_as_of_day_on_time_or_late_as_said,
+    _check_no_task_is_called_overdue_without_its_leads_report_saying_so,
+    _check_activities_said_overdue_are_past_their_end_and_not_done_in_the_files,
+    _check_no_unit_not_yet_due_is_listed_as_a_shortcoming,
+    _check_no_significant_shortcoming_is_never_said_beside_a_shown_one,
+    _check_numbers_of_tasks_and_units_in_sentences_match_the_plan,
+    _check_money_sums_match_the_files,
+    _check_a_units_report_is_not_dated_after_it_was_sent,
+]
+
+
+@pytest.mark.parametrize("check", _CHECKS, ids=lambda c: c.__name__[len("_check_") :][:40])
+def test_each_checker_finds_a_planted_false_claim(check: Any, monkeypatch: pytest.MonkeyPatch):
+    """The sweep passing means something only if each checker can fail: one false line
+    of its kind, planted in a real report, is found."""
+    real = _lines
+    assert real(_AT_DEADLINE) is not None and real(_UNIT_AFTER) is not None
+    assert not check([_AT_DEADLINE, _UNIT_AFTER])  # the real reports hold
+    monkeypatch.setattr(
+        sys.modules[__name__],
+        "_lines",
+        lambda case: (*_PLANTED.get(case, []), *(real(case) or ())),
+    )
+    assert check([_AT_DEADLINE, _UNIT_AFTER])
