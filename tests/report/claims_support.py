@@ -72,10 +72,12 @@ def report_text(
     return docx_text(target)
 
 
-def dashboard_html(root: Path, year: int, tmp_path: Path, as_of: date) -> str:
-    target = tmp_path / f"dash-{year}-{as_of}.html"
+def dashboard_html(
+    root: Path, year: int, tmp_path: Path, as_of: date, period: str | None = None
+) -> str:
+    target = tmp_path / f"dash-{year}-{period or 'nam'}-{as_of}.html"
     args = ["dashboard", "--root", str(root), "--year", str(year), "-o", str(target)]
-    args += ["--as-of", as_of.isoformat()]
+    args += ["--as-of", as_of.isoformat(), *(["--period", period] if period else [])]
     code = main(args)
     assert code == 0, f"kehoach {' '.join(args)} → exit {code}"
     return target.read_text(encoding="utf-8")

@@ -13,10 +13,14 @@ is being rewritten: the tests assert what must NOT be said, and the true fact lo
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from kehoach_cli.cli.app import main
 from tests.conftest import edit
 from tests.report.claims_support import (
     HUYEN,
@@ -411,3 +415,41 @@ def test_p17_the_dashboard_names_a_draft_past_the_deadline_and_counts_as_the_rep
     not_sent = re.search(r"chưa gửi: ([^;]+?)(?:;|\.$)", re.sub(r" \([^()]*\)", "", text), re.M)
     assert not_sent, "the report names no unit not sent"
     assert int(card[1]) == len(not_sent[1].split(", ")), (card[0], not_sent[0])
+
+
+# --- the same claims outside the report (the issue: "the dashboard repeats it", "in report,
+# json, xlsx and dashboard") ---------------------------------------------------------------
+
+
+def _dashboard_rows(page: str, task_id: str) -> list[str]:
+    return [
+        body
+        for found, body in re.findall(r'<tr data-task="([\d.]+)"[^>]*>(.*?)</tr>', page, re.S)
+        if found == task_id
+    ]
+
+
+def test_p3_the_dashboard_does_not_call_unreported_tasks_overdue(tmp_path: Path):
+    """Seen failing: 0.3.0 and 9714850 ('Nhiệm vụ 3.3 …: quá hạn 30/09/2023 mà chưa
+    hoàn thành' in 'Cần chú ý' and the task table)."""
+    page = dashboard_html(HUYEN, 2023, tmp_path, BEFORE_DEADLINE)
+    for task_id in ("3.3", "4", "6"):
+        rows = _dashboard_rows(page, task_id)
+        assert rows and not any("quá hạn" in row for row in rows), rows
+        assert not re.search(rf"Nhiệm vụ {re.escape(task_id)} [^<]*quá hạn", page)
+
+
+def test_p5_status_json_and_dashboard_round_the_parent_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    """Seen failing: 0.3.0 (29 in the json, 29% on the page)."""
+    args = ["--root", str(TINH), "--year", "2024", "--period", "6-thang"]
+    args += ["--as-of", MID_2024.isoformat()]
+    capsys.readouterr()
+    assert main(["status", *args, "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["views"]["task"]["rows"]
+    parent = next(r for r in rows if r["task"] == "3")
+    assert parent["progress"] is not None and round(parent["progress"]) == 28, parent
+    page = dashboard_html(TINH, 2024, tmp_path, MID_2024, period="6-thang")
+    shown = _dashboard_rows(page, "3")
+    assert shown and "28%" in shown[0] and "29%" not in shown[0], shown
