@@ -106,6 +106,23 @@ def test_p2_a_six_month_report_judges_no_yearly_target_and_names_its_months(tmp_
     assert not re.search(r"\d+% kế hoạch năm", text), re.findall(r".*kế hoạch năm.*", text)
 
 
+@pytest.mark.parametrize("target", ["60", "90"])
+def test_p2_a_yearly_target_is_not_judged_on_six_months(tmp_path: Path, target: str):
+    """The households' rate made a 2024 target (60% already passed at mid-year by 70,1%;
+    90% not reached): a 6-month figure is neither 'đạt' nor 'không đạt' for the year.
+    Seen failing: 0.3.0 ('đánh giá: đạt' / 'không đạt')."""
+    root = copy_workspace(TINH, tmp_path)
+    edit(
+        root / "data" / "plan.yaml",
+        '    target: "80"\n    comparison: at_least\n    period: {start: 2023, end: 2025}',
+        f'    target: "{target}"\n    comparison: at_least\n    period: {{start: 2024, end: 2024}}',
+    )
+    text = report_text(root, 2024, tmp_path, period="6-thang", as_of=MID_2024)
+    lines = _indicator_lines(text, "Tỷ lệ hộ gia đình sử dụng Internet")
+    assert not any(VERDICT.search(line) for line in lines), lines
+    assert not any(re.search(r"\| 2024: ", line) for line in lines), lines
+
+
 # --- 3. overdue, or only not reported yet ---------------------------------------------------
 
 
