@@ -11,6 +11,7 @@ breaks it. Contexts are built in-process (no .docx is rendered): the sweep takes
 
 from __future__ import annotations
 
+import html
 import re
 import sys
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from typing import Any
 
 import pytest
 
+from kehoach_cli.cli.app import main
 from kehoach_cli.facts import load_year
 from kehoach_cli.loading.workspace import Workspace
 from kehoach_cli.report.context import NothingToReport, ReportOptions, build_context
@@ -601,3 +603,56 @@ def test_each_checker_finds_a_planted_false_claim(check: Any, monkeypatch: pytes
         lambda case: (*_PLANTED.get(case, []), *(real(case) or ())),
     )
     assert check([_AT_DEADLINE, _UNIT_AFTER])
+
+
+# --- the dashboard counts as the report -------------------------------------------------------
+
+
+def _card(page: str, label: str) -> str | None:
+    symbol = r"(?:<span[^>]*>[^<]*</span>)?"
+    found = re.search(rf"<dt[^>]*>{symbol}{re.escape(label)}</dt>\s*<dd[^>]*>([^<]*)<", page)
+    return found[1].strip() if found else None
+
+
+def test_the_dashboard_and_the_report_count_units_as_the_files_say(tmp_path: Path):
+    """Every consolidated case: sent K/T, on time, late and not sent (a draft has not been
+    sent) in the report's sentence and on the dashboard's cards, against the files; after
+    the deadline every unit not sent is in the dashboard's 'Cần chú ý' (issue 21, 17)."""
+    violations: list[str] = []
+    for case in [c for c in REPORTS if c.unit is None]:
+        plan, sent, deadline = case.plan, case.sent, case.deadline
+        total = len(plan.reporting_units)
+        on_time = sum(1 for p in sent.values() if p.submitted_on <= deadline)  # type: ignore[operator]
+        truth = {
+            "Đã gửi báo cáo": f"{len(sent)}/{total}",
+            "Đúng hạn": str(on_time),
+            "Gửi muộn": str(len(sent) - on_time),
+            "Chưa gửi": str(total - len(sent)),
+        }
+        target = tmp_path / f"{case.workspace}-{case.year}-{case.period}-{case.as_of}.html"
+        args = ["dashboard", "--root", str(case.root), "--year", str(case.year)]
+        args += ["--as-of", case.as_of.isoformat(), "-o", str(target)]
+        args += ["--period", case.period] if case.period else []
+        assert main(args) == 0, args
+        page = target.read_text(encoding="utf-8")
+        for label, value in truth.items():
+            if _card(page, label) != value:
+                violations.append(
+                    f"{case}: dashboard '{label}' {_card(page, label)}, files {value}"
+                )
+        found = re.search(r"Cần chú ý</h3>\s*<ul[^>]*>(.*?)</ul>", page, re.S)
+        attention = html.unescape(found[1]) if found else ""
+        for unit in plan.reporting_units:  # not sent after the deadline: needs attention
+            overdue = case.as_of > deadline and unit not in sent
+            if overdue and not any(n in attention for n in plan.names(unit)):
+                violations.append(f"{case}: {unit} not sent, not in 'Cần chú ý'")
+        text = "\n".join(_bare(line) for _, line in _lines(case) or ())
+        said = re.search(r"(\d+)/(\d+) đơn vị đã gửi", text)
+        if said is None or f"{said[1]}/{said[2]}" != truth["Đã gửi báo cáo"]:
+            violations.append(f"{case}: report {said and said[0]}, files {truth['Đã gửi báo cáo']}")
+        listed = re.search(r"chưa gửi: (.+?)(?:;|\.$)", text, re.M)
+        count = len(listed[1].split(", ")) if listed else 0
+        count += "chưa có báo cáo phần việc của mình" in text  # the receiver, told apart
+        if str(count) != truth["Chưa gửi"]:
+            violations.append(f"{case}: report lists {count} not sent, files {truth['Chưa gửi']}")
+    _report(violations)
