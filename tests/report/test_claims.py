@@ -364,10 +364,18 @@ def test_p14_the_last_years_report_promises_nothing_past_the_plan(tmp_path: Path
     plan = read_plan(HUYEN)
     assert plan.raw["period"]["end"] == 2023
     sent = sent_by(HUYEN, 2023, None, YEAR_END)
+    silent = 0
     for unit in [None, *sent]:
         text = report_text(HUYEN, 2023, tmp_path, unit=unit, as_of=YEAR_END)
         part = section(text, r"^IV\. ", r"^V\. ")
         assert "tiếp tục thực hiện" not in part.lower(), (unit, part)
+        wrote = unit is not None and any(
+            entry.get("next_year") for entry in sent[unit].raw["tasks"].values()
+        )
+        if unit is not None and not wrote:  # nothing of its own to say: what remains
+            assert re.search(r"kết thúc|còn", part), (unit, part)
+            silent += 1
+    assert silent  # the fixture shows the pattern: a unit that wrote no next-year item
 
 
 # --- 15. a unit's report and what is not its own --------------------------------------------
