@@ -533,21 +533,43 @@ def test_money_sums_match_the_files():
 # --- the date of a unit's report --------------------------------------------------------------
 
 
+def _date_line(case: Case) -> tuple[str, date] | None:
+    for _, line in _lines(case) or ():
+        if m := re.search(r", ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})$", line):
+            return line, date(int(m[3]), int(m[2]), int(m[1]))
+    return None
+
+
 def _check_a_units_report_is_not_dated_after_it_was_sent(cases: list[Case]) -> list[str]:
     violations: list[str] = []
     for case in cases:
         if case.unit is None:
             continue
-        for _, line in _lines(case) or ():
-            if m := re.search(r", ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})$", line):
-                dated = date(int(m[3]), int(m[2]), int(m[1]))
-                sent = case.sent[case.unit].submitted_on
-                if sent is None or dated > sent:
-                    violations.append(f"{case}: {line!r}: sent {sent}")
-                break
-        else:
+        found = _date_line(case)
+        sent = case.sent[case.unit].submitted_on
+        if found is None:
             violations.append(f"{case}: no date line")
+        elif sent is None or found[1] > sent:
+            violations.append(f"{case}: {found[0]!r}: sent {sent}")
     return violations
+
+
+def _check_a_units_report_is_not_dated_before_the_work_it_states(cases: list[Case]) -> list[str]:
+    """A document dated D cannot tell work finished after D as done."""
+    violations: list[str] = []
+    for case in cases:
+        found = _date_line(case) if case.unit else None
+        if found is None:
+            continue
+        finished = [a_date(a.get("finished_on")) for a in _activities(case.sent[case.unit])]
+        latest = max((d for d in finished if d), default=None)
+        if latest and found[1] < latest:
+            violations.append(f"{case}: {found[0]!r}: its file says work finished {latest}")
+    return violations
+
+
+def test_a_units_report_is_not_dated_before_the_work_it_states():
+    _report(_check_a_units_report_is_not_dated_before_the_work_it_states(REPORTS))
 
 
 def test_a_units_report_is_not_dated_after_it_was_sent():
@@ -563,6 +585,7 @@ def test_each_workspace_has_reports_in_the_sweep(workspace: str):
 
 _AT_DEADLINE = Case("huyen", 2023, None, date(2023, 12, 5), None)  # Kiến Thành, Quảng Tín not due
 _UNIT_AFTER = Case("huyen", 2023, None, date(2023, 12, 9), "kien-duc")  # sent 04/12/2023
+_UNIT_EARLY = Case("huyen", 2023, None, date(2023, 12, 31), "nhan-co")  # finished 12/06/2023
 _PLANTED = {
     _AT_DEADLINE: [
         ("late_rows", "1 | Ủy ban nhân dân xã Kiến Thành | 08/12/2023 | gửi muộn | 3"),
@@ -577,6 +600,7 @@ _PLANTED = {
         ("shortcomings", "- Không có tồn tại, hạn chế đáng kể."),
     ],
     _UNIT_AFTER: [("date_line", "Kiến Đức, ngày 09 tháng 12 năm 2023")],
+    _UNIT_EARLY: [("date_line", "Nhân Cơ, ngày 01 tháng 05 năm 2023")],
 }
 _CHECKS = [
     _check_every_unit_said_to_have_sent_did_so_by_the_as_of_day_on_time_or_late_as_said,
@@ -587,6 +611,7 @@ _CHECKS = [
     _check_numbers_of_tasks_and_units_in_sentences_match_the_plan,
     _check_money_sums_match_the_files,
     _check_a_units_report_is_not_dated_after_it_was_sent,
+    _check_a_units_report_is_not_dated_before_the_work_it_states,
 ]
 
 
@@ -595,14 +620,15 @@ def test_each_checker_finds_a_planted_false_claim(check: Any, monkeypatch: pytes
     """The sweep passing means something only if each checker can fail: one false line
     of its kind, planted in a real report, is found."""
     real = _lines
-    assert real(_AT_DEADLINE) is not None and real(_UNIT_AFTER) is not None
-    assert not check([_AT_DEADLINE, _UNIT_AFTER])  # the real reports hold
+    cases = [_AT_DEADLINE, _UNIT_AFTER, _UNIT_EARLY]
+    assert all(real(case) is not None for case in cases)
+    assert not check(cases)  # the real reports hold
     monkeypatch.setattr(
         sys.modules[__name__],
         "_lines",
         lambda case: (*_PLANTED.get(case, []), *(real(case) or ())),
     )
-    assert check([_AT_DEADLINE, _UNIT_AFTER])
+    assert check(cases)
 
 
 # --- the dashboard counts as the report -------------------------------------------------------
