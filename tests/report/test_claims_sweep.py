@@ -27,6 +27,7 @@ from kehoach_cli.cli.app import main
 from kehoach_cli.facts import load_year
 from kehoach_cli.loading.workspace import Workspace
 from kehoach_cli.report.context import NothingToReport, ReportOptions, build_context
+from tests.conftest import FIXTURES
 from tests.report.claims_support import BUNDLED, HUYEN, TINH
 from tests.report.claims_yaml import (
     FINISHED,
@@ -41,7 +42,13 @@ from tests.report.claims_yaml import (
     task_due,
 )
 
-WORKSPACES = {"data": BUNDLED, "huyen": HUYEN, "tinh": TINH}
+WORKSPACES = {
+    "data": BUNDLED,
+    "huyen": HUYEN,
+    "tinh": TINH,
+    "lam-ha": FIXTURES / "lam-ha",
+    "periods": FIXTURES / "periods",
+}
 
 
 @dataclass(frozen=True)
