@@ -588,6 +588,65 @@ def test_each_workspace_has_reports_in_the_sweep(workspace: str):
     assert any(c.workspace == workspace for c in REPORTS)
 
 
+# --- indicators ---------------------------------------------------------------------------------
+
+_VERDICT = re.compile(
+    r"(?i)đánh giá: (?:không đạt|đạt|có nguy cơ)|\| (?:không đạt|đạt|có nguy cơ[^|]*)$"
+)
+_PARTIAL = re.compile(r"\d+/\d+|\d+ đơn vị|chưa đủ|chưa có số liệu|chưa gồm|một phần|tạm tính")
+
+
+def _check_indicator_claims(cases: list[Case]) -> list[str]:
+    """No verdict on a part-year figure, nor on a unit's share of a summed indicator the
+    plan gives the unit no target of; a sum missing some of its units is called partial."""
+    violations: list[str] = []
+    for case in cases:
+        plan, sent = case.plan, case.sent
+        for raw in plan.raw.get("indicators") or []:
+            lines = [line for _, line in _lines(case) or () if raw["name"] in line]
+            summed = raw.get("combine") == "sum"
+            share = (
+                case.unit is not None
+                and summed
+                and case.unit not in (raw.get("unit_targets") or {})
+            )
+            for line in lines:
+                if _VERDICT.search(line) and (case.period is not None or share):
+                    why = "a part-year figure" if case.period else "a unit's share"
+                    violations.append(f"{case}: {line!r}: a verdict on {why}")
+            task = plan.tasks.get(str(raw.get("task")))
+            members = plan.leads(task) if task else []
+            values = [
+                u
+                for u in members
+                if u in sent and raw["id"] in (sent[u].raw.get("indicators") or {})
+            ]
+            if case.unit is None and summed and values and len(values) < len(members):
+                total = sum(
+                    float(str(sent[u].raw["indicators"][raw["id"]]["value"]).replace(",", "."))
+                    for u in values
+                )
+                figure = f"{total:g}".replace(".", ",")
+                for line in lines:
+                    cells = [
+                        c
+                        for c in line.split(" | ")
+                        if re.search(rf"(?<![\d,]){figure}(?![\d,])", c)
+                    ]
+                    part = cells[0] if " | " in line and cells else line
+                    if re.search(rf"(?<![\d,]){figure}(?![\d,])", part) and not _PARTIAL.search(
+                        part.split("mục tiêu")[0]
+                    ):
+                        violations.append(
+                            f"{case}: {line!r}: the total of {len(values)}/{len(members)} units"
+                        )
+    return violations
+
+
+def test_indicator_claims_keep_to_their_scope_and_basis():
+    _report(_check_indicator_claims(REPORTS))
+
+
 # --- the checkers themselves catch false claims -------------------------------------------------
 
 _AT_DEADLINE = Case("huyen", 2023, None, date(2023, 12, 5), None)  # Kiến Thành, Quảng Tín not due
@@ -606,7 +665,14 @@ _PLANTED = {
         ("shortcomings", "- Đơn vị chưa gửi báo cáo: Xã Kiến Thành (Phụ lục)."),
         ("shortcomings", "- Không có tồn tại, hạn chế đáng kể."),
     ],
-    _UNIT_AFTER: [("date_line", "Kiến Đức, ngày 09 tháng 12 năm 2023")],
+    _UNIT_AFTER: [
+        ("date_line", "Kiến Đức, ngày 09 tháng 12 năm 2023"),
+        (
+            "indicator_rows",
+            "1 | Số Tổ công nghệ số cộng đồng được thành lập ở các xã, thị trấn | "
+            "tối thiểu 52 tổ (2023) | 2023: 10 tổ | không đạt",
+        ),
+    ],
     _UNIT_EARLY: [("date_line", "Nhân Cơ, ngày 01 tháng 05 năm 2023")],
 }
 _CHECKS = [
@@ -619,6 +685,7 @@ _CHECKS = [
     _check_money_sums_match_the_files,
     _check_a_units_report_is_not_dated_after_it_was_sent,
     _check_a_units_report_is_not_dated_before_the_work_it_states,
+    _check_indicator_claims,
 ]
 
 
