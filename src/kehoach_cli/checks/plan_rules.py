@@ -191,6 +191,11 @@ def _indicator_tasks(check: _PlanCheck) -> None:
         if indicator.task not in check.index.tasks:
             loc = ("indicators", number, "task")
             check.add("KH206", loc, id=indicator.id, task=indicator.task, known=task_ids)
+        # a unit's own target is judged in that unit's report: it must be one that reports
+        for unit_id in indicator.unit_targets:
+            check.unit_ref(
+                unit_id, ("indicators", number, "unit_targets", unit_id), "nhận chỉ tiêu riêng"
+            )
 
 
 @plan_rule
