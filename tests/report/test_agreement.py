@@ -97,3 +97,34 @@ def test_report_status_json_and_xlsx_agree(cli, root: Path, year, as_of, period,
     for task_id, row in rows.items():  # a percent cell holds the fraction
         cell = xlsx[task_id]
         assert (round(cell * 100) if cell is not None else None) == row["progress"], task_id
+
+
+# --- the document's date -------------------------------------------------------------------
+
+HUYEN = REPO / "examples/huyen-chuyen-doi-so"
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "said"),
+    [
+        (["--unit", "kien-duc"], 0, "Kiến Đức, ngày 04 tháng 12 năm 2023"),  # the sending day
+        (["--unit", "kien-duc", "--date", "01/12/2023"], 0, "Kiến Đức, ngày 01 tháng 12 năm 2023"),
+        (["--unit", "kien-duc", "--date", "15/12/2023"], 2, "sau ngày Ủy ban nhân dân thị trấn"),
+        (["--unit", "kien-duc", "--date", "20/05/2023"], 2, "26/05/2023"),  # an activity's end
+        (["--date", "01/12/2023"], 2, "trước ngày số liệu 15/12/2023"),
+        (["--date", "20/12/2023"], 0, "Đăk R’lấp, ngày 20 tháng 12 năm 2023"),
+    ],
+)
+def test_the_document_date_never_contradicts_what_it_states(cli, tmp_path, args, code, said):
+    from docx import Document
+
+    out = tmp_path / "r.docx"
+    result = cli(
+        "report", "--year", "2023", "--as-of", "2023-12-15", "--root", str(HUYEN), *args,
+        "-o", str(out),
+    )  # fmt: skip
+    assert result.code == code, result.stderr
+    if code:
+        assert said in result.stderr and not out.exists()
+        return
+    assert Document(str(out)).tables[0].cell(1, 1).text == said
