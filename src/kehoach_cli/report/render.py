@@ -28,6 +28,7 @@ import os
 import re
 import stat
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
@@ -634,8 +635,10 @@ def render_docx(
     context: dict[str, Any],
     provenance: Provenance | None = None,
     time_limit: float | None = RENDER_TIME_LIMIT_SECONDS,
+    finish: Callable[[bytes], bytes] | None = None,
 ) -> bytes:
-    """The rendered document. Every failure that comes from the template (syntax, unknown
+    """The rendered document (passed through `finish`, within the same limits: it reads
+    what the template made). Every failure that comes from the template (syntax, unknown
     names, unsafe access, a limit exceeded, a file that is not .docx) is a TemplateProblem;
     an OSError is a file that cannot be read.
 
@@ -646,7 +649,8 @@ def render_docx(
     seconds = RENDER_TIME_LIMIT_SECONDS if time_limit is None else time_limit
 
     def work() -> bytes:
-        return _render_here(vet_bytes(data).data, context, provenance)
+        document = _render_here(vet_bytes(data).data, context, provenance)
+        return finish(document) if finish is not None else document
 
     try:
         return run_isolated(work, seconds, RENDER_CPU_SECONDS, RENDER_MEMORY_BYTES)
