@@ -191,3 +191,16 @@ def test_proposals_to_the_reporter_or_its_units_are_not_forwarded():
 def test_the_plan_ends_only_in_its_last_year_and_last_period():
     assert facts_of(HUYEN, 2023, date(2023, 12, 15)).judged.plan_ends  # period 2023–2023
     assert not facts_of(LAM_DONG, 2024, date(2025, 2, 1)).judged.plan_ends  # ends 2025
+
+
+def test_a_unit_target_names_a_unit_that_reports(cli, huyen: Path):
+    edit(
+        huyen / "data/plan.yaml",
+        "combine: sum",
+        "combine: sum\n    unit_targets: {kien-duc: 13, kien-dc: 10, vnpt: 2}",
+    )
+    result = cli("validate", "--root", str(huyen))
+    assert result.code == 1
+    assert "indicators[1].unit_targets.kien-dc" in result.stderr and "(KH203)" in result.stderr
+    assert "có phải ý bạn là 'kien-duc'" in result.stderr
+    assert "'vnpt' là cơ quan bên ngoài, không thể nhận chỉ tiêu riêng (KH207)" in result.stderr

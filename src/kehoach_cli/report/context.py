@@ -95,6 +95,19 @@ def document_date(facts: YearFacts, asked: date | None, today: date) -> date:
     assert sent is not None  # _require_something: the unit's report counts
     if asked is None:
         return sent
+    stated = [
+        a.finished_on
+        for t in facts.tasks
+        for c in t.contributions
+        for a in c.report.activities
+        if a.finished_on is not None
+    ]
+    if stated and asked < max(stated):
+        raise UsageProblem(
+            f"ngày văn bản {fmt.short_date(asked)} trước ngày {fmt.short_date(max(stated))} mà "
+            f"báo cáo của {facts.scope.name} ghi một hoạt động đã hoàn thành: văn bản không thể "
+            "nêu việc xảy ra sau ngày ký. Chọn một ngày từ ngày đó đến ngày gửi."
+        )
     if asked > sent:
         raise UsageProblem(
             f"ngày văn bản {fmt.short_date(asked)} sau ngày {facts.scope.name} gửi báo cáo "

@@ -73,8 +73,11 @@ def _task_row(facts: YearFacts, t: TaskFacts) -> dict[str, Any]:
         "deadline": t.task.deadline.text if t.task.deadline else None,
         "due": t.due,
         "overdue": t.overdue,
+        # the judgment the report words (facts/findings.py): one vocabulary everywhere
+        "verdict": facts.judged.task(t.task.id).verdict.value,
         "status": t.status.value if t.status else None,
         "progress": t.progress,
+        "progress_partial": t.progress_partial if t.progress is None else None,
         "progress_known": t.progress_base[0] if t.progress_base else None,
         "progress_of": t.progress_base[1] if t.progress_base else None,
         "activities_done": t.activities_done,
