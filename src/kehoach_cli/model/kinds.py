@@ -73,7 +73,8 @@ def unit_symbol(unit: Unit) -> str:
 # "Ủy ban nhân dân xã Nhân Cơ" → "Nhân Cơ": Decree 30 dates a document at the place where
 # the body sits, which for a UBND is its own commune, district or city.
 _UBND_PLACE = re.compile(
-    r"^(?:ủy|uỷ) ban nhân dân\s+(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận|tỉnh)\s+(.+)$",
+    r"^(?:(?:ủy|uỷ) ban nhân dân|ubnd)\s+(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận|tỉnh)"
+    r"\s+(.+)$",
     re.IGNORECASE,
 )
 
