@@ -50,7 +50,7 @@ _VERBS = (
     r"quản lý|đẩy mạnh|bố trí|lập|ban hành|phát triển|tuyên truyền|đầu tư|vận hành|nâng cấp"
 )
 _INLINE = re.compile(
-    r"(?:^|[(;:.]\s*|\b[Gg]iao\s+)(?P<lead>" + UNIT_HEAD + r"[^,;()]{2,90}?)\s+chủ trì"
+    r"(?:^|[(;:.]\s*|\b[Gg]iao\s+)(?P<lead>" + UNIT_HEAD + r"[^;()]{2,90}?)\s+chủ trì"
     r"(?:,?\s*(?:và\s+)?phối hợp(?:\s+với)?\s+(?P<coop>[^;()]+?))?"
     r"(?=\s+(?:" + _VERBS + r")\b|\s*[;.)]|\s*$|\s*,\s*(?:" + _VERBS + r")\b)"
 )
@@ -85,8 +85,21 @@ class Inline:
     deadline: str | None
 
 
+_BRACKETS = re.compile(r"\(([^()]*chủ trì\s*:[^()]*)\)", re.IGNORECASE)
+
+
 def inline(text: str) -> Inline | None:
-    """'Sở A chủ trì, phối hợp với B, C tổ chức …' → lead 'Sở A', cooperate 'B, C'."""
+    """'Sở A chủ trì, phối hợp với B, C tổ chức …' → lead 'Sở A', cooperate 'B, C'; or the
+    labels in brackets: '(Cơ quan chủ trì: Sở A; cơ quan phối hợp: B; thời gian: 2022)'."""
+    bracket = _BRACKETS.search(text)
+    if bracket:
+        found = {}
+        for part in bracket.group(1).split(";"):
+            assignment = labelled(part.strip()[:1].upper() + part.strip()[1:])
+            if assignment:
+                found[assignment.field] = assignment.value
+        if "lead" in found:
+            return Inline(found["lead"], found.get("cooperate"), found.get("deadline"))
     match = _INLINE.search(text)
     if not match:
         return None
@@ -97,7 +110,7 @@ def inline(text: str) -> Inline | None:
 
 # Words after a comma that go on with a plural name ('các sở, ban, ngành').
 _PLURAL_TAIL = re.compile(
-    r"^(ban|ngành|đơn vị|thị xã|thành phố|thị trấn|phường|xã|địa phương|đoàn thể|"
+    r"^(ban|ngành|đơn vị|thị xã|thành phố|thị trấn|phường|xã|thành|thị|địa phương|đoàn thể|"
     r"cơ quan|huyện|quận|trung tâm|doanh nghiệp|tổ chức)\b",
     re.IGNORECASE,
 )
@@ -113,10 +126,13 @@ def split_names(text: str) -> list[str]:
     if separator == ",":
         merged: list[str] = []
         for part in parts:
+            # 'các sở, ban, ngành'; 'Sở Văn hóa, Thể thao và Du lịch'; 'Trung tâm Giám
+            # sát, điều hành đô thị thông minh': one name each
             if merged and (
                 (_is_plural(merged[-1]) and _PLURAL_TAIL.match(part))
                 or (merged[-1].startswith("Sở ") and not _UNIT_START.match(part))
-            ):  # 'các sở, ban, ngành'; 'Sở Văn hóa, Thể thao và Du lịch'
+                or (part[:1].islower() and not _UNIT_START.match(part))
+            ):
                 merged[-1] += ", " + part
             else:
                 merged.append(part)

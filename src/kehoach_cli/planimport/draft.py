@@ -120,7 +120,9 @@ def _is_table_title(text: str) -> bool:
 def _document(header: Header, body: Body, everything: str) -> dict[str, Any]:
     parent, issuer = _names(header, body, everything)
     preamble = [block.text for block in body.preamble]
-    signer = _signer(body.signer, issuer.value if isinstance(issuer, Noted) else issuer)
+    # a plan issued with a decision is signed under the decision
+    signer_lines = body.signer or _decision_signer(header.decision_text)
+    signer = _signer(signer_lines, issuer.value if isinstance(issuer, Noted) else issuer)
     document: dict[str, Any] = {
         "type": header.doc_type,
         "number": header.number,
@@ -134,6 +136,7 @@ def _document(header: Header, body: Body, everything: str) -> dict[str, Any]:
     title = header.title
     if header.title_capitals:
         title = spelled_as_in(title, everything) or sentence_case(title)
+        title = title[:1].upper() + title[1:]
         document["title"] = Noted(
             title, ["trích yếu viết hoa trong văn bản: đã đổi sang chữ thường, kiểm tra tên riêng"]
         )
@@ -222,9 +225,22 @@ def _date(header: Header) -> Any:
     return Noted(str(header.year), ["văn bản chỉ ghi năm ('ngày … tháng … năm …')"])
 
 
+def _decision_signer(lines: list[str]) -> list[str]:
+    """The signer's lines at the end of the issuing decision: from its authority line."""
+    for position, line in enumerate(lines):
+        if re.match(r"^(KT|TM|Q|TL|TUQ)\.", line):
+            return [text for text in lines[position:] if not text.startswith("-")]
+    return []
+
+
 def _signer(lines: list[str], issuer: str | None) -> Any:
-    authority = next((line for line in lines if re.match(r"^(KT|TM|Q|TL|TUQ)\.", line)), None)
-    rest = [line for line in lines if line != authority]
+    authorities = [line for line in lines if re.match(r"^(KT|TM|Q|TL|TUQ)\.", line)]
+    authority: Any = authorities[-1] if authorities else None
+    if len(authorities) > 1:  # 'TM. ỦY BAN NHÂN DÂN' above 'KT. CHỦ TỊCH'
+        authority = Noted(
+            authority, ["văn bản ghi thêm dòng thẩm quyền: " + "; ".join(authorities[:-1])]
+        )
+    rest = [line for line in lines if line not in authorities]
     title = next((line for line in rest if is_capitals(line)), None)
     name = next((line for line in reversed(rest) if not is_capitals(line)), None)
     signer: dict[str, Any] = {}

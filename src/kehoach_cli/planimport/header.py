@@ -17,6 +17,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _NATIONAL = re.compile(r"^(CỘNG HÒA|CỘNG HOÀ|Độc lập)", re.IGNORECASE)
+_NATIONAL_LINES = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 _ATTACHED = re.compile(
     r"^\(?\s*(?:Ban hành\s+)?kèm theo\s+(?P<decision>(?P<kind>Quyết định|Nghị quyết)\s+số\s+"
     r"(?P<number>\d+)/(?P<symbol>[\w\-/Đ]+)\s+ngày\s+(?P<date>[^)]*?)"
@@ -89,10 +90,29 @@ def _attached_plan(blocks: list[Block], start: int) -> int | None:
     return None
 
 
+def _rejoined(head: list[Block]) -> list[str]:
+    """The head's lines, with those a web page broke joined again: 'Số:' / '4291/KH-UBND',
+    'Phú' / 'Thọ, ngày 23 tháng 9 năm 2021'."""
+    lines = [block.text.strip() for block in head if not block.cells]
+    out: list[str] = []
+    position = 0
+    while position < len(lines):
+        text = lines[position]
+        if position + 1 < len(lines):
+            joined = f"{text} {lines[position + 1]}"
+            broken = not (_NUMBER.match(text) or _DATE.match(text))
+            if broken and (_NUMBER.match(joined) or _DATE.match(joined)):
+                out.append(joined)
+                position += 2
+                continue
+        out.append(text)
+        position += 1
+    return out
+
+
 def _head_lines(header: Header, head: list[Block]) -> None:
     names: list[str] = []
-    for block in head:
-        text = block.text.strip()
+    for text in _rejoined(head):
         number = _NUMBER.match(text)
         date = _DATE.match(text)
         if number:
@@ -105,9 +125,15 @@ def _head_lines(header: Header, head: list[Block]) -> None:
             header.month = int(date.group("month")) if date.group("month") else None
             header.year = int(date.group("year"))
             header.found.append("địa danh, ngày tháng")
-        elif _NATIONAL.match(text) or not re.search(r"\w", text) or block.cells:
+        elif _NATIONAL.match(text) or not re.search(r"\w", text):
             continue
-        elif names and not _NAME_START.match(text.upper()) and is_capitals(text):
+        elif any(text.upper() in line for line in _NATIONAL_LINES):
+            continue  # 'CỘNG' / 'HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' broken over lines
+        elif (
+            names
+            and is_capitals(text)
+            and (not _NAME_START.match(text.upper()) or len(names[-1].split()) == 1)
+        ):
             names[-1] += " " + text  # 'ỦY BAN NHÂN DÂN' / 'TỈNH LÂM ĐỒNG': one name
         else:
             names.append(text)

@@ -85,19 +85,21 @@ def _docx_blocks(path: Path) -> list[Block]:
 
     try:
         document = Document(str(path))
+        blocks: list[Block] = []
+        for item in document.iter_inner_content():
+            if hasattr(item, "rows"):
+                blocks += _table_blocks(item, len(blocks))
+            else:
+                _add_paragraph(blocks, item, f"đoạn {len(blocks) + 1}")
+        return blocks
+    except OSError as error:
+        raise ImportProblem(f"{path}: không đọc được tệp ({error.strerror or error}).") from None
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise ImportProblem(
             f"{path}: không mở được như tệp Word .docx (tệp hỏng hoặc sai loại)."
         ) from None
-    except OSError as error:
-        raise ImportProblem(f"{path}: không đọc được tệp ({error.strerror or error}).") from None
-    blocks: list[Block] = []
-    for item in document.iter_inner_content():
-        if hasattr(item, "rows"):
-            blocks += _table_blocks(item, len(blocks))
-        else:
-            _add_paragraph(blocks, item, f"đoạn {len(blocks) + 1}")
-    return blocks
+    except Exception:
+        raise ImportProblem(f"{path}: tệp Word .docx hỏng, không đọc được nội dung.") from None
 
 
 def _add_paragraph(blocks: list[Block], paragraph: Any, where: str) -> None:
@@ -180,7 +182,7 @@ def _pypdf_text(path: Path) -> str:
             raise ImportProblem(f"{path}: PDF có mật khẩu.")
         pages = reader.pages[:MAX_PAGES]
         return "\f".join(page.extract_text(extraction_mode="layout") or "" for page in pages)
-    except PdfReadError:
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
         raise ImportProblem(f"{path}: không đọc được tệp PDF (tệp hỏng).") from None
 
 
@@ -191,7 +193,7 @@ _STARTS = re.compile(
     r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.\s|\d+\)\s|[a-zđ]\)|[-–+•]\s|Căn cứ|Thực hiện|Nơi nhận|"
     r"Số:|KẾ HOẠCH|PHỤ LỤC|Phụ lục|\(Ban hành kèm|\(Kèm theo)"
 )
-_GAP = re.compile(r"\s{3,}")
+_GAP = re.compile(r"\s{8,}")  # between columns set side by side (header, signer)
 
 
 def _text_blocks(text: str, path: Path, *, page_marks: bool = False) -> list[Block]:
@@ -212,11 +214,15 @@ def _text_blocks(text: str, path: Path, *, page_marks: bool = False) -> list[Blo
             blocks.append(Block(" ".join(" ".join(pending).split()), pending_where))
             pending = []
 
-    for number, raw in enumerate(text.splitlines(), 1):
+    lines = text.split("\n")  # not splitlines(): a form feed (\\f) marks a page, not a line
+    margin = _margin(lines) if page_marks else 0
+    for number, raw in enumerate(lines, 1):
         page += raw.count("\f")
         line = raw.replace("\f", "").rstrip()
         where = f"trang {page}" if page_marks else f"dòng {number}"
         stripped = line.strip()
+        if page_marks and re.fullmatch(r"\d{1,3}", stripped):
+            continue  # a page number
         if not stripped:
             blank = True
             continue
@@ -225,8 +231,7 @@ def _text_blocks(text: str, path: Path, *, page_marks: bool = False) -> list[Blo
             continue
         if stripped.strip("|").count("|") >= 1 or "\t" in stripped:
             flush()
-            cells = [c.strip() for c in re.split(r"\||\t", stripped.strip("|"))]
-            blocks.append(Block(" | ".join(cells), where, cells=cells))
+            blocks += _row(stripped, where)
             continue
         ends_cell = stripped.endswith("|")
         stripped = stripped.strip("|").strip()
@@ -235,7 +240,7 @@ def _text_blocks(text: str, path: Path, *, page_marks: bool = False) -> list[Blo
             flush()
             blocks += [Block(" ".join(part.split()), where) for part in parts]
             continue
-        if pending and not _continues(pending[-1], stripped, after_blank=blank):
+        if pending and _breaks(pending, line, margin if page_marks else None, blank):
             flush()
         blank = False
         if not pending:
@@ -247,6 +252,49 @@ def _text_blocks(text: str, path: Path, *, page_marks: bool = False) -> list[Blo
     return [block for block in blocks if block.cells or not re.fullmatch(r"[-_=.\s]*", block.text)]
 
 
+def _row(text: str, where: str) -> list[Block]:
+    """A table row of three cells or more; fewer are columns side by side ('ỦY BAN NHÂN
+    DÂN | CỘNG HÒA …'), each a paragraph."""
+    cells = [c.strip() for c in re.split(r"\||\t", text.strip("|"))]
+    if len(cells) >= 3:
+        return [Block(" | ".join(cells), where, cells=cells)]
+    return [Block(" ".join(c.split()), where) for c in cells if c]
+
+
+def _breaks(pending: list[str], line: str, margin: int | None, blank: bool) -> bool:
+    """Whether `line` starts a new paragraph after the lines `pending`. `margin` is a PDF's
+    left margin (None for plain text): there a paragraph's first line is indented and a
+    line at the margin goes on, unless it starts an item or is a heading."""
+    stripped = line.strip()
+    if _open_brackets(pending) > 0:
+        return False
+    if margin is not None:
+        at_margin = len(line) - len(line.lstrip()) <= margin + 2
+        if at_margin and not (
+            _STARTS.match(stripped) or _is_capitals(stripped) or _is_capitals(pending[-1])
+        ):
+            return False
+        # an indented line starts a paragraph, unless it is the lower-case rest of a
+        # centred one (a title's last line)
+        if not at_margin and not stripped[:1].islower():
+            return True
+    return not _continues(pending[-1], stripped, after_blank=blank)
+
+
+def _open_brackets(lines: list[str]) -> int:
+    """Brackets opened and not closed in a paragraph ('a)', '1)' marks aside)."""
+    text = re.sub(r"^[a-zđ0-9]{1,3}\)", "", " ".join(lines))
+    return text.count("(") - text.count(")")
+
+
+def _margin(lines: list[str]) -> int:
+    """The left margin of a PDF's text: the smallest indent that many long lines share
+    (paragraphs' first lines are indented further; a stray line is not the margin)."""
+    indents = [len(line) - len(line.lstrip()) for line in lines if len(line.strip()) > 60]
+    enough = max(3, len(indents) // 10)
+    return min((i for i in set(indents) if indents.count(i) >= enough), default=0)
+
+
 def _continues(previous: str, line: str, *, after_blank: bool = False) -> bool:
     """Whether `line` is the wrapped rest of the paragraph that `previous` ends (across a
     blank line only when it starts in lower case or with a number: a page break)."""
@@ -255,9 +303,18 @@ def _continues(previous: str, line: str, *, after_blank: bool = False) -> bool:
     if _is_capitals(previous) or _is_capitals(line):
         return False
     starts_inside = line[:1].islower() or line[:1].isdigit()
-    return starts_inside or (not after_blank and len(previous) >= 55)
+    dangling = previous.rsplit(" ", 1)[-1].lower() in _DANGLING
+    return starts_inside or dangling or (not after_blank and len(previous) >= 55)
+
+
+# Words no paragraph ends on: a line ending on one goes on below ('… ngày 03/6/2020 của').
+_DANGLING = {
+    "của", "và", "về", "với", "các", "số", "ngày", "tại", "cho", "trong", "theo", "để",
+    "những", "năm", "tháng", "được", "là", "có", "đến", "từ", "trên", "hoặc",
+}  # fmt: skip
 
 
 def _is_capitals(text: str) -> bool:
+    """A line in capitals (a heading); not 'IV/2024.', the rest of a wrapped deadline."""
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return len(letters) >= 4 and all(c.isupper() for c in letters)

@@ -39,32 +39,40 @@ def spelled_as_in(capitals: str, body: str) -> str | None:
     if not words:
         return None
     pattern = r"\s+".join(re.escape(word) for word in words)
-    match = re.search(pattern, body, flags=re.IGNORECASE)
-    if match and not is_capitals(match.group(0)):
-        return " ".join(match.group(0).split())
+    for match in re.finditer(pattern, body, flags=re.IGNORECASE):
+        if not is_capitals(match.group(0)):
+            return " ".join(match.group(0).split())
     return None
 
 
 def sentence_case(capitals: str) -> str:
-    """'PHÁT TRIỂN HẠ TẦNG SỐ TRÊN ĐỊA BÀN TỈNH LÂM ĐỒNG' → 'Phát triển hạ tầng số trên
-    địa bàn tỉnh Lâm Đồng': the first word and the (two-word) place names capitalised."""
+    """'PHÁT TRIỂN HẠ TẦNG SỐ TRÊN ĐỊA BÀN TỈNH LÂM ĐỒNG GIAI ĐOẠN 2023 - 2025' → 'Phát
+    triển hạ tầng số trên địa bàn tỉnh Lâm Đồng giai đoạn 2023 - 2025': the first word and
+    the place names (after 'tỉnh', 'huyện' … up to a common word) capitalised."""
     words = capitals.split()
     out: list[str] = []
-    capitalise_next = 0
+    in_place = False
     for position, word in enumerate(words):
+        lower = word.lower()
+        if in_place and (lower in _NOT_NAMES or not word[:1].isalpha()):
+            in_place = False
         if word in _ACRONYMS or re.search(r"\d|/|-[A-Z]", word):
             out.append(word)
-            continue
-        lower = word.lower()
-        if position == 0 or capitalise_next > 0:
+        elif position == 0 or in_place:
             out.append(lower[:1].upper() + lower[1:])
-            capitalise_next -= 1
         else:
             out.append(lower)
-        for place in _PLACE_WORDS:
-            if " ".join(out).lower().endswith(" " + place) or " ".join(out).lower() == place:
-                capitalise_next = 2
+        sofar = " ".join(out).lower()
+        if any(sofar == p or sofar.endswith(" " + p) for p in _PLACE_WORDS):
+            in_place = True
     return " ".join(out)
+
+
+# Words that end a place name in a title ('… tỉnh Lâm Đồng giai đoạn …').
+_NOT_NAMES = {
+    "giai", "năm", "đến", "và", "về", "trên", "theo", "của", "tầm", "định", "thời", "trong",
+    "nhằm", "để", "với", "cho", "tại", "thuộc", "từ", "sau", "trước",
+}  # fmt: skip
 
 
 def short_slug(name: str, taken: set[str]) -> str:
