@@ -21,6 +21,7 @@ from kehoach_cli.planimport.tasks import (
     assignment_count,
     tasks_from_section,
     tasks_from_tables,
+    walk,
 )
 from kehoach_cli.planimport.text import is_capitals, sentence_case, spelled_as_in
 from kehoach_cli.planimport.units import UnitBook, canonical
@@ -76,6 +77,11 @@ def build_draft(blocks: list[Block]) -> Draft:
             "nhiệm vụ lấy từ bảng nhiệm vụ (trong văn bản hoặc Phụ lục); mục này không in "
             "lại bảng: thêm 'content: tasks' nếu muốn in nhiệm vụ tại đây"
         )
+    if tasks_at is not None and any(task.inline_found for task in walk(tasks)):
+        sections[tasks_at].notes.append(
+            "văn bản ghi phân công ngay trong câu của nhiệm vụ; 'kehoach plan render' in "
+            "thêm các dòng '- Cơ quan chủ trì: …' dưới mỗi nhiệm vụ"
+        )
     task_data = [_task(task, book) for task in tasks]
     reporting = _reporting(body, tasks_at, book, document, header)
     groups = book.groups()
@@ -126,8 +132,8 @@ def _document(header: Header, body: Body, everything: str) -> dict[str, Any]:
     document: dict[str, Any] = {
         "type": header.doc_type,
         "number": header.number,
-        "symbol": header.symbol or Noted(None, ["không thấy ký hiệu văn bản (dòng 'Số: …/…')"]),
-        "place": header.place or Noted(None, ["không thấy địa danh (dòng '…, ngày … tháng …')"]),
+        "symbol": header.symbol or Noted("", ["không thấy ký hiệu văn bản (dòng 'Số: …/…')"]),
+        "place": header.place or Noted("", ["không thấy địa danh (dòng '…, ngày … tháng …')"]),
         "date": _date(header),
     }
     if parent is not None:
@@ -141,7 +147,7 @@ def _document(header: Header, body: Body, everything: str) -> dict[str, Any]:
             title, ["trích yếu viết hoa trong văn bản: đã đổi sang chữ thường, kiểm tra tên riêng"]
         )
     else:
-        document["title"] = title or Noted(None, ["không thấy trích yếu"])
+        document["title"] = title or Noted("", ["không thấy trích yếu"])
     references = _references(preamble)
     if references:
         document["legal_bases"] = Noted(
@@ -152,7 +158,11 @@ def _document(header: Header, body: Body, everything: str) -> dict[str, Any]:
         document["closing"] = body.closing.text
     else:
         document["closing"] = Noted(
-            None, ["không thấy đoạn kết ('Trên đây là …' hoặc đoạn cuối có './.'): ghi vào đây"]
+            "",
+            [
+                "không thấy đoạn kết riêng ('Trên đây là …', hoặc đoạn không đánh số có './.' "
+                "ở cuối): ghi đoạn kết vào đây"
+            ],
         )
     document["recipients"] = body.recipients
     document["signer"] = signer
@@ -186,7 +196,7 @@ def _names(header: Header, body: Body, everything: str) -> tuple[Any, Any]:
         return None, issuer
     found = _issuer_from_preamble(body)
     if found is None:
-        return None, Noted(None, ["không thấy tên cơ quan ban hành ở phần đầu văn bản"])
+        return None, Noted("", ["không thấy tên cơ quan ban hành ở phần đầu văn bản"])
     issuer = found
     parent = None
     if not issuer.lower().startswith(("ủy ban", "uỷ ban", "ubnd")) and header.place:
@@ -217,7 +227,7 @@ def _issuer_from_preamble(body: Body) -> str | None:
 
 def _date(header: Header) -> Any:
     if header.year is None:
-        return Noted(None, ["không thấy ngày ban hành"])
+        return Noted("", ["không thấy ngày ban hành"])
     if header.day and header.month:
         return f"{header.year}-{header.month:02d}-{header.day:02d}"
     if header.month:
@@ -381,7 +391,7 @@ def _task(task: DraftTask, book: UnitBook) -> Noted:
         data["name"] = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
         notes.append("tên ngắn (name) là 10 chữ đầu của nội dung: sửa cho gọn")
     else:
-        data["name"] = Noted(None, ["nhiệm vụ không có nội dung"])
+        data["name"] = Noted("", ["nhiệm vụ không có nội dung"])
     if task.text:
         data["text"] = task.text
     _assignment(task, data, notes, book)
@@ -534,4 +544,4 @@ def _receiver(written: str | None, book: UnitBook) -> Any:
     leads = [u for u in book.units() if u.kind != "external"]
     if leads:
         return Noted(leads[0].id, ["văn bản không ghi nơi nhận báo cáo: đơn vị là đoán"])
-    return Noted(None, ["văn bản không ghi nơi nhận báo cáo: ghi mã một đơn vị"])
+    return Noted("", ["văn bản không ghi nơi nhận báo cáo: ghi mã một đơn vị"])

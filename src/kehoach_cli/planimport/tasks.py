@@ -166,17 +166,16 @@ def tasks_from_tables(blocks: list[Block]) -> list[DraftTask]:
         number = row.get("number", "")
         content = row.get("content", "")
         assigned = any(row.get(k) for k in ("lead", "cooperate", "deadline", "product"))
-        if re.fullmatch(r"[IVXLC]+\.?|[A-Z]\.?", number) or (
-            content and not assigned and not number
-        ):
+        if not number and tasks and not assigned:  # a row broken across pages
+            last = _last(tasks)
+            if last.text:
+                last.text = [*last.text[:-1], f"{last.text[-1]} {content}".strip()]
+            elif last.title:
+                last.title = f"{last.title} {content}".strip()
+            continue
+        if re.fullmatch(r"[IVXLC]+\.?|[A-Z]\.?", number) or (content and not assigned):
             group = DraftTask(str(len(tasks) + 1), block.where, title=content or number)
             tasks.append(group)
-            continue
-        if not number and tasks and not assigned:
-            last = _last(tasks)
-            last.text = (
-                [*last.text[:-1], f"{last.text[-1]} {content}".strip()] if last.text else [content]
-            )
             continue
         parent = group.subtasks if group is not None else tasks
         owner_id = f"{group.id}." if group is not None else ""
