@@ -23,7 +23,7 @@ from kehoach_cli.planimport.tasks import (
     tasks_from_tables,
     walk,
 )
-from kehoach_cli.planimport.text import is_capitals, sentence_case, spelled_as_in
+from kehoach_cli.planimport.text import is_capitals, place_names, restore_case
 from kehoach_cli.planimport.units import UnitBook, canonical
 from kehoach_cli.planimport.yaml_text import Noted
 
@@ -141,8 +141,7 @@ def _document(header: Header, body: Body, everything: str) -> dict[str, Any]:
     document["issuing_body"] = issuer
     title = header.title
     if header.title_capitals:
-        title = spelled_as_in(title, everything) or sentence_case(title)
-        title = title[:1].upper() + title[1:]
+        title = restore_case(title, everything, _names_known(header, everything))
         document["title"] = Noted(
             title, ["trích yếu viết hoa trong văn bản: đã đổi sang chữ thường, kiểm tra tên riêng"]
         )
@@ -186,7 +185,11 @@ def _document_notes(header: Header) -> list[str]:
 
 
 def _names(header: Header, body: Body, everything: str) -> tuple[Any, Any]:
-    names = [spelled_as_in(name, everything) or _spelled(name) for name in header.names]
+    known = _names_known(header, everything)
+    names = [
+        restore_case(name, everything, known) if is_capitals(name) else name
+        for name in header.names
+    ]
     if len(names) >= 2:
         return names[0], names[1]
     if len(names) == 1:
@@ -209,8 +212,10 @@ def _names(header: Header, body: Body, everything: str) -> tuple[Any, Any]:
     )
 
 
-def _spelled(name: str) -> str:
-    return sentence_case(name) if is_capitals(name) else name
+def _names_known(header: Header, everything: str) -> list[str]:
+    """Proper names to keep when capitals are turned to lower case: the place of the date
+    line and the places the body names ('tỉnh Lâm Đồng')."""
+    return [*([header.place] if header.place else []), *place_names(everything)]
 
 
 def _issuer_from_preamble(body: Body) -> str | None:

@@ -7,7 +7,6 @@ import re
 import unicodedata
 
 # Words after which Vietnamese writes a proper name (a place) with capitals.
-_PLACE_WORDS = ("tỉnh", "huyện", "thành phố", "thị xã", "xã", "phường", "thị trấn", "quận")
 _ACRONYMS = {"UBND", "HĐND", "KH&CN", "TT&TT", "CNTT", "MTTQ", "TW", "VN"}
 
 
@@ -45,34 +44,43 @@ def spelled_as_in(capitals: str, body: str) -> str | None:
     return None
 
 
-def sentence_case(capitals: str) -> str:
-    """'PHÁT TRIỂN HẠ TẦNG SỐ TRÊN ĐỊA BÀN TỈNH LÂM ĐỒNG GIAI ĐOẠN 2023 - 2025' → 'Phát
-    triển hạ tầng số trên địa bàn tỉnh Lâm Đồng giai đoạn 2023 - 2025': the first word and
-    the place names (after 'tỉnh', 'huyện' … up to a common word) capitalised."""
+_PLACE_NAME = re.compile(
+    r"\b(?:tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn|quận)\s+"
+    r"((?:[A-ZĐÀ-Ỹ][\w’']*)(?:\s+[A-ZĐÀ-Ỹ][\w’']*)*)"
+)
+
+
+def place_names(body: str) -> list[str]:
+    """Proper names the body writes after 'tỉnh', 'huyện' …: 'Lâm Đồng', 'Thừa Thiên Huế'."""
+    found: list[str] = []
+    for match in _PLACE_NAME.finditer(body):
+        name = match.group(1)
+        if not is_capitals(name) and name not in found:
+            found.append(name)
+    return found
+
+
+def restore_case(capitals: str, body: str, names: list[str]) -> str:
+    """A title or name written in capitals, as the body would write it: the longest run of
+    its first words that the body spells (4 words or more), the rest in lower case with the
+    document's proper names ('Lâm Đồng') and acronyms kept; the first letter up."""
     words = capitals.split()
-    out: list[str] = []
-    in_place = False
-    for position, word in enumerate(words):
-        lower = word.lower()
-        if in_place and (lower in _NOT_NAMES or not word[:1].isalpha()):
-            in_place = False
-        if word in _ACRONYMS or re.search(r"\d|/|-[A-Z]", word):
-            out.append(word)
-        elif position == 0 or in_place:
-            out.append(lower[:1].upper() + lower[1:])
-        else:
-            out.append(lower)
-        sofar = " ".join(out).lower()
-        if any(sofar == p or sofar.endswith(" " + p) for p in _PLACE_WORDS):
-            in_place = True
-    return " ".join(out)
-
-
-# Words that end a place name in a title ('… tỉnh Lâm Đồng giai đoạn …').
-_NOT_NAMES = {
-    "giai", "năm", "đến", "và", "về", "trên", "theo", "của", "tầm", "định", "thời", "trong",
-    "nhằm", "để", "với", "cho", "tại", "thuộc", "từ", "sau", "trước",
-}  # fmt: skip
+    head: list[str] = []
+    for count in range(len(words), 3, -1):
+        found = spelled_as_in(" ".join(words[:count]), body)
+        if found:
+            head, words = found.split(), words[count:]
+            break
+    rest = " ".join(
+        word if word in _ACRONYMS or re.search(r"\d|/|-[A-ZĐ]", word) else word.lower()
+        for word in words
+    )
+    for name in sorted(names, key=len, reverse=True):
+        rest = re.sub(
+            r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", name, rest, flags=re.IGNORECASE
+        )
+    text = " ".join(part for part in (" ".join(head), rest) if part)
+    return text[:1].upper() + text[1:]
 
 
 def short_slug(name: str, taken: set[str]) -> str:
