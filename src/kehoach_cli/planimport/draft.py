@@ -60,28 +60,8 @@ def build_draft(blocks: list[Block]) -> Draft:
     book = UnitBook()
     document = _document(header, body, everything)
 
-    table_tasks = tasks_from_tables(blocks)
-    labels = Labels()
-    tasks_at = None if table_tasks else _tasks_section(body.sections)
-    tasks: list[DraftTask] = table_tasks
-    left_nodes: list[Node] = []
-    if tasks_at is not None:
-        tasks, left_nodes = tasks_from_section(body.sections[tasks_at], labels)
-    sections = [
-        _section(section, number == tasks_at, left_nodes, labels)
-        for number, section in enumerate(body.sections)
-    ]
-    if table_tasks and body.sections:
-        target = _table_section(body.sections)
-        sections[target].notes.append(
-            "nhiệm vụ lấy từ bảng nhiệm vụ (trong văn bản hoặc Phụ lục); mục này không in "
-            "lại bảng: thêm 'content: tasks' nếu muốn in nhiệm vụ tại đây"
-        )
-    if tasks_at is not None and any(task.inline_found for task in walk(tasks)):
-        sections[tasks_at].notes.append(
-            "văn bản ghi phân công ngay trong câu của nhiệm vụ; 'kehoach plan render' in "
-            "thêm các dòng '- Cơ quan chủ trì: …' dưới mỗi nhiệm vụ"
-        )
+    tasks, tasks_at, sections = _tasks_and_sections(blocks, body)
+    table_tasks = tasks_at is None and bool(tasks)
     task_data = [_task(task, book) for task in tasks]
     reporting = _reporting(body, tasks_at, book, document, header)
     groups = book.groups()
@@ -114,6 +94,35 @@ def build_draft(blocks: list[Block]) -> Draft:
         draft.left = [t for t in draft.left if not _is_table_title(t)]
     draft.read = header.found
     return draft
+
+
+def _tasks_and_sections(
+    blocks: list[Block], body: Body
+) -> tuple[list[DraftTask], int | None, list[Noted]]:
+    """The task tree (from a task table, else from the section holding the tasks), the
+    number of that section (None for a table) and every section's data."""
+    table_tasks = tasks_from_tables(blocks)
+    labels = Labels()
+    tasks_at = None if table_tasks else _tasks_section(body.sections)
+    tasks: list[DraftTask] = table_tasks
+    left_nodes: list[Node] = []
+    if tasks_at is not None:
+        tasks, left_nodes = tasks_from_section(body.sections[tasks_at], labels)
+    sections = [
+        _section(section, number == tasks_at, left_nodes, labels)
+        for number, section in enumerate(body.sections)
+    ]
+    if table_tasks and body.sections:
+        sections[_table_section(body.sections)].notes.append(
+            "nhiệm vụ lấy từ bảng nhiệm vụ (trong văn bản hoặc Phụ lục); mục này không in "
+            "lại bảng: thêm 'content: tasks' nếu muốn in nhiệm vụ tại đây"
+        )
+    if tasks_at is not None and any(task.inline_found for task in walk(tasks)):
+        sections[tasks_at].notes.append(
+            "văn bản ghi phân công ngay trong câu của nhiệm vụ; 'kehoach plan render' in "
+            "thêm các dòng '- Cơ quan chủ trì: …' dưới mỗi nhiệm vụ"
+        )
+    return tasks, tasks_at, sections
 
 
 def _is_table_title(text: str) -> bool:

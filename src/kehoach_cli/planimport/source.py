@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,9 @@ def read_blocks(path: Path) -> list[Block]:
         )
     else:
         raise ImportProblem(f"{path}: chỉ đọc được tệp .docx, .txt hoặc .pdf.")
+    for block in blocks:  # one spelling of each letter (PDFs and Macs give decomposed ones)
+        block.text = unicodedata.normalize("NFC", block.text)
+        block.cells = [unicodedata.normalize("NFC", cell) for cell in block.cells]
     if len(blocks) > MAX_BLOCKS:
         raise ImportProblem(f"{path}: hơn {MAX_BLOCKS} đoạn, không giống một văn bản kế hoạch.")
     if not any(block.text.strip() or block.cells for block in blocks):
