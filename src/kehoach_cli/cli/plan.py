@@ -75,18 +75,22 @@ Ví dụ:
 
 @plan_app.command("import", cls=VietnameseCommand, help=IMPORT_HELP)
 def import_(
-    source: Annotated[Path, typer.Argument(help="Văn bản kế hoạch: .docx, .txt hoặc .pdf.")],
+    source: Annotated[
+        Path, typer.Argument(help="Văn bản kế hoạch: .docx, .txt hoặc .pdf.", metavar="TỆP")
+    ],
     output: Annotated[
         Path,
         typer.Option("--output", "-o", help="Tệp plan.yaml cần ghi."),
     ] = Path("data/plan.yaml"),
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+    root: RootOption = None,
 ) -> None:
     from kehoach_cli.atomic import write_atomic
     from kehoach_cli.planimport.run import import_plan
     from kehoach_cli.planimport.source import ImportProblem
 
-    target = _import_target(output, force)
+    # with --root (or KEHOACH_ROOT), -o is inside that workspace
+    target = _import_target(root / output if root and not output.is_absolute() else output, force)
     try:
         imported = import_plan(source, target)
     except ImportProblem as problem:

@@ -473,7 +473,10 @@ def _deadline(text: str) -> Any:
 
 def _unit(entry: Any) -> Noted:
     data: dict[str, Any] = {"id": entry.id, "name": entry.name, "kind": entry.kind}
-    notes = ["mã (id) là đoán từ tên: đổi cho quen (tệp tiến độ mang tên mã)", *entry.notes]
+    notes = [
+        "mã (id) và loại (kind) đoán từ tên: đổi mã cho quen (tệp tiến độ mang tên mã)",
+        *entry.notes,
+    ]
     others = [s for s in entry.spellings if canonical(s) != entry.name]
     if others:
         notes.append("văn bản còn viết: " + "; ".join(others))

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kehoach_cli.os_errors import describe_os_error
+
 MAX_BYTES = 30 * 1024 * 1024  # a 30-page plan is well under 1 MB; scans are what grow
 MAX_PAGES = 300
 MAX_BLOCKS = 20_000
@@ -40,7 +42,7 @@ def read_blocks(path: Path) -> list[Block]:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise ImportProblem(f"{path}: không đọc được tệp ({error.strerror or error}).") from None
+        raise ImportProblem(f"{path}: không đọc được tệp ({describe_os_error(error)}).") from None
     if size > MAX_BYTES:
         raise ImportProblem(
             f"{path}: tệp {size // (1024 * 1024)} MB, quá giới hạn {MAX_BYTES // (1024 * 1024)} MB "
@@ -71,7 +73,10 @@ def read_blocks(path: Path) -> list[Block]:
 
 
 def _plain_text(path: Path) -> str:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportProblem(f"{path}: không đọc được tệp ({describe_os_error(error)}).") from None
     for encoding in ("utf-8-sig", "utf-16"):
         try:
             return data.decode(encoding)
@@ -97,7 +102,7 @@ def _docx_blocks(path: Path) -> list[Block]:
                 _add_paragraph(blocks, item, f"đoạn {len(blocks) + 1}")
         return blocks
     except OSError as error:
-        raise ImportProblem(f"{path}: không đọc được tệp ({error.strerror or error}).") from None
+        raise ImportProblem(f"{path}: không đọc được tệp ({describe_os_error(error)}).") from None
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise ImportProblem(
             f"{path}: không mở được như tệp Word .docx (tệp hỏng hoặc sai loại)."
