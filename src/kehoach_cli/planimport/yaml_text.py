@@ -117,7 +117,8 @@ def _sequence(items: list[Any], indent: int, lines: list[str]) -> None:
 
 
 def _is_id(text: str) -> bool:
-    return bool(re.fullmatch(r"(group:)?[a-z0-9][a-z0-9-]*", text))
+    """A unit id or group reference, safe unquoted in a flow list ('false' is not)."""
+    return bool(re.fullmatch(r"(group:)?[a-z0-9][a-z0-9-]*", text)) and not _NOT_TEXT.search(text)
 
 
 _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`0-9][^#]*$")
