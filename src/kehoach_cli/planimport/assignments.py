@@ -117,8 +117,8 @@ _PLURAL_TAIL = re.compile(
 
 
 def split_names(text: str) -> list[str]:
-    """'Thanh tra Sở, phòng KHTC và các phòng, đơn vị thuộc Sở.' → ['Thanh tra Sở',
-    'phòng KHTC', 'các phòng, đơn vị thuộc Sở']: commas, ';' and 'và' between names,
+    """'Thanh tra huyện, phòng Nội vụ và các phòng, đơn vị thuộc huyện.' → ['Thanh tra
+    huyện', 'phòng Nội vụ', 'các phòng, đơn vị thuộc huyện']: commas, ';' and 'và' between names,
     never inside a plural name."""
     text = text.strip().rstrip(".;,")
     separator = ";" if ";" in text else ","

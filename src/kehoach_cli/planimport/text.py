@@ -18,8 +18,8 @@ def ascii_fold(text: str) -> str:
 
 def name_key(name: str) -> str:
     """How two spellings of one unit compare: case, accents' forms, 'UBND', 'và', dashes
-    and the final period do not count ('Phòng Quản lý Tiêu chuẩn Đo lường và Chất lượng'
-    is 'phòng Quản lý Tiêu chuẩn Đo lường Chất lượng.')."""
+    and the final period do not count ('Phòng Văn hóa và Thông tin' is 'phòng Văn hóa
+    Thông tin.')."""
     text = unicodedata.normalize("NFC", name).lower().replace("uỷ", "ủy")
     text = re.sub(r"\bubnd\b", "ủy ban nhân dân", text)
     text = re.sub(r"[^\w&]+", " ", text)
