@@ -41,6 +41,7 @@ Ví dụ:
   kehoach report --year 2024          báo cáo năm (.docx) để trình ký
   kehoach template check              kiểm tra mẫu Word của báo cáo
   kehoach plan render                 dựng lại văn bản kế hoạch từ plan.yaml
+  kehoach plan import ke-hoach.docx   lập bản nháp plan.yaml từ văn bản đã ban hành
 """
 
 app = typer.Typer(

@@ -43,6 +43,7 @@ COMMANDS: dict[str, tuple[str, str, str | None]] = {
     "schema": ("schema", "schema", "HELP"),
     "plan": ("plan", "plan_app", None),
     "plan render": ("plan", "render", "RENDER_HELP"),
+    "plan import": ("plan", "import_", "IMPORT_HELP"),
     "template": ("template", "template_app", None),
     "template check": ("template", "check", "CHECK_HELP"),
 }
