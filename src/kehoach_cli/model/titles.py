@@ -98,6 +98,8 @@ FIELD_TITLES = {
     "product": "Sản phẩm",
     "parent": "Cơ quan chủ quản của đơn vị",
     "day_month": "Ngày/tháng",
+    "issued_with": "Ban hành kèm theo quyết định",
+    "issuer": "Cơ quan ban hành quyết định",
 }
 
 MODEL_TITLES = {
@@ -109,6 +111,7 @@ MODEL_TITLES = {
     "Difficulty": "Khó khăn, vướng mắc",
     "IndicatorValue": "Giá trị chỉ tiêu",
     "Document": "Văn bản",
+    "IssuingDecision": "Quyết định ban hành kế hoạch",
     "Signer": "Người ký",
     "Section": "Mục",
     "Sections": "Các mục",

@@ -27,6 +27,7 @@ from kehoach_cli.facts.model import (
     YearFacts,
 )
 from kehoach_cli.model import kinds
+from kehoach_cli.model.citation import plan_citation
 from kehoach_cli.model.plan import Indicator, SectionContent, Task, Unit
 from kehoach_cli.model.progress import STATUS_LABELS, Activity, TaskReport, TaskStatus
 from kehoach_cli.report import wording as w
@@ -88,8 +89,7 @@ class _Context:
         self.index = facts.index
         self.receiver = self.index.units[self.plan.reporting.receiver]
         document = self.plan.document
-        number = document.number or "…"
-        self.plan_ref = f"{document.type.capitalize()} số {number}/{document.symbol}"
+        self.plan_ref = plan_citation(document)
         self.report_date = options.report_date or generated
 
     # --- the whole context -------------------------------------------------------------
@@ -118,7 +118,7 @@ class _Context:
             "summary": f"Kết quả thực hiện {self.plan_ref} {facts.label}",
             "addressee_lines": _addressee_lines([self._upward()] if unit else settings.addressees),
             "opening": (
-                f"Thực hiện {self.plan_ref} {self._plan_date()} của {document.issuing_body} "
+                f"Thực hiện {plan_citation(document, full=True)} "
                 f"về {w.lower_first(document.title)}; {reporter} báo cáo kết quả thực hiện "
                 f"{facts.label} như sau:"
             ),
@@ -148,12 +148,6 @@ class _Context:
         if self.unit is not None and self.unit.id == self.receiver.id:
             return self.plan.document.issuing_body
         return self.receiver.name
-
-    def _plan_date(self) -> str:
-        day = self.plan.document.date
-        if day.month and day.day:
-            return fmt.long_date(date(day.year, day.month, day.day))
-        return f"năm {day.year}"
 
     def _draft_lines(self) -> list[str]:
         if not self.options.draft:
