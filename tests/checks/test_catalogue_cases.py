@@ -174,7 +174,7 @@ CASES: dict[str, tuple[Callable[[Path], None], Path, int | None]] = {
         149,
     ),
     "KH111": (
-        change(PLAN, "lead: thanhtra", "lead: thanhtra\n        deadline: sớm nhất có thể"),
+        change(PLAN, "lead: thanhtra", "lead: thanhtra\n        deadline: 31/9/2024"),
         PLAN,
         None,
     ),
@@ -207,6 +207,11 @@ CASES: dict[str, tuple[Callable[[Path], None], Path, int | None]] = {
         None,
     ),
     "KH210": (change(PLAN, "        lead: thanhtra\n", ""), PLAN, None),
+    "KH213": (
+        change(PLAN, "lead: thanhtra", "lead: thanhtra\n        deadline: sớm nhất có thể"),
+        PLAN,
+        None,
+    ),
     "KH212": (change(PLAN, 'deadline: "15/11"', 'deadline: "15/01"'), PLAN, None),
     "KH301": (moved_to_wrong_year, Path("data/progress/2023/thanhtra.yaml"), 7),
     "KH302": (copied_as("qlcn2.yaml"), P24 / "qlcn2.yaml", 5),

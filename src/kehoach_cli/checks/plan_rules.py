@@ -13,6 +13,7 @@ from kehoach_cli.checks.fieldpath import format_field
 from kehoach_cli.checks.suggest import suggestion
 from kehoach_cli.diagnostics import Issue, make_issue
 from kehoach_cli.loading.yamlsafe import locate
+from kehoach_cli.model.deadlines import ACCEPTED, DeadlineKind
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.plan import GROUP_PREFIX, Group, Plan, ReportingPeriod, Task
 
@@ -182,6 +183,14 @@ def _task_assignments(check: _PlanCheck) -> None:
                 check.unit_ref(entry, entry_loc, "phối hợp nhiệm vụ")
         for number, partner in enumerate(task.partners):
             check.unit_ref(partner, (*loc, "partners", number), "", external_ok=True)
+
+
+@plan_rule
+def _deadlines_understood(check: _PlanCheck) -> None:
+    for task, loc, _ in check.tasks:
+        if task.deadline is not None and task.deadline.kind is DeadlineKind.UNREAD:
+            text = task.deadline.text
+            check.add("KH213", (*loc, "deadline"), text=text, id=task.id, accepted=ACCEPTED)
 
 
 @plan_rule

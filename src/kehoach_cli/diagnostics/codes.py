@@ -179,7 +179,7 @@ _RULES = [
         "error",
         "Thời hạn không hợp lệ: {detail}",
         "{advice}",
-        "deadline: sớm nhất có thể",
+        "deadline: 31/9/2024",
     ),
     # --- plan integrity -------------------------------------------------------------------
     Rule(
@@ -261,6 +261,14 @@ _RULES = [
         "Nếu hạn ở năm sau năm báo cáo, ghi rõ, ví dụ '15/01 năm sau'; nếu không, kiểm tra "
         "lại ngày hạn.",
         "deadline: 15/01 cho báo cáo năm",
+    ),
+    Rule(
+        "KH213",
+        "warning",
+        "Không hiểu được thời hạn '{text}' của nhiệm vụ {id}: giữ nguyên văn, nhiệm vụ không "
+        "có ngày hạn và không bị coi là chậm",
+        "Nếu văn bản có ghi ngày hạn, viết theo một cách sau: {accepted}.",
+        "deadline: sớm nhất có thể",
     ),
     # --- progress files -------------------------------------------------------------------
     Rule(

@@ -257,6 +257,7 @@ ENUM_TEXTS: dict[str, tuple[str, dict[str, str]]] = {
             "yearly": "hằng năm",
             "recurring": "hằng quý hoặc hằng tháng",
             "continuous": "thường xuyên",
+            "unread": "chưa hiểu được cách ghi (giữ nguyên văn, không có hạn)",
         },
     ),
 }
