@@ -32,6 +32,23 @@ KINDS: dict[UnitKind, KindWords] = {
     UnitKind.TRUNG_TAM: KindWords(INSIDE, "GIÁM ĐỐC"),
     UnitKind.THANH_TRA: KindWords(INSIDE, "CHÁNH THANH TRA"),
     UnitKind.VAN_PHONG: KindWords(INSIDE, "CHÁNH VĂN PHÒNG"),
+    # Bodies that carry out a plan but are neither its sở/phòng nor a UBND. The police, the
+    # Front, the mass organisations and companies answer to their own superiors, not to the
+    # plan's issuer: their names alone head their documents unless `parent` says otherwise.
+    UnitKind.CONG_AN: KindWords("lực lượng Công an", "TRƯỞNG CÔNG AN", own_header=True),
+    UnitKind.QUAN_SU: KindWords("Ban Chỉ huy quân sự", "CHỈ HUY TRƯỞNG"),
+    UnitKind.MAT_TRAN: KindWords(
+        "Ủy ban Mặt trận Tổ quốc Việt Nam",
+        "CHỦ TỊCH",
+        "TM. BAN THƯỜNG TRỰC",
+        own_header=True,
+    ),
+    UnitKind.DOAN_THE: KindWords(
+        "các tổ chức chính trị - xã hội", "CHỦ TỊCH", "TM. BAN THƯỜNG VỤ", own_header=True
+    ),
+    UnitKind.TRUONG_HOC: KindWords("các trường học", "HIỆU TRƯỞNG"),
+    UnitKind.Y_TE: KindWords("các cơ sở y tế", "GIÁM ĐỐC"),
+    UnitKind.DOANH_NGHIEP: KindWords("các doanh nghiệp", "GIÁM ĐỐC", own_header=True),
     UnitKind.EXTERNAL: KindWords("các cơ quan liên quan", "THỦ TRƯỞNG CƠ QUAN"),
 }
 

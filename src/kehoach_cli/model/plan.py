@@ -257,6 +257,13 @@ class UnitKind(str, Enum):
     TRUNG_TAM = "trung_tam"  # trung tâm, đơn vị sự nghiệp
     THANH_TRA = "thanh_tra"
     VAN_PHONG = "van_phong"
+    CONG_AN = "cong_an"  # Công an xã, phường; Công an huyện
+    QUAN_SU = "quan_su"  # Ban Chỉ huy quân sự (xã, huyện)
+    MAT_TRAN = "mat_tran"  # Ủy ban Mặt trận Tổ quốc Việt Nam (xã, huyện, tỉnh)
+    DOAN_THE = "doan_the"  # đoàn thể: Đoàn Thanh niên, Hội Phụ nữ, Hội Nông dân, Hội Cựu chiến binh
+    TRUONG_HOC = "truong_hoc"  # trường học (mầm non, tiểu học, THCS, THPT)
+    Y_TE = "y_te"  # bệnh viện, trung tâm y tế, trạm y tế
+    DOANH_NGHIEP = "doanh_nghiep"  # doanh nghiệp nhà nước, công ty
     EXTERNAL = "external"  # outside the plan: neither leads, cooperates nor reports
 
 
