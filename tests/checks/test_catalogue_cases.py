@@ -212,6 +212,19 @@ CASES: dict[str, tuple[Callable[[Path], None], Path, int | None]] = {
         PLAN,
         None,
     ),
+    "KH214": (
+        change(PLAN, "name: Phòng Quản lý Khoa học\n", "name: UBND phường Tân Hòa\n"),
+        PLAN,
+        None,
+    ),
+    "KH215": (
+        lambda root: (
+            edit(root / PLAN, 'date: "2023"', 'date: "2026"'),
+            edit(root / PLAN, "lead: thanhtra", "lead: thanhtra\n        deadline: Quý IV/2025"),
+        ),
+        PLAN,
+        None,
+    ),
     "KH212": (change(PLAN, 'deadline: "15/11"', 'deadline: "15/01"'), PLAN, None),
     "KH301": (moved_to_wrong_year, Path("data/progress/2023/thanhtra.yaml"), 7),
     "KH302": (copied_as("qlcn2.yaml"), P24 / "qlcn2.yaml", 5),

@@ -270,6 +270,21 @@ _RULES = [
         "Nếu văn bản có ghi ngày hạn, viết theo một cách sau: {accepted}.",
         "deadline: sớm nhất có thể",
     ),
+    Rule(
+        "KH214",
+        "warning",
+        "Tên cơ quan ở phần đầu văn bản viết tắt: '{name}' (in ra '{printed}')",
+        "Nghị định 30/2020 ghi tên cơ quan đầy đủ ở phần đầu: '{full}'.",
+        "issuing_body: UBND huyện Đông Hải",
+    ),
+    Rule(
+        "KH215",
+        "warning",
+        "Ngày ban hành ({issued}) sau thời hạn đầu tiên của kế hoạch: nhiệm vụ {id}, hạn {due}",
+        "Kiểm tra 'document.date' (năm ban hành) và thời hạn của nhiệm vụ; 'kehoach init "
+        "--years' ghi năm ban hành theo năm đầu của kế hoạch.",
+        "date: '2026' cho kế hoạch năm 2024",
+    ),
     # --- progress files -------------------------------------------------------------------
     Rule(
         "KH301",
