@@ -296,7 +296,7 @@ CASES: dict[str, tuple[Callable[[Path], None], Path, int | None]] = {
         None,
     ),
     "KH323": (
-        change(PLAN, "\nsections:", "\nperiod: {start: 2023, end: 2023}\nsections:"),
+        change(PLAN, "period: {start: 2023, end: 2030}", "period: {start: 2023, end: 2023}"),
         P24 / "qlkh.yaml",
         6,
     ),
