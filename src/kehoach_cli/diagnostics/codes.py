@@ -274,7 +274,8 @@ _RULES = [
         "KH214",
         "warning",
         "Tên cơ quan ở phần đầu văn bản viết tắt: '{name}' (in ra '{printed}')",
-        "Nghị định 30/2020 ghi tên cơ quan đầy đủ ở phần đầu: '{full}'.",
+        "Nghị định 30/2020 ghi tên cơ quan đầy đủ ở phần đầu: '{full}'; tên viết tắt dùng "
+        "trong bảng thì ghi ở 'short_name'.",
         "issuing_body: UBND huyện Đông Hải",
     ),
     Rule(

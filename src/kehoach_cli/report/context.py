@@ -245,7 +245,8 @@ class _Context:
             )
         waiting = [s for s in subs if not s.counted and s.unit.id != self.receiver.id]
         if waiting:
-            line += "; chưa gửi: " + ", ".join(s.unit.label + _state_note(s) for s in waiting)
+            notes = [_state_note(s) for s in waiting]
+            line += "; chưa gửi: " + fmt.list_names([s.unit.label for s in waiting], notes)
         # the receiving unit sends nothing to itself: what it owes is its own part
         own = next((s for s in subs if s.unit.id == self.receiver.id and not s.counted), None)
         if own is not None:
@@ -439,7 +440,8 @@ class _Context:
                 lines += _report_lines(report)
         waiting = [u for u in t.leads if u.id not in t.lead_reports]
         if waiting:
-            names = ", ".join(u.name + _state_note(self.facts.submission(u.id)) for u in waiting)
+            notes = [_state_note(self.facts.submission(u.id)) for u in waiting]
+            names = fmt.list_names([u.name for u in waiting], notes)
             lines.append(f"- Chưa có báo cáo của: {names}.")
         return lines
 
@@ -474,7 +476,10 @@ class _Context:
         if waiting:
             lines.append(
                 "- Chưa có báo cáo của đơn vị phối hợp: "
-                + ", ".join(f"{u.name}" + _state_note(self.facts.submission(u.id)) for u in waiting)
+                + fmt.list_names(
+                    [u.name for u in waiting],
+                    [_state_note(self.facts.submission(u.id)) for u in waiting],
+                )
                 + "."
             )
         return lines
@@ -665,7 +670,8 @@ class _Context:
         if late:
             lines.append(f"- Đơn vị gửi báo cáo muộn: {', '.join(late)} (Phụ lục).")
         if waiting:
-            names = ", ".join(s.unit.label + _state_note(s) for s in waiting)
+            notes = [_state_note(s) for s in waiting]
+            names = fmt.list_names([s.unit.label for s in waiting], notes)
             lines.append(f"- Đơn vị chưa gửi báo cáo: {names} (Phụ lục).")
         if own is not None:
             lines.append(
@@ -903,10 +909,15 @@ def _recipient_lines(items: list[str]) -> list[str]:
 
 
 def _item_numbers(tasks: list[Task], parents: dict[str, str | None]) -> dict[str, str]:
-    """Decree 30 numbering: top tasks '1.', '2.'; their subtasks 'a)', 'b)'; deeper '-'."""
+    """Decree 30 numbering: top tasks '1.', '2.'; their subtasks 'a)', 'b)'. A tree of
+    three levels or more is numbered by the plan's own ids ('3.', '3.2.', '3.2.1.'): a third
+    level under 'a)' would be '-', a heading that reads as a bullet of the text."""
     numbers: dict[str, str] = {}
     counters: dict[str | None, int] = {}
     selected = {task.id for task in tasks}
+    above = [parents.get(task.id) for task in tasks]
+    if any(p in selected and parents.get(p) in selected for p in above if p is not None):
+        return {task.id: f"{task.id}." for task in tasks}
     for task in tasks:
         parent = parents.get(task.id)
         if parent not in selected:
