@@ -38,7 +38,8 @@ class TaskOverPeriod:
     task: Task
     level: int  # 1 for a top task, 2 for its subtasks, …
     heading: bool  # a task that only groups subtasks: its years are its subtasks'
-    lead_name: str | None
+    lead_name: str | None  # the unit's or the group's name
+    lead_label: str | None  # the same, short (the unit's short name) for tables
     years: tuple[TaskYear, ...]  # every year of the period reached, in order
 
     @property
@@ -138,5 +139,6 @@ def _task_over_period(
         level=last.level,
         heading=last.is_group,
         lead_name=last.lead_name,
+        lead_label=last.lead.label if last.lead else last.lead_name,
         years=tuple(years),
     )

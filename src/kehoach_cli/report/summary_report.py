@@ -201,40 +201,42 @@ def _reached(facts: IndicatorFacts) -> str:
 # --- tables ---------------------------------------------------------------------------------
 
 
-def _year_widths(summary: PeriodSummary, fixed: list[float]) -> list[float]:
-    room = TEXT_WIDTH_MM - sum(fixed)
-    return [round(room / len(summary.years), 1)] * len(summary.years)
+# A year's column holds "2021" in bold and "100" or "13,4" on one line (12 pt, with the
+# cells' margins); the unit of measure is said once, beside the indicator's name.
+YEAR_MM = 12.5
+UNREAD = "…"  # a task with a status but not enough reports to give its progress
 
 
 def _indicator_table(docx: Any, summary: PeriodSummary) -> None:
-    fixed = [11.0, 46.0, 26.0, 27.0]
-    years = _year_widths(summary, fixed)
+    years = [YEAR_MM] * len(summary.years)
+    widths = [13.0, 0.0, 24.0, *years, 23.5]
+    widths[1] = TEXT_WIDTH_MM - sum(widths)
     headers = ["STT", "Chỉ tiêu", "Mục tiêu", *(str(y) for y in summary.years), "Đánh giá"]
     rows = []
     for number, facts in enumerate(summary.indicators, 1):
-        unit = facts.indicator.unit_of_measure
+        indicator = facts.indicator
         cells = [
-            fmt.quantity(facts.readings[y].value, unit) if y in facts.readings else NONE
+            fmt.decimal(facts.readings[y].value) if y in facts.readings else NONE
             for y in summary.years
         ]
         rows.append(
             [
                 str(number),
-                facts.indicator.name,
+                f"{indicator.name} ({indicator.unit_of_measure})",
                 _target(facts),
                 *cells,
                 ASSESSMENT_LABELS[facts.assessment],
             ]
         )
-    _caption(
-        docx, f"Bảng 1. Kết quả thực hiện các chỉ tiêu giai đoạn {summary.start}–{summary.end}"
-    )
-    _grid(docx, [fixed[0], fixed[1], fixed[2], *years, fixed[3]], headers, rows)
+    span = f"{summary.start}–{summary.end}"
+    _caption(docx, f"Bảng 1. Kết quả thực hiện các chỉ tiêu giai đoạn {span}")
+    _grid(docx, widths, headers, rows)
 
 
 def _task_table(docx: Any, summary: PeriodSummary) -> None:
-    fixed = [15.0, 48.0, 30.0, 27.0]
-    years = _year_widths(summary, fixed)
+    years = [YEAR_MM] * len(summary.years)
+    widths = [15.0, 0.0, 26.0, *years, 21.0]
+    widths[1] = TEXT_WIDTH_MM - sum(widths)
     headers = ["TT", "Nhiệm vụ", "Đơn vị chủ trì", *(str(y) for y in summary.years), "Cuối kỳ"]
     rows = []
     for t in summary.tasks:
@@ -246,19 +248,23 @@ def _task_table(docx: Any, summary: PeriodSummary) -> None:
             if t.heading
             else (STATUS_LABELS[last.status.value] if last and last.status else "chưa có báo cáo")
         )
-        rows.append([t.task.id, t.task.label, t.lead_name or "", *cells, final])
-    _caption(docx, "Bảng 2. Tiến độ các nhiệm vụ qua từng năm (báo cáo của đơn vị chủ trì)")
-    _grid(docx, [fixed[0], fixed[1], fixed[2], *years, fixed[3]], headers, rows)
+        rows.append([t.task.id, t.task.label, t.lead_label or "", *cells, final])
+    _caption(docx, "Bảng 2. Tiến độ các nhiệm vụ qua từng năm (%, theo báo cáo của đơn vị chủ trì)")
+    _grid(docx, widths, headers, rows)
+    if any(c == UNREAD for row in rows for c in row):
+        docx.add_paragraph(
+            f"{UNREAD}: đơn vị chủ trì chưa gửi đủ báo cáo năm đó để tính tiến độ; "
+            f"{NONE}: chưa có báo cáo.",
+            style=styles.NOTE,
+        )
 
 
 def _year_cell(status: TaskStatus | None, progress: int | None) -> str:
     if status is None:
         return NONE
-    if status is TaskStatus.DONE:
-        return "xong"
     if status is TaskStatus.CANCELLED:
         return "dừng"
-    return f"{progress}%" if progress is not None else STATUS_LABELS[status.value]
+    return str(progress) if progress is not None else UNREAD
 
 
 def _grid(docx: Any, widths: list[float], headers: list[str], rows: list[list[str]]) -> None:
