@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from kehoach_cli.cli.common import RootOption, display_path, fail_usage, open_workspace, parse_as_of
-from kehoach_cli.cli.options import AsOfOption, OutputOption
+from kehoach_cli.cli.options import AsOfOption
 from kehoach_cli.cli.output_path import check_output_path
 from kehoach_cli.os_errors import describe_os_error
 
@@ -27,7 +28,22 @@ Ví dụ:
 """
 
 
-def summary(output: OutputOption = None, as_of: AsOfOption = None, root: RootOption = None) -> None:
+SummaryOutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Tệp .docx cần ghi. Mặc định: bao-cao-tong-ket-<năm đầu>-<năm cuối>.docx ở thư "
+        "mục hiện tại.",
+        show_default=False,
+        dir_okay=True,
+    ),
+]
+
+
+def summary(
+    output: SummaryOutputOption = None, as_of: AsOfOption = None, root: RootOption = None
+) -> None:
     workspace = open_workspace(root)
     today = parse_as_of(as_of)
     target = check_output_path(output, workspace.root) if output is not None else None
