@@ -226,6 +226,15 @@ CASES: dict[str, tuple[Callable[[Path], None], Path, int | None]] = {
         None,
     ),
     "KH212": (change(PLAN, 'deadline: "15/11"', 'deadline: "15/01"'), PLAN, None),
+    "KH220": (
+        change(
+            PLAN,
+            "    name: Phòng Quản lý Khoa học\n    short_name: Phòng QLKH\n    kind: phong",
+            "    name: Ban Chỉ huy Quân sự\n    short_name: Phòng QLKH\n    kind: ubnd_xa",
+        ),
+        PLAN,
+        None,
+    ),
     "KH301": (moved_to_wrong_year, Path("data/progress/2023/thanhtra.yaml"), 7),
     "KH302": (copied_as("qlcn2.yaml"), P24 / "qlcn2.yaml", 5),
     "KH303": (copied_as("phong-moi.yaml", unit="phong-moi"), P24 / "phong-moi.yaml", 5),

@@ -49,3 +49,10 @@ def test_every_kind_has_its_words_and_a_plural_for_the_report():
     assert kinds.units_phrase([school, front]) == (
         "các trường học, Ủy ban Mặt trận Tổ quốc Việt Nam"
     )
+
+
+def test_a_body_named_after_its_locality_dates_its_reports_there():
+    police = unit("cong_an", name="Công an xã Long Phụng")
+    assert kinds.unit_place(police) == "Long Phụng"
+    company = unit("doanh_nghiep", name="Viễn thông Thanh Hóa")
+    assert kinds.unit_place(company) is None  # no locality in the name: KH220 asks for one

@@ -145,12 +145,8 @@ def _activity_issues(activity: AnyActivity, loc: Loc, year: int, at: Any) -> lis
             )
         )
     budget = activity.budget
-    if (
-        budget
-        and budget.planned is not None
-        and budget.spent is not None
-        and budget.spent > budget.planned
-    ):
+    if budget is not None and overspent(budget):
+        assert budget.spent is not None and budget.planned is not None
         issues.append(
             make_issue(
                 "KH310",
@@ -270,3 +266,9 @@ def _vn(day: date) -> str:
 
 def _money(amount: int) -> str:
     return f"{amount:,}".replace(",", ".")
+
+
+def overspent(budget: Any) -> bool:
+    """A spent amount above the planned one (KH310): validate warns, and the report's
+    findings name it (facts/judge.py) so it is never signed unawares."""
+    return budget.planned is not None and budget.spent is not None and budget.spent > budget.planned

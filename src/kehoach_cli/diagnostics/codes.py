@@ -286,6 +286,14 @@ _RULES = [
         "--years' ghi năm ban hành theo năm đầu của kế hoạch.",
         "date: '2026' cho kế hoạch năm 2024",
     ),
+    Rule(
+        "KH220",
+        "warning",
+        "Đơn vị '{id}' ({name}) chưa có địa danh cho dòng ngày tháng báo cáo của mình",
+        "Ghi 'place' (ví dụ place: {example}); không có thì báo cáo riêng của đơn vị mang địa "
+        "danh của kế hoạch ({plan_place}), là nơi đặt trụ sở của cơ quan khác.",
+        "unit UBND xã không ghi place, tên không theo mẫu 'Ủy ban nhân dân xã …'",
+    ),
     # --- progress files -------------------------------------------------------------------
     Rule(
         "KH301",

@@ -85,3 +85,28 @@ def unit_parent(unit: Unit, issuing_body: str) -> str:
 
 def unit_symbol(unit: Unit) -> str:
     return unit.symbol or f"BC-{unit.id.upper()}"
+
+
+# "Ủy ban nhân dân xã Nhân Cơ" → "Nhân Cơ": Decree 30 dates a document at the place where
+# the body sits, which for a UBND is its own commune, district or city.
+_LOCALITY = re.compile(
+    r"\s(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận|tỉnh)\s+(\S.*)$", re.IGNORECASE
+)
+_UBND_PLACE = re.compile(
+    r"^(?:ủy|uỷ) ban nhân dân\s+(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận|tỉnh)\s+(.+)$",
+    re.IGNORECASE,
+)
+
+
+def unit_place(unit: Unit) -> str | None:
+    """The place name of the unit's own documents: its `place`, else for a UBND the name
+    of the locality it governs; None: the plan's place (a phòng or sở sits there)."""
+    if unit.place:
+        return unit.place
+    if KINDS[unit.kind].own_header:
+        name = " ".join(unit.name.split())
+        # a UBND, or a body named after its locality ("Công an xã Long Phụng")
+        match = _UBND_PLACE.match(name) or _LOCALITY.search(name)
+        if match:
+            return match.group(1)
+    return None
