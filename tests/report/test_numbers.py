@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from kehoach_cli import formatting as fmt
 from kehoach_cli.model.plan import Task
-from kehoach_cli.report.context import _item_numbers
 from kehoach_cli.report.header_text import CELL_MARGINS_MM, text_width_mm
+from kehoach_cli.report.parts.results import item_numbers
 from kehoach_cli.report.template_builder import TASK_COLUMNS
 from kehoach_cli.report.wording import join_names
 
@@ -27,12 +27,12 @@ def _tasks(*ids: str) -> tuple[list[Task], dict[str, str | None]]:
 
 def test_two_levels_keep_numbers_and_letters():
     tasks, parents = _tasks("1", "2", "2.1", "2.2")
-    assert _item_numbers(tasks, parents) == {"1": "1.", "2": "2.", "2.1": "a)", "2.2": "b)"}
+    assert item_numbers(tasks, parents) == {"1": "1.", "2": "2.", "2.1": "a)", "2.2": "b)"}
 
 
 def test_a_third_level_heading_is_numbered_by_its_id_not_a_bullet():
     tasks, parents = _tasks("1", "3", "3.2", "3.2.1")
-    numbers = _item_numbers(tasks, parents)
+    numbers = item_numbers(tasks, parents)
     assert numbers["3.2.1"] == "3.2.1." and "-" not in numbers.values()
     assert numbers["3.2"] == "3.2."
 
