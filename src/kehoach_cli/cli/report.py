@@ -136,13 +136,19 @@ def _refuse_broken(data: YearData, unit: str | None, draft: bool) -> None:
 def _render(
     template: Path | None, workspace: Workspace, context: dict[str, Any], origin: Any
 ) -> bytes:
+    # a workspace's own template may not show draft_lines: a draft is marked anyway (in
+    # the render's limits: it reads what the template made)
+    from kehoach_cli.report.draft_mark import ensure_draft_marked
     from kehoach_cli.report.render import Provenance, TemplateProblem, render_docx, resolve_template
 
     chosen = resolve_template(template, workspace.templates_dir)
     stamp = datetime.now(UTC).replace(microsecond=0)
     try:
-        document = render_docx(
-            chosen, context, Provenance(__version__, stamp, origin.commit, origin.dirty)
+        return render_docx(
+            chosen,
+            context,
+            Provenance(__version__, stamp, origin.commit, origin.dirty),
+            finish=lambda document: ensure_draft_marked(document, context["draft_lines"]),
         )
     except TemplateProblem as error:
         raise DataProblem(
@@ -152,10 +158,6 @@ def _render(
                 "Chạy 'kehoach template check' để kiểm tra mẫu.",
             ],
         ) from None
-    # a workspace's own template may not show draft_lines: a draft is marked anyway
-    from kehoach_cli.report.draft_mark import ensure_draft_marked
-
-    return ensure_draft_marked(document, context["draft_lines"])
 
 
 def _write(target: Path, document: bytes) -> None:

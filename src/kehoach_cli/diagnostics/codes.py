@@ -466,6 +466,14 @@ _RULES = [
         "gửi; nếu chưa gửi, để trống 'submitted_on' cho đến khi gửi.",
         "submitted_on: 10/12/2026 gõ nhầm cho 10/11/2026",
     ),
+    Rule(
+        "KH325",
+        "warning",
+        "Hoạt động '{title}' hoàn thành ngày {finished}, sau ngày gửi báo cáo {sent}",
+        "Một báo cáo không thể nêu việc xảy ra sau khi gửi: sửa 'finished_on' (hoặc 'status' nếu "
+        "chưa xong khi gửi), hoặc 'submitted_on' nếu gửi muộn hơn.",
+        "submitted_on: 08/11/2023, finished_on: 24/11/2023",
+    ),
 ]
 
 CATALOGUE: dict[str, Rule] = {rule.code: rule for rule in _RULES}
