@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[str, str, str | None]] = {
     "validate": ("validate", "validate", "HELP"),
     "status": ("status", "status", "HELP"),
     "report": ("report", "report", "HELP"),
+    "summary": ("summary", "summary", "HELP"),
     "dashboard": ("dashboard", "dashboard", "HELP"),
     "schema": ("schema", "schema", "HELP"),
     "plan": ("plan", "plan_app", None),
