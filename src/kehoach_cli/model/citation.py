@@ -30,10 +30,11 @@ def date_words(day: PartialDate) -> str:
     return f"năm {day.year}"
 
 
-def decision_citation(document: Document) -> str | None:
+def decision_citation(document: Document, *, full: bool = True) -> str | None:
     """'Quyết định số 45/QĐ-UBND ngày 15 tháng 3 năm 2025 của Ủy ban nhân dân xã …' for a
-    plan issued with a decision (None otherwise). A decision without a number is cited by
-    its date and issuer alone, never as 'số …'."""
+    plan issued with a decision (None otherwise); short, 'Quyết định số 45/QĐ-UBND' — the
+    number identifies it. A decision without a number is cited by its date (and issuer),
+    never as 'số …'."""
     decision = document.issued_with
     if decision is None:
         return None
@@ -44,18 +45,21 @@ def decision_citation(document: Document) -> str | None:
             if decision.symbol
             else f"số {decision.number}"
         )
-    words.append(date_words(decision.date or document.date))
-    words.append(f"của {decision.issuer or document.issuing_body}")
+    if full or not decision.number:
+        words.append(date_words(decision.date or document.date))
+    if full:
+        words.append(f"của {decision.issuer or document.issuing_body}")
     return " ".join(words)
 
 
 def plan_citation(document: Document, *, full: bool = False) -> str:
     """The plan as a sentence names it. Short: 'Kế hoạch số 12/KH-UBND' (the blank '…'
-    where its own number is still to be written). Full: with its date and issuer, 'Kế hoạch
-    số 12/KH-UBND ngày … của …'. A plan issued with a decision is always cited with the
-    decision's number, date and issuer (that is what identifies it)."""
+    where its own number is still to be written), 'Kế hoạch ban hành kèm theo Quyết định số
+    45/QĐ-UBND'. Full: with the date and the issuer, as the opening sentence of a report
+    cites it: 'Kế hoạch số 12/KH-UBND ngày … của …'. A short citation stays short so that
+    what follows it ('năm 2025 của …') is not read as part of the decision."""
     kind = document.type.capitalize()
-    decision = decision_citation(document)
+    decision = decision_citation(document, full=full)
     if decision is not None:
         return f"{kind} ban hành kèm theo {decision}"
     ref = f"{kind} số {document.number or NUMBER_BLANK}/{document.symbol}"
