@@ -174,7 +174,7 @@ CASES: dict[str, tuple[Callable[[Path], None], Path, int | None]] = {
         149,
     ),
     "KH111": (
-        change(PLAN, "lead: thanhtra", "lead: thanhtra\n        deadline: sớm nhất có thể"),
+        change(PLAN, "lead: thanhtra", "lead: thanhtra\n        deadline: 31/9/2024"),
         PLAN,
         None,
     ),
@@ -207,6 +207,24 @@ CASES: dict[str, tuple[Callable[[Path], None], Path, int | None]] = {
         None,
     ),
     "KH210": (change(PLAN, "        lead: thanhtra\n", ""), PLAN, None),
+    "KH213": (
+        change(PLAN, "lead: thanhtra", "lead: thanhtra\n        deadline: sớm nhất có thể"),
+        PLAN,
+        None,
+    ),
+    "KH214": (
+        change(PLAN, "name: Phòng Quản lý Khoa học\n", "name: UBND phường Tân Hòa\n"),
+        PLAN,
+        None,
+    ),
+    "KH215": (
+        lambda root: (
+            edit(root / PLAN, 'date: "2023"', 'date: "2026"'),
+            edit(root / PLAN, "lead: thanhtra", "lead: thanhtra\n        deadline: Quý IV/2025"),
+        ),
+        PLAN,
+        None,
+    ),
     "KH212": (change(PLAN, 'deadline: "15/11"', 'deadline: "15/01"'), PLAN, None),
     "KH325": (
         change(
@@ -297,7 +315,7 @@ CASES: dict[str, tuple[Callable[[Path], None], Path, int | None]] = {
         None,
     ),
     "KH323": (
-        change(PLAN, "\nsections:", "\nperiod: {start: 2023, end: 2023}\nsections:"),
+        change(PLAN, "period: {start: 2023, end: 2030}", "period: {start: 2023, end: 2023}"),
         P24 / "qlkh.yaml",
         6,
     ),

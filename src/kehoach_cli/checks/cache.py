@@ -50,7 +50,8 @@ from kehoach_cli.loading.text import MAX_FILE_BYTES
 
 CACHE_DIR = ".kehoach-cache"
 CACHE_FILE = "validate.json"
-FORMAT = 4  # 3: entries hold their submitted_on (KH324); 4: the plan's view (plan_view.py)
+FORMAT = 5  # 3: entries hold their submitted_on (KH324); 4: the plan's view (plan_view.py);
+# 5: the view holds the tasks' due dates (KH319)
 MAGIC = b"kehoach-cache"
 MAX_CACHE_BYTES = 50 * 1024 * 1024
 SECRET_BYTES = 32

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,16 @@ from kehoach_cli.checks.suggest import suggestion
 from kehoach_cli.diagnostics import Issue, make_issue
 from kehoach_cli.loading.yamlsafe import locate
 from kehoach_cli.model import kinds
+from kehoach_cli.model.deadlines import ACCEPTED, DeadlineKind
 from kehoach_cli.model.index import PlanIndex
-from kehoach_cli.model.plan import GROUP_PREFIX, Group, Plan, ReportingPeriod, Task
+from kehoach_cli.model.plan import (
+    GROUP_PREFIX,
+    Group,
+    PartialDate,
+    Plan,
+    ReportingPeriod,
+    Task,
+)
 
 Loc = tuple[str | int, ...]
 
@@ -183,6 +192,74 @@ def _task_assignments(check: _PlanCheck) -> None:
                 check.unit_ref(entry, entry_loc, "phối hợp nhiệm vụ")
         for number, partner in enumerate(task.partners):
             check.unit_ref(partner, (*loc, "partners", number), "", external_ok=True)
+
+
+@plan_rule
+def _deadlines_understood(check: _PlanCheck) -> None:
+    for task, loc, _ in check.tasks:
+        if task.deadline is not None and task.deadline.kind is DeadlineKind.UNREAD:
+            text = task.deadline.text
+            check.add("KH213", (*loc, "deadline"), text=text, id=task.id, accepted=ACCEPTED)
+
+
+# Abbreviations that the header of a document never prints for the body's own name: Decree
+# 30 writes it in full ("ỦY BAN NHÂN DÂN / HUYỆN X"); a parent line may keep "UBND TỈNH …".
+HEADER_ABBREVIATIONS = {
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "MTTQ": "Mặt trận Tổ quốc Việt Nam",
+    "BCĐ": "Ban Chỉ đạo",
+    "BCHQS": "Ban Chỉ huy quân sự",
+}
+
+
+def full_name(name: str) -> str | None:
+    """'Ủy ban nhân dân huyện X' for 'UBND huyện X'; None when no abbreviation opens it."""
+    first, _, rest = name.partition(" ")
+    full = HEADER_ABBREVIATIONS.get(first.rstrip("."))
+    return f"{full} {rest}".strip() if full else None
+
+
+@plan_rule
+def _full_names_in_headers(check: _PlanCheck) -> None:
+    named: list[tuple[str, Loc]] = [
+        (check.plan.document.issuing_body, ("document", "issuing_body"))
+    ]
+    named += [
+        (unit.name, ("units", n, "name")) for n, unit in enumerate(check.plan.units) if unit.reports
+    ]
+    for name, loc in named:
+        full = full_name(name)
+        if full is not None:
+            check.add("KH214", loc, name=name, printed=name.upper(), full=full)
+
+
+def _earliest_issue_day(day: PartialDate) -> date:
+    """The first day a partial date can mean: '2024' may be any day of 2024."""
+    return date(day.year, day.month or 1, day.day or 1)
+
+
+@plan_rule
+def _issued_before_first_deadline(check: _PlanCheck) -> None:
+    """A plan issued after its own first deadline is most likely dated wrong (a skeleton
+    dated this year for a plan of an earlier year): that task would never be demanded."""
+    document = check.plan.document
+    decision = document.issued_with
+    issued = (decision.date if decision and decision.date else None) or document.date
+    dated = [
+        (task.deadline.due, task.id)
+        for task, _, _ in check.tasks
+        if task.deadline is not None and task.deadline.due is not None
+    ]
+    if dated and _earliest_issue_day(issued) > min(dated)[0]:
+        due, task_id = min(dated)
+        written = "/".join(str(part) for part in (issued.day, issued.month, issued.year) if part)
+        check.add("KH215", ("document", "date"), issued=written, id=task_id, due=fmt_day(due))
+
+
+def fmt_day(day: date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 @plan_rule

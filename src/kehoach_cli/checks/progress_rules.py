@@ -56,7 +56,7 @@ def check_progress(
     issues += _task_report_issues(progress, at)
     if plan is not None:
         reported = set(progress.tasks if reported_task_ids is None else reported_task_ids)
-        issues += _plan_issues(progress, plan, at, reported)
+        issues += _plan_issues(progress, plan, at, reported, ref)
         issues += period_issues(progress, data, ref, plan)
     return issues
 
@@ -174,7 +174,9 @@ def _activity_issues(activity: AnyActivity, loc: Loc, year: int, at: Any) -> lis
     return issues
 
 
-def _plan_issues(progress: AnyProgress, plan: PlanView, at: Any, reported: set[str]) -> list[Issue]:
+def _plan_issues(
+    progress: AnyProgress, plan: PlanView, at: Any, reported: set[str], ref: ProgressRef
+) -> list[Issue]:
     if progress.unit not in plan.reporting_units:
         issue = make_issue(
             "KH303",
@@ -186,7 +188,7 @@ def _plan_issues(progress: AnyProgress, plan: PlanView, at: Any, reported: set[s
         return [issue]
     return (
         _task_key_issues(progress, plan, at, progress.unit)
-        + _led_task_issues(progress, plan, at, progress.unit, reported)
+        + _led_task_issues(progress, plan, at, progress.unit, reported, ref)
         + _indicator_key_issues(progress, plan, at, progress.unit)
     )
 
@@ -221,17 +223,27 @@ def _task_key_issues(progress: AnyProgress, plan: PlanView, at: Any, unit_id: st
 
 
 def _led_task_issues(
-    progress: AnyProgress, plan: PlanView, at: Any, unit_id: str, reported: set[str]
+    progress: AnyProgress,
+    plan: PlanView,
+    at: Any,
+    unit_id: str,
+    reported: set[str],
+    ref: ProgressRef,
 ) -> list[Issue]:
-    """The lead reports on every task it leads, and says something about it."""
+    """The lead reports on every task it leads, and says something about it — except
+    'not started' for a task due after the period the file covers, which is the truth."""
     issues = []
+    period = plan.period_of(ref.period)
     for task_id in plan.led_tasks(unit_id):
         report = progress.tasks.get(task_id)
+        due = plan.due_in(task_id, ref.year)
+        later = period is not None and due is not None and due > period.end(ref.year)
         if (
             report is not None
             and report.status is TaskStatus.NOT_STARTED
             and not report.activities
             and not report.results
+            and not later
         ):
             issues.append(make_issue("KH319", *at(("tasks", task_id), at_key=True), id=task_id))
         if task_id not in reported:

@@ -255,7 +255,7 @@ def budget_view(facts: YearFacts, status: str | None = None) -> View:
     total = facts.budget_total
     notes = []
     if total.unknown_units:
-        names = ", ".join(unit.label for unit in total.unknown_units)
+        names = fmt.list_names([unit.label for unit in total.unknown_units])
         notes.append(
             f"Tổng cộng chưa gồm {len(total.unknown_units)} đơn vị chưa có báo cáo đã gửi: "
             f"{names} (—: chưa rõ)."

@@ -191,7 +191,9 @@ def _missing(words: Words, s: Shortcoming) -> list[str]:
     reports = _reports(s.items)
     if words.unit is not None:
         return []  # a unit's report that counts was sent: nothing of it is missing
-    names = ", ".join(r.unit.label + state_note(r.submission) for r in reports)
+    names = fmt.list_names(
+        [r.unit.label for r in reports], [state_note(r.submission) for r in reports]
+    )
     return [f"- Đơn vị chưa gửi báo cáo: {names} (Phụ lục)."]
 
 

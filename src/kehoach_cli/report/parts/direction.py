@@ -4,7 +4,6 @@ has reported. Pure: it words the facts and the report findings."""
 from __future__ import annotations
 
 from kehoach_cli import formatting as fmt
-from kehoach_cli.facts.findings import ReportFinding
 from kehoach_cli.facts.model import SubmissionState
 from kehoach_cli.model import kinds
 from kehoach_cli.model.plan import Task
@@ -152,15 +151,12 @@ def _submission_line(words: Words) -> str:
         )
     waiting = [r for r in reports if not r.sent and not r.receiver_own]
     if waiting:
-        line += "; chưa gửi: " + ", ".join(_waiting(r) for r in waiting)
+        notes = [state_note(r.submission) for r in waiting]
+        line += "; chưa gửi: " + fmt.list_names([r.unit.label for r in waiting], notes)
     own = findings.receiver_own_missing
     if own is not None:
         line += f"; {own.unit.label} chưa có báo cáo phần việc của mình{state_note(own.submission)}"
     return line + "."
-
-
-def _waiting(report: ReportFinding) -> str:
-    return report.unit.label + state_note(report.submission)
 
 
 def specifics(activities: list[Activity]) -> str:

@@ -3,12 +3,12 @@ is sent to, the opening sentence, and the draft mark. Pure."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from kehoach_cli import formatting as fmt
 from kehoach_cli.facts.labels import SUBMISSION_LABELS
 from kehoach_cli.model import kinds
+from kehoach_cli.model.citation import plan_citation
 from kehoach_cli.model.plan import Plan
 from kehoach_cli.report import wording as w
 from kehoach_cli.report.header_text import header_name_lines
@@ -16,10 +16,10 @@ from kehoach_cli.report.parts.words import Words
 
 
 def plan_reference(plan: Plan) -> str:
-    """'Kế hoạch số 12/KH-UBND'; a plan without its number yet: 'Kế hoạch số …/KH-UBND'."""
-    document = plan.document
-    number = document.number or "…"
-    return f"{document.type.capitalize()} số {number}/{document.symbol}"
+    """'Kế hoạch số 12/KH-UBND'; a plan without its number yet: 'Kế hoạch số …/KH-UBND';
+    a plan issued with a decision: 'Kế hoạch ban hành kèm theo Quyết định số …' (never
+    'số …' of its own): model/citation.py."""
+    return plan_citation(plan.document)
 
 
 def head(words: Words) -> dict[str, Any]:
@@ -41,7 +41,7 @@ def head(words: Words) -> dict[str, Any]:
         "summary": f"Kết quả thực hiện {words.plan_ref} {facts.label}",
         "addressee_lines": addressee_lines([words.upward] if unit else settings.addressees),
         "opening": (
-            f"Thực hiện {words.plan_ref} {_plan_date(plan)} của {document.issuing_body} "
+            f"Thực hiện {plan_citation(document, full=True)} "
             f"về {w.lower_first(document.title)}; {words.reporter} báo cáo kết quả thực hiện "
             f"{facts.label} như sau:"
         ),
@@ -55,13 +55,6 @@ def _place(words: Words) -> str:
     if words.unit is not None:
         return kinds.unit_place(words.unit) or words.plan.document.place
     return words.plan.document.place
-
-
-def _plan_date(plan: Plan) -> str:
-    day = plan.document.date
-    if day.month and day.day:
-        return fmt.long_date(date(day.year, day.month, day.day))
-    return f"năm {day.year}"
 
 
 def _draft_lines(words: Words) -> list[str]:

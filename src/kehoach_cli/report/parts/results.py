@@ -150,7 +150,8 @@ def _group_lead_lines(words: Words, t: TaskFacts) -> list[str]:
             lines += report_lines(report, finding)
     waiting = [u for u in t.leads if u.id not in t.lead_reports]
     if waiting:
-        names = ", ".join(u.name + state_note(words.facts.submission(u.id)) for u in waiting)
+        notes = [state_note(words.facts.submission(u.id)) for u in waiting]
+        names = fmt.list_names([u.name for u in waiting], notes)
         lines.append(f"- Chưa có báo cáo của: {names}.")
     return lines
 
@@ -188,14 +189,17 @@ def _cooperation_lines(words: Words, t: TaskFacts) -> list[str]:
     if silent:
         lines.append(
             "- Đơn vị phối hợp đã gửi báo cáo nhưng không có nội dung về nhiệm vụ này: "
-            + ", ".join(silent)
+            + fmt.list_names(silent)
             + "."
         )
     waiting = [u for u in t.cooperators_expected if not words.facts.submission(u.id).counted]
     if waiting:
         lines.append(
             "- Chưa có báo cáo của đơn vị phối hợp: "
-            + ", ".join(f"{u.name}" + state_note(words.facts.submission(u.id)) for u in waiting)
+            + fmt.list_names(
+                [u.name for u in waiting],
+                [state_note(words.facts.submission(u.id)) for u in waiting],
+            )
             + "."
         )
     return lines
@@ -258,10 +262,15 @@ def activity_line(activity: Activity, finding: TaskFinding | None = None) -> str
 
 
 def item_numbers(tasks: list[Task], parents: dict[str, str | None]) -> dict[str, str]:
-    """Decree 30 numbering: top tasks '1.', '2.'; their subtasks 'a)', 'b)'; deeper '-'."""
+    """Decree 30 numbering: top tasks '1.', '2.'; their subtasks 'a)', 'b)'. A tree of
+    three levels or more is numbered by the plan's own ids ('3.', '3.2.', '3.2.1.'): a third
+    level under 'a)' would be '-', a heading that reads as a bullet of the text."""
     numbers: dict[str, str] = {}
     counters: dict[str | None, int] = {}
     selected = {task.id for task in tasks}
+    above = [parents.get(task.id) for task in tasks]
+    if any(p in selected and parents.get(p) in selected for p in above if p is not None):
+        return {task.id: f"{task.id}." for task in tasks}
     for task in tasks:
         parent = parents.get(task.id)
         if parent not in selected:
