@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kehoach_cli import formatting as fmt
 from kehoach_cli.dashboard import charts
+from kehoach_cli.dashboard.actions import anchor_indicator, anchor_task, anchor_unit
 from kehoach_cli.dashboard.markup import cell, element, table, text
 from kehoach_cli.facts.labels import (
     ASSESSMENT_LABELS,
@@ -59,6 +60,7 @@ def submissions(facts: YearFacts) -> str:
             + cell(text(_days(sub)), "Số ngày"),
             class_=f"sub-{sub.state.value}",
             data_unit=sub.unit.id,
+            id=anchor_unit(sub.unit.id),
         )
         for sub in facts.submissions
     ]
@@ -158,6 +160,7 @@ def task_row(task: TaskFacts) -> str:
         + cell(text(_deadline(task)), "Thời hạn", class_=_empty(_deadline(task)))
         + cell(task_marks(task), "Lưu ý", class_=_empty(task_marks(task))),
         data_task=task.task.id,
+        id=anchor_task(task.task.id),
         class_=" ".join(
             part
             for part in (f"level-{task.level}", flags, task.status.value if task.status else "")
@@ -249,6 +252,7 @@ def indicators(facts: YearFacts) -> str:
                 figure(chart, ind.indicator.name, below),
                 class_="indicator",
                 data_indicator=ind.indicator.id,
+                id=anchor_indicator(ind.indicator.id),
             )
         )
     return section(
