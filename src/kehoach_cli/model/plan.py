@@ -347,6 +347,12 @@ class Indicator(StrictModel):
         description="Khi nhiều đơn vị báo cáo: lead (giá trị của đơn vị chủ trì), sum (cộng "
         "các đơn vị), latest (giá trị gửi sau cùng)",
     )
+    unit_targets: dict[UnitId, VnDecimal] = Field(
+        default_factory=dict,
+        description="Chỉ tiêu giao riêng cho từng đơn vị (mã đơn vị: giá trị), khi kế hoạch "
+        "giao; báo cáo riêng của đơn vị đánh giá phần của đơn vị theo chỉ tiêu này, không theo "
+        "mục tiêu chung",
+    )
 
 
 NEXT_YEAR_WORDS = ("năm sau", "của năm sau", "năm kế tiếp")

@@ -83,6 +83,7 @@ FIELD_TITLES = {
     "value": "Giá trị",
     "note": "Ghi chú",
     "combine": "Cách tổng hợp giá trị",
+    "unit_targets": "Chỉ tiêu giao từng đơn vị",
     "first": "Tháng đầu",
     "last": "Tháng cuối",
     "numbering": "Cách đánh dấu",

@@ -385,7 +385,7 @@ class _Context:
             f"cả {total} nhiệm vụ" if known == total else f"{known}/{total} nhiệm vụ đã có báo cáo"
         )
         return (
-            f"- Gồm {total} nhiệm vụ cụ thể; tiến độ bình quân {t.progress}% "
+            f"- Gồm {total} nhiệm vụ cụ thể; tiến độ bình quân {t.progress_partial}% "
             f"(tính trên {base}, theo báo cáo của đơn vị chủ trì)."
         )
 
@@ -436,7 +436,7 @@ class _Context:
         )
         if known:
             base = f"cả {total} đơn vị" if known == total else f"{known}/{total} đơn vị đã báo cáo"
-            head += f"; tiến độ bình quân {t.progress}% (tính trên {base})"
+            head += f"; tiến độ bình quân {t.progress_partial}% (tính trên {base})"
         lines = [head + "."]
         for unit in t.leads:
             report = t.lead_reports.get(unit.id)
