@@ -236,6 +236,23 @@ class Browser:
         self.call("Target.closeTarget", targetId=target)
         return visit
 
+    def style_of(self, page: Path, selector: str, prop: str) -> str:
+        """The computed value of `prop` for the first element `selector` finds."""
+        target = self.call("Target.createTarget", url="about:blank")["targetId"]
+        session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        self.call("Page.enable", session)
+        self.events.clear()
+        self.call("Page.navigate", session, url=page.resolve().as_uri())
+        self.wait_for("Page.loadEventFired")
+        expression = (
+            f"getComputedStyle(document.querySelector({json.dumps(selector)}))"
+            f".getPropertyValue({json.dumps(prop)})"
+        )
+        value: str = self._evaluate(session, expression)
+        self.events.clear()
+        self.call("Target.closeTarget", targetId=target)
+        return value
+
     def print_pdf(self, page: Path) -> bytes:
         """`page` printed as Chromium prints it (the page's own @page size and margins,
         backgrounds on), as PDF bytes."""

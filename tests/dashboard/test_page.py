@@ -17,6 +17,7 @@ from kehoach_cli import formatting as fmt
 from kehoach_cli.dashboard import Provenance, render_dashboard
 from kehoach_cli.dashboard.budget import task_money
 from kehoach_cli.facts import SubmissionState, YearFacts, load_year, year_facts
+from kehoach_cli.facts.findings import TaskVerdict
 from kehoach_cli.facts.labels import ASSESSMENT_LABELS, SUBMISSION_LABELS
 from kehoach_cli.facts.model import Money
 from kehoach_cli.loading.workspace import find_workspace
@@ -133,7 +134,9 @@ def check_tasks(page: lxml.html.HtmlElement, facts: YearFacts) -> None:
             assert progress == f"{task.progress}%{base}"
             width = row.xpath(".//span[contains(@class,'bar')]/span/@style")[0]
             assert width == f"width:{task.progress}%"
-        assert ("quá hạn" in marks) == task.overdue
+        verdict = facts.judged.task(task.task.id).verdict
+        assert ("⚠ quá hạn" in marks) == (verdict is TaskVerdict.OVERDUE)
+        assert ("⚠ đã qua hạn" in marks) == (verdict is TaskVerdict.DUE_PASSED_UNCONFIRMED)
         if task.open_difficulties:
             assert f"{len(task.open_difficulties)} vướng mắc" in marks
         else:
@@ -292,11 +295,14 @@ def test_ubnd_plan(ubnd_workspace: Path):
     assert "data/progress/2024/dong-phu.yaml" in notice and str(ubnd_workspace) not in html
     attention = words(page.xpath("//ul[@class='attention']")[0])
     assert "Sở Nội vụ: chưa gửi báo cáo, quá hạn 10 ngày." in attention
-    assert "Nhiệm vụ 2.2 Kho dữ liệu dùng chung: quá thời hạn 30/09/2024" in attention
-    # with its evidence: the lead's own report
-    assert "(Sở TT&TT báo cáo chậm tiến độ, 40%)" in attention
+    # the findings' verdicts, with the report each rests on
+    assert (
+        "Nhiệm vụ 2.2 Kho dữ liệu dùng chung: chậm tiến độ (Sở TT&TT báo cáo chậm tiến độ "
+        "ngày 25/11/2024)" in attention
+    )
+    assert "Nhiệm vụ 2.1 Rà soát hạ tầng mạng cấp huyện: đã qua thời hạn 30/09/2024" in attention
     # a draft past the deadline is not a report: it needs acting on (issue 21, pattern 17)
-    assert "UBND thị xã Bình Long: mới có bản nháp (chưa ghi ngày gửi), đã qua hạn 10" in attention
+    assert "UBND thị xã Bình Long: mới có bản nháp (chưa ghi ngày gửi), đã qua hạn nộp" in attention
     # each line links to the row that shows its detail
     for link in page.xpath("//ul[@class='attention']//a"):
         target = page.xpath(f"//*[@id='{link.get('href')[1:]}']")

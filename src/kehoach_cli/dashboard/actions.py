@@ -1,9 +1,10 @@
 """The few things to act on, each with the anchor of its detail on the page.
 
-This is the one place the page asks "what needs doing?": it only words the facts' states
-(a unit's submission state and days, a task's `overdue` with the lead's own report as its
-evidence, an indicator's assessment); it decides nothing. Anchors are those the sections
-give their rows (`anchor_*` below), so a link always lands on the row that shows it.
+This is the one place the page asks "what needs doing?": it only words the findings
+(facts/findings.py), the judgments the report words too: a report owed or late, a task's
+verdict with the evidence it rests on, an indicator's assessment; it decides nothing.
+Anchors are those the sections give their rows (`anchor_*` below), so a link always
+lands on the row that shows it.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kehoach_cli import formatting as fmt
+from kehoach_cli.facts.findings import Findings, ReportFinding, TaskFinding, TaskVerdict
 from kehoach_cli.facts.labels import ASSESSMENT_LABELS
-from kehoach_cli.facts.model import SubmissionState, TaskFacts, YearFacts
+from kehoach_cli.facts.model import SubmissionState, YearFacts
 from kehoach_cli.model.progress import STATUS_LABELS
 
 
@@ -39,61 +41,77 @@ def anchor_indicator(indicator_id: str) -> str:
     return f"chi-tieu-{indicator_id}"
 
 
-def _unit_actions(facts: YearFacts) -> list[Action]:
-    """Units past the deadline without a report that counts (a draft or a broken file
-    past the deadline is not a report), then units that sent late."""
-    found = []
-    passed = facts.as_of > facts.deadline
-    for sub in facts.submissions:
-        days = (facts.as_of - facts.deadline).days
-        overdue = f", quá hạn {sub.days_overdue} ngày" if sub.days_overdue is not None else ""
-        if sub.state is SubmissionState.MISSING:
-            words = f"chưa gửi báo cáo{overdue}"
-        elif sub.state is SubmissionState.DRAFT and passed:
-            words = f"mới có bản nháp (chưa ghi ngày gửi), đã qua hạn {days} ngày"
-        elif sub.state is SubmissionState.INVALID:
-            words = "tệp báo cáo có lỗi, chưa tính được"
-        else:
-            continue
-        found.append(Action("unit", sub.unit.label, words, anchor_unit(sub.unit.id)))
-    for sub in facts.submissions:
-        if sub.state is SubmissionState.LATE:
-            found.append(
-                Action(
-                    "unit",
-                    sub.unit.label,
-                    f"gửi muộn {sub.days_late} ngày",
-                    anchor_unit(sub.unit.id),
-                )
+def _report_words(report: ReportFinding) -> str | None:
+    """What a unit's report needs, from its finding: owed past the deadline (not sent, a
+    draft, a file with errors) or sent late; None when nothing."""
+    sub = report.submission
+    if report.overdue:
+        if sub.state is SubmissionState.DRAFT:
+            return (
+                "mới có bản nháp (chưa ghi ngày gửi), đã qua hạn nộp "
+                f"{fmt.short_date(report.deadline)}"
             )
+        if sub.state is SubmissionState.INVALID:
+            return "tệp báo cáo có lỗi, chưa tính được; đã qua hạn nộp"
+        days = f", quá hạn {sub.days_overdue} ngày" if sub.days_overdue is not None else ""
+        own = " phần việc của mình" if report.receiver_own else ""
+        return f"chưa gửi báo cáo{own}{days}"
+    if report.late:
+        return f"gửi muộn {sub.days_late} ngày"
+    return None
+
+
+def _unit_actions(findings: Findings) -> list[Action]:
+    """Reports owed past the deadline first, then reports sent late."""
+    owed = [r for r in findings.reports if r.overdue]
+    late = [r for r in findings.reports if r.late]
+    found = []
+    for report in owed + late:
+        words = _report_words(report)
+        if words is not None:
+            found.append(Action("unit", report.unit.label, words, anchor_unit(report.unit.id)))
     return found
 
 
-def evidence(task: TaskFacts) -> str:
-    """What the overdue mark rests on: the lead's own report, or that there is none."""
-    report = task.lead_report
-    if report is not None and task.lead is not None:
-        return (
-            f"{task.lead.label} báo cáo {STATUS_LABELS[report.status.value]}, "
-            f"{fmt.percent(report.progress)}"
-        )
-    if task.progress is not None and task.progress_base is not None:
-        done, total = task.progress_base
-        return f"bình quân {fmt.percent(task.progress)} ({done}/{total} phần có báo cáo)"
-    return "chưa có báo cáo của đơn vị chủ trì"
+def evidence(finding: TaskFinding) -> str:
+    """What the verdict rests on: the lead's report (its state, the day it was sent)."""
+    parts = []
+    for item in finding.evidence:
+        if item.field.endswith(".status") and item.unit is not None:
+            parts.append(f"{item.unit.label} báo cáo {STATUS_LABELS.get(item.value, item.value)}")
+    sent = f" ngày {fmt.short_date(finding.reported_on)}" if finding.reported_on else ""
+    if parts:
+        return f"{'; '.join(parts)}{sent}"
+    if finding.status is not None:
+        return f"báo cáo {STATUS_LABELS[finding.status.value]}{sent}"
+    return "theo báo cáo của đơn vị chủ trì"
 
 
-def _task_actions(facts: YearFacts) -> list[Action]:
-    return [
-        Action(
-            "task",
-            f"Nhiệm vụ {task.task.id} {task.task.label}",
-            f"quá thời hạn {fmt.short_date(task.due)} mà chưa hoàn thành ({evidence(task)})",
-            anchor_task(task.task.id),
-        )
-        for task in facts.tasks
-        if task.overdue and task.due is not None
-    ]
+_TASK_WORDS = {
+    TaskVerdict.OVERDUE: "quá thời hạn {due} mà chưa hoàn thành",
+    TaskVerdict.DUE_PASSED_UNCONFIRMED: "đã qua thời hạn {due}, chưa xác định được đã hoàn "
+    "thành đúng hạn hay chưa",
+    TaskVerdict.BEHIND: "chậm tiến độ",
+}
+
+
+def _task_actions(findings: Findings) -> list[Action]:
+    found = []
+    for verdict in _TASK_WORDS:  # overdue first
+        for finding in findings.judged_tasks:
+            if finding.verdict is not verdict:
+                continue
+            due = fmt.short_date(finding.due) if finding.due else ""
+            words = f"{_TASK_WORDS[verdict].format(due=due)} ({evidence(finding)})"
+            found.append(
+                Action(
+                    "task",
+                    f"Nhiệm vụ {finding.task.id} {finding.task.label}",
+                    words,
+                    anchor_task(finding.task.id),
+                )
+            )
+    return found
 
 
 def _indicator_actions(facts: YearFacts) -> list[Action]:
@@ -101,15 +119,18 @@ def _indicator_actions(facts: YearFacts) -> list[Action]:
         Action(
             "indicator",
             f"Chỉ tiêu {ind.indicator.name}",
-            ASSESSMENT_LABELS[ind.assessment],
+            ASSESSMENT_LABELS[ind.finding.assessment],
             anchor_indicator(ind.indicator.id),
         )
         for ind in facts.indicators
-        if ind.assessment in ("at_risk", "missed")
+        if ind.finding is not None and ind.finding.shortcoming
     ]
 
 
 def act_on(facts: YearFacts) -> list[Action]:
-    """Units (not sent past the deadline, drafts past it included; broken; late), tasks
-    overdue with their evidence, indicators at risk or missed."""
-    return _unit_actions(facts) + _task_actions(facts) + _indicator_actions(facts)
+    """From the findings (facts/findings.py), the same the report words: reports owed past
+    the deadline (drafts and broken files included) or sent late, tasks overdue (with the
+    report they rest on), behind or past their due date unconfirmed, indicators at risk or
+    missed."""
+    findings = facts.judged
+    return _unit_actions(findings) + _task_actions(findings) + _indicator_actions(facts)

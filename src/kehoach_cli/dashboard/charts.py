@@ -411,12 +411,14 @@ def _round_ticks(low: float, high: float) -> list[float]:
     return [round(first + step * i, 10) for i in range(count)]
 
 
-def _value_ticks(largest: float) -> list[float]:
-    """At most four round values from 0 (0, 500, 1.000, 1.500): wide amounts such as
-    '1.200' need the room of a quarter of the plot each."""
+def _value_ticks(largest: float, plot: float) -> list[float]:
+    """At most four round values from 0 (0, 500, 1.000, 1.500), fewer when the plot
+    (its width in drawing units) has no room for them: each wide as its label and a gap."""
     if largest <= 0:
         return [0.0, 1.0]
-    rough = largest / 3
+    wide = (len(_million_label(largest * 1.2)) + 1) * CHAR + TEXT
+    spaces = max(1, min(3, int(plot // wide) - 1))
+    rough = largest * 1.2 / spaces
     power = 10 ** math.floor(math.log10(rough))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough)
     return [step * i for i in range(5) if step * i <= largest * 1.2 + 1e-9][:4]
@@ -468,7 +470,7 @@ def money(name: str, rows: list[tuple[str, int | None, int | None, str]], what: 
         {text_: f"{whole}" for whole, text_ in shown.items() if text_ != whole},
         height=150 + ROW * len(rows) * 1.4,
         x_labels=labels,
-        y_labels=_value_ticks(largest),
+        y_labels=_value_ticks(largest, _plot_width([{"label": label} for label in labels])),
         value_formatter=_million_label,
         print_values=len(rows) <= 15,
         print_values_position="top",
