@@ -122,3 +122,26 @@ def test_the_page_across_years(cli, tmp_path: Path):
     assert both.code == 2 and "--years" in both.stderr
     wrong = cli("dashboard", "--years", "sau-nam", "--root", str(REPO), "-o", str(target))
     assert wrong.code == 2 and "2023-2025" in wrong.stderr
+
+
+def test_the_change_since_the_year_before(cli, tmp_path: Path):
+    from kehoach_cli.dashboard import previous
+    from kehoach_cli.dashboard.pace import summarize
+
+    workspace = find_workspace(REPO, REPO)
+    before = summarize(year_facts(load_year(workspace, 2023, date(2024, 12, 1))))
+    # in a forked process (as for a large workspace) the summary is the same
+    forked = previous._fork(workspace, 2023, date(2024, 12, 1), None)
+    assert forked is not None and forked() == before
+    assert previous.start(workspace, 2022, date(2024, 12, 1), None)() is None  # no files
+    target = tmp_path / "p.html"
+    made = cli(*ARGS, "--root", str(REPO), "-o", str(target))
+    assert made.code == 0, made.stderr
+    page = lxml.html.fromstring(target.read_text(encoding="utf-8"))
+    card = page.xpath("//div[@data-key='change']")[0]
+    assert " ".join(card.xpath("./dt")[0].text_content().split()).endswith("So với năm 2023")
+    now = overall(facts_2024())
+    assert before.overall.progress is not None and now.progress is not None
+    note = card.xpath("./dd[@class='note']")[0].text_content()
+    assert f"tiến độ {round(before.overall.progress)}% → {round(now.progress)}%" in note
+    assert f"đã gửi {before.sent}/{before.expected} → 6/6" in note

@@ -104,12 +104,13 @@ def dashboard(
         keep=(Path(str(chosen_template)),),
     )
     text = _template_text(chosen_template)
-    from kehoach_cli.report.data_commit import DataCommitProbe
 
-    with DataCommitProbe(workspace.root) as probe:  # reads .git while the data loads
-        if years is None:
-            page, broken = _year_page(workspace, chosen, today, period, text, probe)
-        else:
+    if years is None:
+        page, broken = _year_page(workspace, chosen, today, period, text)
+    else:
+        from kehoach_cli.report.data_commit import DataCommitProbe
+
+        with DataCommitProbe(workspace.root) as probe:  # reads .git while the data loads
             page, broken = _years_page(workspace, years, today, period, text, probe)
     _write(target, page)
     typer.echo(f"Đã ghi {display_path(target)} ({len(page) // 1024} KB).", err=True)
@@ -147,21 +148,28 @@ def _render(make: Any, *args: Any) -> bytes:
 
 
 def _year_page(
-    workspace: Workspace, year: int, today: date, period: str | None, text: str, probe: Any
+    workspace: Workspace, year: int, today: date, period: str | None, text: str
 ) -> tuple[bytes, bool]:
-    from kehoach_cli.dashboard import render_dashboard
-    from kehoach_cli.facts import load_year, year_facts
+    from kehoach_cli.dashboard import previous, render_dashboard
+    from kehoach_cli.facts import year_facts
     from kehoach_cli.facts.selection import require_year_in_period
+    from kehoach_cli.report.data_commit import DataCommitProbe
 
-    data = load_year_data(workspace, year, today, period)
-    require_year_in_period(data.plan, year, workspace.plan_path)
-    report_skipped(data)
-    facts = year_facts(data)
-    # the period before, for the change since then: only when it has files
-    previous = None
-    if year - 1 in data.years_present:
-        previous = year_facts(load_year(workspace, year - 1, today, period))
-    page = _render(render_dashboard, facts, _provenance(probe), facts.label, text, previous)
+    # the period before, for the change since then: begun before the probe's thread starts
+    # (a fork copies no thread) and, on a large workspace, in a second process while this
+    # one loads the page's year; always collected, so that no process outlives the command
+    before = previous.start(workspace, year - 1, today, period)
+    try:
+        with DataCommitProbe(workspace.root) as probe:  # reads .git while the data loads
+            data = load_year_data(workspace, year, today, period)
+            require_year_in_period(data.plan, year, workspace.plan_path)
+            report_skipped(data)
+            facts = year_facts(data)
+            summary = before()
+            provenance = _provenance(probe)
+    finally:
+        before()
+    page = _render(render_dashboard, facts, provenance, facts.label, text, summary)
     return page, bool(data.broken)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kehoach_cli import formatting as fmt
 from kehoach_cli.dashboard.actions import act_on
 from kehoach_cli.dashboard.markup import element, text
-from kehoach_cli.dashboard.pace import pace_figures
+from kehoach_cli.dashboard.pace import Previous, pace_figures
 from kehoach_cli.dashboard.tiles import Figure, figure_markup
 from kehoach_cli.facts.model import SubmissionState, YearFacts
 
@@ -80,7 +80,7 @@ def report_figures(facts: YearFacts) -> list[Figure]:
     ]
 
 
-def figures(facts: YearFacts, previous: YearFacts | None = None) -> list[Figure]:
+def figures(facts: YearFacts, previous: Previous | None = None) -> list[Figure]:
     """The plan against time first (progress, time gone, money, change), then reports."""
     return pace_figures(facts, previous) + report_figures(facts)
 
@@ -119,7 +119,7 @@ def attention_markup(facts: YearFacts) -> str:
     )
 
 
-def headline(facts: YearFacts, previous: YearFacts | None = None) -> str:
+def headline(facts: YearFacts, previous: Previous | None = None) -> str:
     pace = element(
         "dl", "".join(figure_markup(f) for f in pace_figures(facts, previous)), class_="cards pace"
     )

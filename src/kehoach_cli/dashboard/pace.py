@@ -157,10 +157,31 @@ def _signed(points: Decimal) -> str:
     return f"{sign}{fmt.decimal(abs(rounded))}"
 
 
-def change_figure(facts: YearFacts, previous: YearFacts) -> Figure:
+@dataclass(frozen=True)
+class Previous:
+    """What the headline compares with: the period before, summed up (small, so that it
+    can come back from another process)."""
+
+    label: str
+    overall: Overall
+    rate: Decimal | None
+    sent: int
+    expected: int
+
+
+def summarize(facts: YearFacts) -> Previous:
+    return Previous(
+        facts.label or f"năm {facts.year}",
+        overall(facts),
+        facts.budget_total.rate,
+        len(facts.counted_units),
+        len(facts.submissions),
+    )
+
+
+def change_figure(facts: YearFacts, previous: Previous) -> Figure:
     """Progress and money now against the period before, each only where both are known."""
-    before, now = overall(previous), overall(facts)
-    name = previous.label or f"năm {previous.year}"
+    before, now = previous.overall, overall(facts)
     parts = []
     value = "—"
     if before.progress is not None and now.progress is not None:
@@ -168,15 +189,15 @@ def change_figure(facts: YearFacts, previous: YearFacts) -> Figure:
         parts.append(f"tiến độ {_pct(before.progress)} → {_pct(now.progress)}")
     else:
         parts.append("tiến độ: chưa đủ số liệu để so sánh")
-    old_rate, new_rate = previous.budget_total.rate, facts.budget_total.rate
-    if old_rate is not None and new_rate is not None:
-        parts.append(f"giải ngân {fmt.percent(old_rate, 1)} → {fmt.percent(new_rate, 1)}")
-    sent_before = f"{len(previous.counted_units)}/{len(previous.submissions)}"
-    parts.append(f"đã gửi {sent_before} → {len(facts.counted_units)}/{len(facts.submissions)}")
-    return Figure("change", f"So với {name}", value, "; ".join(parts), "info")
+    new_rate = facts.budget_total.rate
+    if previous.rate is not None and new_rate is not None:
+        parts.append(f"giải ngân {fmt.percent(previous.rate, 1)} → {fmt.percent(new_rate, 1)}")
+    now_sent = f"{len(facts.counted_units)}/{len(facts.submissions)}"
+    parts.append(f"đã gửi {previous.sent}/{previous.expected} → {now_sent}")
+    return Figure("change", f"So với {previous.label}", value, "; ".join(parts), "info")
 
 
-def pace_figures(facts: YearFacts, previous: YearFacts | None) -> list[Figure]:
+def pace_figures(facts: YearFacts, previous: Previous | None) -> list[Figure]:
     found = [progress_figure(facts), time_figure(facts), money_figure(facts)]
     if previous is not None:
         found.append(change_figure(facts, previous))

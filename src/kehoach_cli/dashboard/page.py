@@ -14,6 +14,7 @@ from kehoach_cli import formatting as fmt
 from kehoach_cli.dashboard.budget import budget
 from kehoach_cli.dashboard.headline import headline
 from kehoach_cli.dashboard.markup import element, text
+from kehoach_cli.dashboard.pace import Previous
 from kehoach_cli.dashboard.sections import indicators, submissions, tasks
 from kehoach_cli.dashboard.style import CSS
 from kehoach_cli.dashboard.template import default_template, read_template, render_page
@@ -157,13 +158,13 @@ def render_dashboard(
     provenance: Provenance,
     period: str | None = None,
     template: str | None = None,
-    previous: YearFacts | None = None,
+    previous: Previous | None = None,
 ) -> bytes:
     """The page for `facts`, as UTF-8 bytes.
 
     `period` is the words of a reporting period within the year, for `--period` (issue
     13): the facts are then that period's and the title names it; None is the year.
-    `template` is a template's text (None: the default); `previous` the facts of the
+    `template` is a template's text (None: the default); `previous` the summary of the
     period before, for the headline's change since then (None: not shown).
     """
     title = _title(facts, period)
