@@ -125,7 +125,7 @@ def test_the_page_across_years(cli, tmp_path: Path):
 
 
 def test_the_change_since_the_year_before(cli, tmp_path: Path):
-    from kehoach_cli.dashboard import previous
+    from kehoach_cli.cli import previous_period as previous
     from kehoach_cli.dashboard.pace import summarize
 
     workspace = find_workspace(REPO, REPO)

@@ -150,7 +150,8 @@ def _render(make: Any, *args: Any) -> bytes:
 def _year_page(
     workspace: Workspace, year: int, today: date, period: str | None, text: str
 ) -> tuple[bytes, bool]:
-    from kehoach_cli.dashboard import previous, render_dashboard
+    from kehoach_cli.cli import previous_period as previous
+    from kehoach_cli.dashboard import render_dashboard
     from kehoach_cli.facts import year_facts
     from kehoach_cli.facts.selection import require_year_in_period
     from kehoach_cli.report.data_commit import DataCommitProbe
