@@ -1,5 +1,6 @@
-"""`kehoach dashboard`: the period before, for the headline's change since then: the same period of the year
-before, summed up (dashboard/pace.py `Previous`), when that year has progress files.
+"""`kehoach dashboard`: the period before, for the headline's change since then (the same
+period of the year before), summed up (dashboard/pace.py `Previous`), when that year has
+progress files.
 
 Its facts cost as much as the page's own year (1.8 s of a 3.4 s page on the 1 200-file
 corpus of benchmarks/), so on a workspace of many files it is computed in a forked process
