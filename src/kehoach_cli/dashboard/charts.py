@@ -416,12 +416,12 @@ def _value_ticks(largest: float, plot: float) -> list[float]:
     (its width in drawing units) has no room for them: each wide as its label and a gap."""
     if largest <= 0:
         return [0.0, 1.0]
-    wide = (len(_million_label(largest * 1.2)) + 1) * CHAR + TEXT
+    wide = (len(_million_label(largest * 2)) + 1) * CHAR + TEXT
     spaces = max(1, min(3, int(plot // wide) - 1))
-    rough = largest * 1.2 / spaces
+    rough = largest / spaces
     power = 10 ** math.floor(math.log10(rough))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough)
-    return [step * i for i in range(5) if step * i <= largest * 1.2 + 1e-9][:4]
+    return [step * i for i in range(math.ceil(largest / step - 1e-9) + 1)]
 
 
 def _short(label: str, limit: int = 26) -> str:
@@ -443,9 +443,7 @@ def money(name: str, rows: list[tuple[str, int | None, int | None, str]], what: 
     reported), 'không ghi' (reported without amounts), or what of the spent is missing."""
     rows = rows[::-1]  # pygal draws the first bar at the bottom: the first row goes on top
     shown = {
-        label: _short(label, NAME_CHARS + 6)
-        if not why
-        else f"{_short(label, NAME_CHARS - 4)} — {why}"
+        label: _short(label, NAME_CHARS) if not why else f"{_short(label, NAME_CHARS - 4)} — {why}"
         for label, _, _, why in rows
     }
     labels = [shown[label] for label, _, _, _ in rows]
@@ -455,6 +453,7 @@ def money(name: str, rows: list[tuple[str, int | None, int | None, str]], what: 
     known = sum(p is not None for _, p, _, _ in rows)
     reasons = list(dict.fromkeys(why for _, p, _, why in rows if p is None))
     rest = f", còn lại {' hoặc '.join(reasons)}" if reasons else ""
+    ticks = _value_ticks(largest, _plot_width([{"label": label} for label in labels]))
     alternative = (
         f"Biểu đồ dự toán và giải ngân {what} (triệu đồng): {known}/{len(rows)} có số liệu"
         f"{rest}. Số liệu chi tiết ở bảng dưới."
@@ -472,11 +471,14 @@ def money(name: str, rows: list[tuple[str, int | None, int | None, str]], what: 
         x_labels=labels,
         y_labels=_value_ticks(largest, _plot_width([{"label": label} for label in labels])),
         value_formatter=_million_label,
-        print_values=len(rows) <= 15,
-        print_values_position="top",
+        # the amounts are in the table under the chart: printed beside bars of a phone's
+        # width they sat on the bars and on each other
+        print_values=False,
         print_zeroes=True,
         show_y_guides=True,
-        range=(0, largest * 1.2 or 1),
+        range=(0, max(ticks[-1], largest * 1.05) or 1),
+        # room for the last tick's label, centred on the plot's right edge
+        margin_right=12 + len(_million_label(ticks[-1])) * CHAR / 2,
     )
 
 

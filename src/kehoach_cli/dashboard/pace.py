@@ -122,9 +122,12 @@ def time_figure(facts: YearFacts) -> Figure:
     )
 
 
-def money_words(total: Money) -> tuple[str, str]:
-    """(value, note) for the money card: the rate only where every amount is known."""
+def money_words(total: Money, sent: int) -> tuple[str, str]:
+    """(value, note) for the money card: the rate only where every amount is known;
+    `sent` is how many reports count (none: nothing is known, nothing was 'not written')."""
     left_out = f"; chưa gồm {len(total.unknown_units)} đơn vị" if total.unknown_units else ""
+    if sent == 0:
+        return UNKNOWN, "chưa đơn vị nào gửi báo cáo"
     if not total.given:
         return (UNKNOWN if total.unknown_units else "không ghi"), (
             "các báo cáo đã gửi không ghi số tiền" + left_out
@@ -147,7 +150,7 @@ def money_words(total: Money) -> tuple[str, str]:
 
 
 def money_figure(facts: YearFacts) -> Figure:
-    value, note = money_words(facts.budget_total)
+    value, note = money_words(facts.budget_total, len(facts.counted_units))
     return Figure("disbursed", "Giải ngân / dự toán", value, note, "info")
 
 

@@ -41,6 +41,10 @@ border-radius:50%;margin-right:.35em;color:#fff;font-size:.8em;font-weight:700}
 .tone-warn{border-left-color:var(--orange)}.tone-warn .symbol{background:var(--orange)}
 .tone-bad{border-left-color:var(--red)}.tone-bad .symbol{background:var(--red)}
 .tone-info{border-left-color:var(--blue)}.tone-info .symbol{background:var(--blue)}
+.meter{position:relative;display:block;height:.75rem;background:#e3e6ea;
+border:1px solid #b9bec6;border-radius:2px;margin:.4rem 0 .15rem}
+.meter .fill{display:block;height:100%;background:var(--blue)}
+.meter .time{position:absolute;top:-.3rem;bottom:-.3rem;width:0;border-left:3px solid var(--ink)}
 .attention{margin:.2rem 0 0;padding-left:1.3rem}
 .attention li{margin:.15rem 0}
 .calm{color:var(--muted)}

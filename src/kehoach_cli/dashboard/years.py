@@ -25,7 +25,7 @@ def _row(facts: YearFacts) -> str:
         if found.progress is not None
         else "chưa rõ"
     )
-    rate, money = money_words(facts.budget_total)
+    rate, money = money_words(facts.budget_total, len(facts.counted_units))
     sent = f"{len(facts.counted_units)}/{len(facts.submissions)}"
     return element(
         "tr",
