@@ -489,8 +489,9 @@ def years(rows: list[tuple[int, Decimal | None, Decimal | None]]) -> Chart:
     """Per year: the overall progress and the share of the estimate spent, in percent;
     a year without the figure has no bar (the table says 'chưa rõ')."""
 
-    def value(number: Decimal | None) -> float | None:
-        return None if number is None else float(fmt.round_half_up(number, 1))
+    def value(number: Decimal | None, digits: int) -> float | None:
+        """Rounded as the table under the chart shows it (progress 0, rate 1 decimal)."""
+        return None if number is None else float(fmt.round_half_up(number, digits))
 
     known = [
         f"{year}: {fmt.percent(p or 0) if p is not None else 'chưa rõ'}" for year, p, _ in rows
@@ -503,8 +504,8 @@ def years(rows: list[tuple[int, Decimal | None, Decimal | None]]) -> Chart:
         "Bar",
         "cac-nam",
         [
-            Series("Tiến độ chung (%)", BLUE, [value(p) for _, p, _ in rows]),
-            Series("Giải ngân / dự toán (%)", ORANGE, [value(r) for _, _, r in rows]),
+            Series("Tiến độ chung (%)", BLUE, [value(p, 0) for _, p, _ in rows]),
+            Series("Giải ngân / dự toán (%)", ORANGE, [value(r, 1) for _, _, r in rows]),
         ],
         alternative,
         height=380,

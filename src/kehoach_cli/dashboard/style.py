@@ -93,6 +93,7 @@ footer p{margin:.2rem 0}
 #gui-bao-cao .figure{display:grid;grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);
 gap:0 1.5rem;align-items:start}
 #gui-bao-cao figcaption{grid-column:1/-1}
+#cac-nam .chart{max-width:36rem}
 }
 @media (min-width:110rem){:root{font-size:18px}}
 @media (max-width:40rem){
