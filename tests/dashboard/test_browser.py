@@ -147,3 +147,14 @@ def test_a_restyled_template_changes_the_page(browser, tmp_path: Path):
     }
     assert colours["rieng"] == "rgb(122, 31, 31)"
     assert colours["mac-dinh"] != colours["rieng"]
+
+
+def test_the_page_across_years_in_chromium(browser, tmp_path: Path):
+    from kehoach_cli.dashboard.years import render_years
+
+    root = REPO / "examples" / "ubnd-tinh-ha-tang-so"
+    workspace = find_workspace(root, root)
+    years = [year_facts(load_year(workspace, y, date(2025, 12, 31))) for y in (2023, 2024, 2025)]
+    page = tmp_path / "theo-doi-cac-nam.html"
+    page.write_bytes(render_years(years, Provenance("test", None, None), None))
+    _check(browser, page, tmp_path, 1 + len(years[-1].indicators))
