@@ -16,7 +16,7 @@ def report(cli, cwd: Path, *args: str, root: Path | None = None):
 
 def test_default_name_in_the_current_folder(cli, workspace: Path, tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
-    result = report(cli, out, root=workspace)
+    result = report(cli, out, "--date", "01/12/2024", root=workspace)
     assert result.code == 0, result.stderr
     target = out / "bao-cao-2024.docx"
     assert target.is_file() and result.stdout.strip() == "bao-cao-2024.docx"

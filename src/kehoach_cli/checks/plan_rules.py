@@ -13,6 +13,7 @@ from kehoach_cli.checks.fieldpath import format_field
 from kehoach_cli.checks.suggest import suggestion
 from kehoach_cli.diagnostics import Issue, make_issue
 from kehoach_cli.loading.yamlsafe import locate
+from kehoach_cli.model import kinds
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.plan import GROUP_PREFIX, Group, Plan, ReportingPeriod, Task
 
@@ -191,6 +192,28 @@ def _indicator_tasks(check: _PlanCheck) -> None:
         if indicator.task not in check.index.tasks:
             loc = ("indicators", number, "task")
             check.add("KH206", loc, id=indicator.id, task=indicator.task, known=task_ids)
+        # a unit's own target is judged in that unit's report: it must be one that reports
+        for unit_id in indicator.unit_targets:
+            check.unit_ref(
+                unit_id, ("indicators", number, "unit_targets", unit_id), "nhận chỉ tiêu riêng"
+            )
+
+
+@plan_rule
+def _unit_places(check: _PlanCheck) -> None:
+    """A body that heads its own documents (a UBND) dates them at its own place: ask for
+    the place when its name does not give it, rather than date a commune's report in the
+    district town."""
+    for number, unit in enumerate(check.plan.units):
+        if unit.reports and kinds.KINDS[unit.kind].own_header and not kinds.unit_place(unit):
+            check.add(
+                "KH220",
+                ("units", number, "place"),
+                id=unit.id,
+                name=unit.name,
+                example="Nhân Cơ",
+                plan_place=check.plan.document.place,
+            )
 
 
 @plan_rule

@@ -84,9 +84,9 @@ def _task_report_issues(progress: AnyProgress, at: Any) -> list[Issue]:
         activities: Sequence[AnyActivity | None] = report.activities
         for number, activity in enumerate(activities):
             if activity is not None:  # None: invalid, already reported by the schema
-                issues += _activity_issues(
-                    activity, (*loc, "activities", number), progress.year, at
-                )
+                where = (*loc, "activities", number)
+                issues += _activity_issues(activity, where, progress.year, at)
+                issues += _after_sending(activity, where, progress.submitted_on, at)
         difficulties: Sequence[AnyDifficulty | None] = report.difficulties
         for number, difficulty in enumerate(difficulties):
             if (
@@ -103,6 +103,22 @@ def _task_report_issues(progress: AnyProgress, at: Any) -> list[Issue]:
                     )
                 )
     return issues
+
+
+def _after_sending(activity: AnyActivity, loc: Loc, sent: date | None, at: Any) -> list[Issue]:
+    """A report cannot state what happened after it was sent: the report's date would
+    contradict its content (KH325)."""
+    if sent is None or activity.finished_on is None or activity.finished_on <= sent:
+        return []
+    return [
+        make_issue(
+            "KH325",
+            *at((*loc, "finished_on")),
+            title=activity.title,
+            finished=_vn(activity.finished_on),
+            sent=_vn(sent),
+        )
+    ]
 
 
 def _activity_issues(activity: AnyActivity, loc: Loc, year: int, at: Any) -> list[Issue]:
@@ -145,12 +161,8 @@ def _activity_issues(activity: AnyActivity, loc: Loc, year: int, at: Any) -> lis
             )
         )
     budget = activity.budget
-    if (
-        budget
-        and budget.planned is not None
-        and budget.spent is not None
-        and budget.spent > budget.planned
-    ):
+    if budget is not None and overspent(budget):
+        assert budget.spent is not None and budget.planned is not None
         issues.append(
             make_issue(
                 "KH310",
@@ -258,3 +270,9 @@ def _vn(day: date) -> str:
 
 def _money(amount: int) -> str:
     return f"{amount:,}".replace(",", ".")
+
+
+def overspent(budget: Any) -> bool:
+    """A spent amount above the planned one (KH310): validate warns, and the report's
+    findings name it (facts/judge.py) so it is never signed unawares."""
+    return budget.planned is not None and budget.spent is not None and budget.spent > budget.planned

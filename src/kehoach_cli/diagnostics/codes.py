@@ -262,6 +262,14 @@ _RULES = [
         "lại ngày hạn.",
         "deadline: 15/01 cho báo cáo năm",
     ),
+    Rule(
+        "KH220",
+        "warning",
+        "Đơn vị '{id}' ({name}) chưa có địa danh cho dòng ngày tháng báo cáo của mình",
+        "Ghi 'place' (ví dụ place: {example}); không có thì báo cáo riêng của đơn vị mang địa "
+        "danh của kế hoạch ({plan_place}), là nơi đặt trụ sở của cơ quan khác.",
+        "unit UBND xã không ghi place, tên không theo mẫu 'Ủy ban nhân dân xã …'",
+    ),
     # --- progress files -------------------------------------------------------------------
     Rule(
         "KH301",
@@ -433,6 +441,14 @@ _RULES = [
         "ngày --as-of). Nếu gõ nhầm (ví dụ 10/12 thay cho 10/11), sửa 'submitted_on' thành ngày đã "
         "gửi; nếu chưa gửi, để trống 'submitted_on' cho đến khi gửi.",
         "submitted_on: 10/12/2026 gõ nhầm cho 10/11/2026",
+    ),
+    Rule(
+        "KH325",
+        "warning",
+        "Hoạt động '{title}' hoàn thành ngày {finished}, sau ngày gửi báo cáo {sent}",
+        "Một báo cáo không thể nêu việc xảy ra sau khi gửi: sửa 'finished_on' (hoặc 'status' nếu "
+        "chưa xong khi gửi), hoặc 'submitted_on' nếu gửi muộn hơn.",
+        "submitted_on: 08/11/2023, finished_on: 24/11/2023",
     ),
 ]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date
 from decimal import Decimal
 
+from kehoach_cli.facts.findings import TaskVerdict
 from kehoach_cli.facts.indicators import indicator_facts
 from kehoach_cli.facts.judge import judge
 from kehoach_cli.facts.loading import YearData, period_words
@@ -21,7 +21,6 @@ from kehoach_cli.facts.model import (
 )
 from kehoach_cli.facts.submissions import submission_of
 from kehoach_cli.formatting import round_half_up
-from kehoach_cli.model.deadlines import DeadlineKind
 from kehoach_cli.model.plan import ReportingPeriod, Task, Unit
 from kehoach_cli.model.progress import Progress, TaskReport, TaskStatus
 
@@ -83,7 +82,15 @@ def year_facts(data: YearData, unit: str | None = None, task: str | None = None)
         period_end=data.period.months.end(data.year),
         part_year=not data.period.whole_year,
     )
+    return _judged(facts)
+
+
+def _judged(facts: YearFacts) -> YearFacts:
+    """The facts with their findings; `overdue` on each task is the finding's verdict, so
+    every output reads one judgment."""
     facts.findings = judge(facts)
+    for t in facts.tasks:
+        t.overdue = facts.findings.task(t.task.id).verdict is TaskVerdict.OVERDUE
     return facts
 
 
@@ -241,18 +248,7 @@ def _task_facts(
         lead_group=index.lead_group(task),
         lead_reports=lead_reports,
         due=due,
-        # a recurring task ("Hằng năm") is not late for being under way at the year's end
-        overdue=task.deadline is not None
-        and task.deadline.kind is DeadlineKind.ONCE
-        and _overdue(due, data.as_of, status, bool(leads)),
     )
-
-
-def _overdue(due: date | None, as_of: date, status: TaskStatus | None, led: bool) -> bool:
-    """Past its due date and not reported done (or cancelled) by its lead(s)."""
-    if due is None or as_of <= due or not led:
-        return False
-    return status not in (TaskStatus.DONE, TaskStatus.CANCELLED)
 
 
 def _money(reports: Iterable[TaskReport]) -> Money:

@@ -89,6 +89,9 @@ class TaskVerdict(str, Enum):
     # nobody has said whether it was finished on time
     DUE_PASSED_UNCONFIRMED = "due_passed_unconfirmed"
     NO_REPORT = "no_report"  # the lead has not reported (or wrote nothing on the task)
+    # a group leads: some members have not reported their part, and none that reported
+    # says it is late — the task's state is not known as a whole
+    PARTLY_REPORTED = "partly_reported"
     CONTRIBUTED = "contributed"  # a unit's own report, a task it cooperates on: it wrote
     NO_CONTENT = "no_content"  # ... and it wrote nothing on it
 
@@ -115,8 +118,8 @@ class TaskFinding:
     # activities of the report judged on, past their own due date and not done on the day
     # the report was sent
     overdue_activities: tuple[Activity, ...] = ()
-    # NO_REPORT: the state of the lead's report(s): not yet due, missing, draft, sent
-    # without the task
+    # NO_REPORT, PARTLY_REPORTED: the state of the report(s) of the lead(s) that have not
+    # reported on the task: not yet due, missing, draft, sent without the task
     lead_states: tuple[tuple[Unit, SubmissionState], ...] = ()
     evidence: tuple[Evidence, ...] = ()
 
@@ -128,7 +131,7 @@ class TaskFinding:
     def lead_owes_report(self) -> bool:
         """NO_REPORT where the lead's report was due (or was sent without the task): a
         shortcoming. A lead whose report is not due yet owes nothing."""
-        return self.verdict is TaskVerdict.NO_REPORT and any(
+        return self.verdict in (TaskVerdict.NO_REPORT, TaskVerdict.PARTLY_REPORTED) and any(
             state is not SubmissionState.PENDING for _, state in self.lead_states
         )
 

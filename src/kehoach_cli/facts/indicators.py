@@ -89,7 +89,34 @@ def indicator_facts(
         if len({r.value for r in found}) > 1:
             conflicts[year] = found
     values = {year: reading.value for year, reading in readings.items()}
+    trend, assessment, projection, finding = _judge(
+        data, indicator, preferred_unit, values, missing
+    )
+    return IndicatorFacts(
+        indicator,
+        dict(sorted(readings.items())),
+        trend,
+        assessment,
+        projection,
+        breakdown,
+        conflicts,
+        missing,
+        covers={year: period_words(data.period.name, year) for year in readings},
+        finding=finding,
+    )
+
+
+def _judge(
+    data: YearData,
+    indicator: Indicator,
+    preferred_unit: str | None,
+    values: dict[int, Decimal],
+    missing: dict[int, list[Unit]],
+) -> tuple[str | None, str, Projection | None, IndicatorFinding]:
+    """(trend, assessment, projection, finding): the assessment against the target of the
+    figure's own scope and span, or 'not_judged' with the reason."""
     scope = data.index.units.get(preferred_unit) if preferred_unit else None
+    owners = set(data.index.leads.get(indicator.task, []))
     target, unjudged = _judged_target(data, indicator, scope, owners)
     trend, assessment, projection = assess(indicator, values, data.year, target)
     latest = max(values) if values else None
@@ -112,18 +139,7 @@ def indicator_facts(
         unjudged if assessment == "not_judged" else None,
         tuple(missing.get(latest, [])) if latest is not None else (),
     )
-    return IndicatorFacts(
-        indicator,
-        dict(sorted(readings.items())),
-        trend,
-        assessment,
-        projection,
-        breakdown,
-        conflicts,
-        missing,
-        covers={year: period_words(data.period.name, year) for year in readings},
-        finding=finding,
-    )
+    return trend, assessment, projection, finding
 
 
 def _judged_target(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from kehoach_cli.checks.progress_rules import overspent
 from kehoach_cli.facts.findings import (
     FINISHED,
     AmountOutOfRange,
@@ -85,7 +86,7 @@ def _task(t: TaskFacts, facts: YearFacts) -> TaskFinding:
         states = tuple((u, facts.submission(u.id).state) for u in leads if _in_scope(facts, u))
         return TaskFinding(t.task, role, TaskVerdict.NO_REPORT, None, t.due, lead_states=states)
     sent = {u: facts.submission(u).submitted_on for u in judged if _in_scope_id(facts, u)}
-    spoken = {u: _speaks_for(facts, day) for u, day in sent.items() if day is not None}
+    spoken = {u: day for u, day in sent.items() if day is not None}
     reported_on = max(spoken.values()) if spoken else None
     late_activities = tuple(
         a for u, r in judged.items() for a in _overdue_activities(r, spoken.get(u))
@@ -95,6 +96,23 @@ def _task(t: TaskFacts, facts: YearFacts) -> TaskFinding:
         for u, r in judged.items()
     )
     verdict = _verdict(t, facts, status, judged, spoken, late_activities)
+    silent = tuple(
+        (u, facts.submission(u.id).state)
+        for u in leads
+        if u.id not in judged and _in_scope(facts, u)
+    )
+    if silent and verdict is not TaskVerdict.OVERDUE:
+        return TaskFinding(
+            t.task,
+            role,
+            TaskVerdict.PARTLY_REPORTED,
+            status,
+            t.due,
+            reported_on,
+            late_activities,
+            silent,
+            evidence,
+        )
     if verdict is TaskVerdict.OVERDUE:
         evidence += tuple(
             Evidence(facts.index.units[u], "submitted_on", day.isoformat())
@@ -118,8 +136,6 @@ def _verdict(
         return TaskVerdict.DONE
     if status is TaskStatus.CANCELLED:
         return TaskVerdict.CANCELLED
-    if status is TaskStatus.DELAYED:
-        return TaskVerdict.BEHIND
     # a task due each year ('Hằng năm') or all the time is not late for being under way
     due = t.due if t.task.deadline and t.task.deadline.kind is DeadlineKind.ONCE else None
     if due is not None:
@@ -128,18 +144,22 @@ def _verdict(
             for u, report in judged.items()
             if report.status not in FINISHED and (day := spoken.get(u)) and day > due
         ]
-        if after:
+        if after:  # past its due date, and said not done after it: the stronger fact
             return TaskVerdict.OVERDUE
-        if _speaks_for(facts, facts.as_of) > due:
+        if status is not TaskStatus.DELAYED and _now(facts) > due:
             return TaskVerdict.DUE_PASSED_UNCONFIRMED
+    if status is TaskStatus.DELAYED:
+        return TaskVerdict.BEHIND
     if late_activities:
         return TaskVerdict.UNDER_WAY
     return TaskVerdict.ON_SCHEDULE
 
 
-def _speaks_for(facts: YearFacts, day: date) -> date:
-    """A report speaks for the day it was sent, and never past the end of its period."""
-    return min(day, facts.period_end)
+def _now(facts: YearFacts) -> date:
+    """The day the report speaks for: the as-of day, but never past the time it is
+    written for (the end of its period, or its deadline when that falls later): a 6-month
+    report read years later still speaks of June, not of what fell due since."""
+    return min(facts.as_of, max(facts.period_end, facts.deadline))
 
 
 def _overdue_activities(report: TaskReport, day: date | None) -> list[Activity]:
@@ -179,12 +199,8 @@ def _amounts(facts: YearFacts) -> list[AmountOutOfRange]:
         for c in t.contributions:
             for a in c.report.activities:
                 budget = a.budget
-                if (
-                    budget
-                    and budget.planned is not None
-                    and budget.spent is not None
-                    and budget.spent > budget.planned
-                ):
+                if budget is not None and overspent(budget):
+                    assert budget.planned is not None and budget.spent is not None
                     found.append(
                         AmountOutOfRange(c.unit, t.task.id, a, budget.planned, budget.spent)
                     )

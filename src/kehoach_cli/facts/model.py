@@ -160,7 +160,8 @@ class TaskFacts:
     lead_group: Group | None = None
     # a group lead: each member's own report that counts, by unit id
     lead_reports: dict[str, TaskReport] = field(default_factory=dict)
-    # the deadline's due date for this year's report, and whether it has passed undone
+    # the deadline's due date for this year's report; `overdue` is the finding's verdict
+    # (facts/judge.py: past the due date, said not done by a report sent after it)
     due: date | None = None
     overdue: bool = False
     # the mean over the part of the base that reported, rounded once; `progress` is None

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from kehoach_cli.errors import shortened
 from kehoach_cli.model.base import StrictModel
 
 ACCEPTED = (
@@ -84,7 +85,9 @@ def _last_day(year: int, month: int) -> date:
 
 def _invalid(text: str, detail: str) -> PydanticCustomError:
     return PydanticCustomError(
-        "KH111", "{detail}", {"detail": f"'{text}': {detail}", "advice": f"Viết như: {ACCEPTED}."}
+        "KH111",
+        "{detail}",
+        {"detail": f"'{shortened(text)}': {detail}", "advice": f"Viết như: {ACCEPTED}."},
     )
 
 

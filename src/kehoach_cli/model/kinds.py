@@ -68,3 +68,23 @@ def unit_parent(unit: Unit, issuing_body: str) -> str:
 
 def unit_symbol(unit: Unit) -> str:
     return unit.symbol or f"BC-{unit.id.upper()}"
+
+
+# "Ủy ban nhân dân xã Nhân Cơ" → "Nhân Cơ": Decree 30 dates a document at the place where
+# the body sits, which for a UBND is its own commune, district or city.
+_UBND_PLACE = re.compile(
+    r"^(?:ủy|uỷ) ban nhân dân\s+(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận|tỉnh)\s+(.+)$",
+    re.IGNORECASE,
+)
+
+
+def unit_place(unit: Unit) -> str | None:
+    """The place name of the unit's own documents: its `place`, else for a UBND the name
+    of the locality it governs; None: the plan's place (a phòng or sở sits there)."""
+    if unit.place:
+        return unit.place
+    if KINDS[unit.kind].own_header:
+        match = _UBND_PLACE.match(" ".join(unit.name.split()))
+        if match:
+            return match.group(1)
+    return None

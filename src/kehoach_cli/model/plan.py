@@ -10,6 +10,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
+from kehoach_cli.errors import shortened
 from kehoach_cli.model.base import StrictModel
 from kehoach_cli.model.deadlines import Deadline
 from kehoach_cli.model.parsing import end_of_month
@@ -56,7 +57,9 @@ class PartialDate(StrictModel):
                 parts.reverse()
             if not all(part.isdigit() for part in parts) or not 1 <= len(parts) <= 3:
                 raise PydanticCustomError(
-                    "KH106", "{detail}", {"detail": f"'{value}' không phải năm, tháng-năm hay ngày"}
+                    "KH106",
+                    "{detail}",
+                    {"detail": f"'{shortened(value)}' không phải năm, tháng-năm hay ngày"},
                 )
             return dict(zip(("year", "month", "day"), (int(part) for part in parts), strict=False))
         return value
@@ -386,7 +389,7 @@ class DayMonth(StrictModel):
                     "KH106",
                     "{detail}",
                     {
-                        "detail": f"'{value}' không phải dạng ngày/tháng",
+                        "detail": f"'{shortened(value)}' không phải dạng ngày/tháng",
                         "hint": "Viết ngày/tháng, ví dụ 15/12, hoặc '15/01 năm sau' khi hạn ở "
                         "năm sau năm báo cáo.",
                     },
@@ -433,7 +436,7 @@ class MonthRange(StrictModel):
                     "KH109",
                     "{detail}",
                     {
-                        "detail": f"'{value}' không phải khoảng tháng",
+                        "detail": f"'{shortened(value)}' không phải khoảng tháng",
                         "advice": "Viết tháng đầu-tháng cuối, ví dụ '1-6' hoặc '1-12'.",
                     },
                 )
