@@ -300,8 +300,8 @@ def test_ubnd_plan(ubnd_workspace: Path):
     assert "Sở Nội vụ: chưa gửi báo cáo, quá hạn 10 ngày." in attention
     # the findings' verdicts, with the report each rests on
     assert (
-        "Nhiệm vụ 2.2 Kho dữ liệu dùng chung: chậm tiến độ (Sở TT&TT báo cáo chậm tiến độ "
-        "ngày 25/11/2024)" in attention
+        "Nhiệm vụ 2.2 Kho dữ liệu dùng chung: quá thời hạn 30/09/2024 mà chưa hoàn thành "
+        "(Sở TT&TT báo cáo chậm tiến độ ngày 25/11/2024)" in attention
     )
     assert "Nhiệm vụ 2.1 Rà soát hạ tầng mạng cấp huyện: đã qua thời hạn 30/09/2024" in attention
     # a draft past the deadline is not a report: it needs acting on (issue 21, pattern 17)
