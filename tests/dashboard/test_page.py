@@ -303,7 +303,11 @@ def test_ubnd_plan(ubnd_workspace: Path):
         "Nhiệm vụ 2.2 Kho dữ liệu dùng chung: quá thời hạn 30/09/2024 mà chưa hoàn thành "
         "(Sở TT&TT báo cáo chậm tiến độ ngày 25/11/2024)" in attention
     )
-    assert "Nhiệm vụ 2.1 Rà soát hạ tầng mạng cấp huyện: đã qua thời hạn 30/09/2024" in attention
+    assert (
+        "Nhiệm vụ 2.1 Rà soát hạ tầng mạng cấp huyện: chưa có báo cáo phần việc của đơn vị "
+        "chủ trì: UBND thị xã Bình Long (bản nháp, chưa gửi), UBND huyện Đồng Phú (tệp có lỗi)"
+        in attention
+    )
     # a draft past the deadline is not a report: it needs acting on (issue 21, pattern 17)
     assert "UBND thị xã Bình Long: mới có bản nháp (chưa ghi ngày gửi), đã qua hạn nộp" in attention
     # each line links to the row that shows its detail

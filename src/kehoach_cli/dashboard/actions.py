@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kehoach_cli import formatting as fmt
 from kehoach_cli.facts.findings import Findings, ReportFinding, TaskFinding, TaskVerdict
-from kehoach_cli.facts.labels import ASSESSMENT_LABELS
+from kehoach_cli.facts.labels import ASSESSMENT_LABELS, SUBMISSION_LABELS
 from kehoach_cli.facts.model import SubmissionState, YearFacts
 from kehoach_cli.model.progress import STATUS_LABELS
 
@@ -95,22 +95,37 @@ _TASK_WORDS = {
 }
 
 
+def _owed(finding: TaskFinding) -> str:
+    """A task whose lead(s) owe their report: who, and what they have instead."""
+    owing = [
+        f"{unit.label} ({SUBMISSION_LABELS[state.value]})"
+        for unit, state in finding.lead_states
+        if state is not SubmissionState.PENDING
+    ]
+    partly = " phần việc" if finding.verdict is TaskVerdict.PARTLY_REPORTED else ""
+    return f"chưa có báo cáo{partly} của đơn vị chủ trì: {', '.join(owing)}"
+
+
+def _task_action(finding: TaskFinding, words: str) -> Action:
+    return Action(
+        "task",
+        f"Nhiệm vụ {finding.task.id} {finding.task.label}",
+        words,
+        anchor_task(finding.task.id),
+    )
+
+
 def _task_actions(findings: Findings) -> list[Action]:
+    """Overdue, due date passed unconfirmed, behind (with the report each rests on), then
+    tasks whose lead owes its report — the report's shortcomings, in its order."""
     found = []
-    for verdict in _TASK_WORDS:  # overdue first
+    for verdict in _TASK_WORDS:
         for finding in findings.judged_tasks:
-            if finding.verdict is not verdict:
-                continue
-            due = fmt.short_date(finding.due) if finding.due else ""
-            words = f"{_TASK_WORDS[verdict].format(due=due)} ({evidence(finding)})"
-            found.append(
-                Action(
-                    "task",
-                    f"Nhiệm vụ {finding.task.id} {finding.task.label}",
-                    words,
-                    anchor_task(finding.task.id),
-                )
-            )
+            if finding.verdict is verdict:
+                due = fmt.short_date(finding.due) if finding.due else ""
+                words = f"{_TASK_WORDS[verdict].format(due=due)} ({evidence(finding)})"
+                found.append(_task_action(finding, words))
+    found += [_task_action(f, _owed(f)) for f in findings.judged_tasks if f.lead_owes_report]
     return found
 
 
