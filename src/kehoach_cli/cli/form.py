@@ -51,8 +51,10 @@ def form(
         choose_period,
         existing_report,
         plan_index,
+        read_regular,
         require_unit,
     )
+    from kehoach_cli.forms.source import digest
 
     index = plan_index(workspace)
     require_year_in_period(index.plan, year, workspace.plan_path)
@@ -64,7 +66,8 @@ def form(
         raise UsageProblem(f"tệp biểu mẫu phải là một tệp .xlsx: {display_path(target)}")
     try:
         existing, source = existing_report(workspace, unit, year, chosen, index)
-        write_atomic(target, form_bytes(index, unit, year, chosen, existing))
+        made_from = None if source is None else digest(read_regular(source))
+        write_atomic(target, form_bytes(index, unit, year, chosen, existing, made_from))
     except OSError as error:
         raise UsageProblem(
             f"không ghi được {display_path(target)}: {describe_os_error(error)}"

@@ -1,0 +1,83 @@
+"""What a workbook may be before any spreadsheet library reads it: a form is a few dozen
+kB, so anything far larger, packed to inflate, encrypted, or carrying a DTD (entities that
+expand) is refused here, in a sentence, before openpyxl spends time or memory on it."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # on disk
+MAX_INFLATED_BYTES = 24 * 1024 * 1024  # all members unpacked
+MAX_MEMBER_BYTES = 16 * 1024 * 1024  # one sheet or the shared strings
+MAX_MEMBERS = 500
+MAX_RATIO = 200  # a member's unpacked size over its packed size (XML packs ~10:1)
+MAX_ROWS = 20_000  # rows of one sheet a form may use (a unit's year has a few hundred)
+MAX_COLUMNS = 200
+_READ_CHUNK = 1024 * 1024
+
+
+class Refused(Exception):
+    """Why the file is not read: one Vietnamese sentence."""
+
+
+def check_package(data: bytes) -> None:
+    if len(data) > MAX_FILE_BYTES:
+        raise Refused(f"tệp lớn hơn {MAX_FILE_BYTES // 1024 // 1024} MB, không phải biểu mẫu")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise Refused(
+            "không đọc được tệp như một bảng tính .xlsx; lưu lại bằng Excel hoặc LibreOffice "
+            "ở định dạng .xlsx"
+        ) from None
+    with archive:
+        members = archive.infolist()
+        if len(members) > MAX_MEMBERS:
+            raise Refused(f"tệp có {len(members)} phần, quá nhiều cho một biểu mẫu")
+        total = 0
+        for member in members:
+            _check_member(member)
+            total += member.file_size
+            if total > MAX_INFLATED_BYTES:
+                raise Refused(_too_large(MAX_INFLATED_BYTES))
+        for member in members:
+            if member.filename.endswith((".xml", ".rels")):
+                _no_dtd(archive, member)
+
+
+def _too_large(limit: int) -> str:
+    return f"nội dung giải nén lớn hơn {limit // 1024 // 1024} MB, không phải biểu mẫu"
+
+
+def _check_member(member: zipfile.ZipInfo) -> None:
+    name = member.filename
+    if member.flag_bits & 0x1:
+        raise Refused(f"phần '{name}' của tệp được mã hóa; lưu lại tệp không đặt mật khẩu")
+    if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise Refused(f"phần '{name}' nén theo cách bảng tính không dùng; lưu lại tệp .xlsx")
+    if member.file_size > MAX_MEMBER_BYTES:
+        raise Refused(_too_large(MAX_MEMBER_BYTES) + f" (phần '{name}')")
+    packed = max(member.compress_size, 1)
+    if member.file_size > 64 * 1024 and member.file_size / packed > MAX_RATIO:
+        raise Refused(f"phần '{name}' nén bất thường (tỉ lệ giải nén quá lớn), không phải biểu mẫu")
+
+
+def _no_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    """No DOCTYPE or ENTITY anywhere in an XML part (a spreadsheet never writes one); the
+    read stops at the declared size, which zipfile holds the member to."""
+    tail = b""
+    try:
+        with archive.open(member) as stream:
+            while chunk := stream.read(_READ_CHUNK):
+                window = tail + chunk
+                if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                    raise Refused(
+                        f"phần '{member.filename}' có khai báo DTD/ENTITY; bảng tính thật không "
+                        "có, lưu lại tệp bằng Excel hoặc LibreOffice"
+                    )
+                tail = window[-16:]
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError):
+        raise Refused(
+            f"phần '{member.filename}' của tệp bị hỏng; lưu lại bằng Excel hoặc LibreOffice"
+        ) from None
