@@ -142,23 +142,25 @@ def _task(
         return
     for name in TaskReport.model_fields:
         before, after = getattr(old, name), getattr(new, name)
-        items = node.get("activities")
-        in_file = isinstance(items, CommentedSeq) and len(items) == len(before)
-        if name == "activities" and before != after and in_file:
-            _activities(items, before, after, raw["activities"])
+        if name == "activities" and _activities(node, before, after, raw["activities"]):
             continue
         _field(node, name, before, after, raw.get(name))
 
 
 def _activities(
-    items: CommentedSeq, old: list[Activity], new: list[Activity], raw: list[Any]
-) -> None:
+    task: CommentedMap, old: list[Activity], new: list[Activity], raw: list[Any]
+) -> bool:
     """Row by row (the form keeps the file's order): a changed row changes its values; rows
-    added at the end are appended, rows removed at the end are removed."""
+    added at the end are appended, rows removed at the end are removed. False when the
+    file's list is not there to update (then it is written whole)."""
+    items = task.get("activities")
+    if old == new or not isinstance(items, CommentedSeq) or len(items) != len(old):
+        return old == new
     for number in range(min(len(old), len(new))):
         _activity(items[number], old[number], new[number], raw[number])
     del items[len(new) :]
     items.extend(_fresh(item) for item in raw[len(old) :])
+    return True
 
 
 def _activity(node: Any, old: Activity, new: Activity, raw: dict[str, Any]) -> None:
