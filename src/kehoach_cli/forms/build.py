@@ -12,7 +12,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach_cli.facts.compute import next_period_label
 from kehoach_cli.formatting import quantity
-from kehoach_cli.forms.cells import put
 from kehoach_cli.forms.layout import (
     ACTIVITIES_MARKER,
     ACTIVITIES_TITLE,
@@ -37,11 +36,11 @@ from kehoach_cli.forms.layout import (
     Column,
     header_ref,
 )
-from kehoach_cli.forms.printing import fit_rows, landscape_a4
 from kehoach_cli.forms.source import source_mark
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.plan import COMPARISON_WORDS, Combine, ReportingPeriod
 from kehoach_cli.model.progress import STATUS_LABELS, Activity, Progress, TaskReport
+from kehoach_cli.sheets import fit_rows, landscape_a4, text_stays_text
 
 BOLD = Font(bold=True)
 LABEL_FILL = PatternFill("solid", fgColor="DDE6F0")
@@ -84,22 +83,13 @@ def form_bytes(
     tasks[SOURCE_REF] = source_mark(source_digest)
     workbook.active = 1
     for sheet in workbook.worksheets:
-        _text_stays_text(sheet)
+        text_stays_text(sheet)
         fit_rows(sheet, 2)
     workbook.properties.creator = "kehoach"
     workbook.properties.title = f"Biểu mẫu báo cáo tiến độ {unit_id} {year}"
     stream = io.BytesIO()
     workbook.save(stream)
     return stream.getvalue()
-
-
-def _text_stays_text(sheet: Worksheet) -> None:
-    """Every text a text cell, cut at the cell limit (forms/cells.py): the form writes no
-    formula, whatever the plan or the unit's file says."""
-    for row in sheet.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, str):
-                put(cell, cell.value)
 
 
 def _mark(sheet: Worksheet, marker: str) -> None:

@@ -19,7 +19,6 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach_cli.forms.bounds import MAX_COLUMNS, MAX_ROWS, Refused, check_package
-from kehoach_cli.forms.cells import CELL_LIMIT
 from kehoach_cli.forms.layout import (
     ACTIVITIES_MARKER,
     ACTIVITY_COLUMNS,
@@ -32,6 +31,7 @@ from kehoach_cli.forms.layout import (
     TASKS_MARKER,
     Column,
 )
+from kehoach_cli.sheets import CELL_LIMIT
 
 Value = str | int | float | date | None
 SCAN_ROWS = 60  # labels are looked for in the first rows of column A

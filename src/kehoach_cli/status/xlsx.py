@@ -58,12 +58,18 @@ WRAPPED = ("name", "unit_name", "led", "cooperated", "values", "target")
 def render_xlsx(output: StatusOutput) -> bytes:
     from openpyxl import Workbook
 
+    from kehoach_cli.sheets import fit_rows, landscape_a4, text_stays_text
+
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     for number, view in enumerate(output.views):
         sheet = workbook.create_sheet(SHEET_NAMES.get(view.name, view.name)[:31])
         notes = ([*output.alerts] if number == 0 else []) + view.notes_for()
         _fill(sheet, view, notes)
+        text_stays_text(sheet)  # a name or a note starting with '=' is words, not a formula
+        landscape_a4(sheet)
+        sheet.print_title_rows = f"1:{HEADER_ROW}"  # the title and the headers on every page
+        fit_rows(sheet, HEADER_ROW)
     _properties(workbook, output)
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -155,8 +161,11 @@ def _number(value: Any) -> int | float | None:
 
 
 def _text(text: str) -> str:
-    """Text as a cell holds it: the control characters XML cannot carry are dropped."""
-    return "".join(c for c in text if c >= " " or c in "\n\t")
+    """Text as a cell holds it: the control characters XML cannot carry dropped, cut with a
+    visible mark at Excel's 32,767 characters."""
+    from kehoach_cli.sheets import cell_text
+
+    return cell_text(text)
 
 
 def _width(column: Column, rows: list[dict[str, Any]]) -> float:

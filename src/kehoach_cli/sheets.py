@@ -1,14 +1,46 @@
-"""How a form's sheet prints on A4: landscape, one page wide at a scale that keeps the text
-readable (the columns are sized for it), the table's labels repeated on every page, and
-rows tall enough for their wrapped text (Excel never grows a row it did not size itself)."""
+"""What kehoach writes into any workbook (forms, status exports): text stays text (never a
+formula) within Excel's cell limit, and sheets print readably on A4 (landscape, one page wide
+at a readable scale, rows tall enough for their wrapped text)."""
 
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
+
+CELL_LIMIT = 32_767  # characters Excel keeps in one cell; LibreOffice and openpyxl follow it
+CUT_MARK = " […bị cắt: quá 32.767 ký tự…]"
+
+
+def cell_text(text: str) -> str:
+    """The characters XML can carry, cut with a visible mark at the cell limit."""
+    clean = "".join(c for c in text if c >= " " or c in "\n\t")
+    if len(clean) <= CELL_LIMIT:
+        return clean
+    return clean[: CELL_LIMIT - len(CUT_MARK)] + CUT_MARK
+
+
+def text_stays_text(sheet: Worksheet) -> None:
+    """Every text of `sheet` a text cell within the limit: the workbook holds no formula,
+    whatever a plan, a unit's file or a clerk's text says."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                put(cell, cell.value)
+
+
+def put(cell: Any, value: object) -> None:
+    """Set a cell; a text is a text cell, so that '=WEBSERVICE(…)' from a plan or a clerk's
+    file stays words on the sheet and no spreadsheet computes it."""
+    if isinstance(value, str):
+        cell.value = cell_text(value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+
 
 LINE_POINTS = 15.0  # one line of 11 pt text
 MAX_ROW_POINTS = 409.0  # Excel's tallest row
