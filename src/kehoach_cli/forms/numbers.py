@@ -105,7 +105,9 @@ def percent(value: object, shown_as_percent: bool) -> int | Decimal | None:
     typed = read_decimal(text.removesuffix("%"))
     if typed is None:
         return None
-    if not marked and 0 < typed < 1:
+    if not marked and 0 < typed < 1 and shown_as_percent:  # '0,6' kept as text in a % cell
+        typed *= 100
+    elif not marked and 0 < typed < 1:
         raise Ambiguous(f"'{text}' có thể là {text}% hoặc {typed:.0%}")
     return int(typed) if typed == typed.to_integral_value() else typed
 
