@@ -12,8 +12,9 @@ MAX_INFLATED_BYTES = 24 * 1024 * 1024  # all members unpacked
 MAX_MEMBER_BYTES = 16 * 1024 * 1024  # one sheet or the shared strings
 MAX_MEMBERS = 500
 MAX_RATIO = 200  # a member's unpacked size over its packed size (XML packs ~10:1)
-MAX_ROWS = 20_000  # rows of one sheet a form may use (a unit's year has a few hundred)
+MAX_ROWS = 5_000  # rows of one sheet a form may use (a unit's year has a few hundred)
 MAX_COLUMNS = 200
+MAX_CELLS = 60_000  # cells of one sheet: openpyxl reads ~100 000 cells a second
 _READ_CHUNK = 1024 * 1024
 
 
@@ -43,7 +44,7 @@ def check_package(data: bytes) -> None:
                 raise Refused(_too_large(MAX_INFLATED_BYTES))
         for member in members:
             if member.filename.endswith((".xml", ".rels")):
-                _no_dtd(archive, member)
+                _scan(archive, member)
 
 
 def _too_large(limit: int) -> str:
@@ -63,18 +64,28 @@ def _check_member(member: zipfile.ZipInfo) -> None:
         raise Refused(f"phần '{name}' nén bất thường (tỉ lệ giải nén quá lớn), không phải biểu mẫu")
 
 
-def _no_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
-    """No DOCTYPE or ENTITY anywhere in an XML part (a spreadsheet never writes one); the
-    read stops at the declared size, which zipfile holds the member to."""
+def _scan(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    """No DOCTYPE or ENTITY anywhere in an XML part (a spreadsheet never writes one), and no
+    sheet with more rows or cells than a form has, counted in the XML before any library
+    builds them; the read stops at the declared size, which zipfile holds the member to."""
     tail = b""
+    rows = cells = 0
+    name = member.filename
     try:
         with archive.open(member) as stream:
             while chunk := stream.read(_READ_CHUNK):
                 window = tail + chunk
                 if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
                     raise Refused(
-                        f"phần '{member.filename}' có khai báo DTD/ENTITY; bảng tính thật không "
+                        f"phần '{name}' có khai báo DTD/ENTITY; bảng tính thật không "
                         "có, lưu lại tệp bằng Excel hoặc LibreOffice"
+                    )
+                rows += chunk.count(b"<row")  # a tag cut between chunks is missed: an
+                cells += chunk.count(b"<c ")  # undercount of one per chunk at most
+                if rows > MAX_ROWS or cells > MAX_CELLS:
+                    raise Refused(
+                        f"phần '{name}' có hơn {MAX_ROWS} dòng hoặc {MAX_CELLS} ô; biểu mẫu "
+                        "không lớn như vậy"
                     )
                 tail = window[-16:]
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -40,7 +41,7 @@ from kehoach_cli.forms.source import source_mark
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.plan import COMPARISON_WORDS, Combine, ReportingPeriod
 from kehoach_cli.model.progress import STATUS_LABELS, Activity, Progress, TaskReport
-from kehoach_cli.sheets import fit_rows, landscape_a4, text_stays_text
+from kehoach_cli.sheets import cell_text, fit_rows, landscape_a4, text_stays_text
 
 BOLD = Font(bold=True)
 LABEL_FILL = PatternFill("solid", fgColor="DDE6F0")
@@ -90,6 +91,12 @@ def form_bytes(
     stream = io.BytesIO()
     workbook.save(stream)
     return stream.getvalue()
+
+
+def _clean(value: Any) -> Any:
+    """A text as a cell may hold it, before openpyxl sees it: openpyxl refuses control
+    characters and cuts at 32,767 without a word (kehoach_cli.sheets marks the cut)."""
+    return cell_text(value) if isinstance(value, str) else value
 
 
 def _mark(sheet: Worksheet, marker: str) -> None:
@@ -181,7 +188,7 @@ def _input(
     sheet: Worksheet, ref: str, value: str | int | float | None = None, number_format: str = ""
 ) -> None:
     cell = sheet[ref]
-    cell.value = value
+    cell.value = _clean(value)
     cell.protection = UNLOCKED
     cell.fill = INPUT_FILL
     cell.alignment = WRAP
@@ -234,7 +241,7 @@ def _tasks_sheet(
     sheet.add_data_validation(statuses)
     for row, task_id in enumerate(task_ids, start=top + 1):
         sheet.cell(row=row, column=1, value=task_id).number_format = "@"
-        sheet.cell(row=row, column=2, value=index.tasks[task_id].label).alignment = WRAP
+        sheet.cell(row=row, column=2, value=_clean(index.tasks[task_id].label)).alignment = WRAP
         sheet.cell(row=row, column=3, value="chủ trì" if task_id in led else "phối hợp")
         _input(sheet, f"D{row}")  # blank until the unit says something (issue 23)
         _input(sheet, f"E{row}")
@@ -297,17 +304,17 @@ def _prefill(
 ) -> None:
     """The unit's report as it stands, so that the form is corrected, not retyped."""
     tasks[header_ref("submitted_on")] = existing.submitted_on
-    tasks[header_ref("prepared_by")] = existing.prepared_by
+    tasks[header_ref("prepared_by")] = _clean(existing.prepared_by)
     for row in range(task_table_row() + 1, tasks.max_row + 1):
         report = existing.tasks.get(str(tasks.cell(row=row, column=1).value))
         if report is None:
             continue
         tasks[f"D{row}"] = report.status.label
         tasks[f"E{row}"] = report.progress
-        tasks[f"F{row}"] = report.results
-        tasks[f"G{row}"] = "\n".join(item.text for item in report.difficulties) or None
-        tasks[f"H{row}"] = "\n".join(report.proposals) or None
-        tasks[f"I{row}"] = "\n".join(report.next_year) or None
+        tasks[f"F{row}"] = _clean(report.results)
+        tasks[f"G{row}"] = _clean("\n".join(item.text for item in report.difficulties) or None)
+        tasks[f"H{row}"] = _clean("\n".join(report.proposals) or None)
+        tasks[f"I{row}"] = _clean("\n".join(report.next_year) or None)
     for row, (task_id, activity) in enumerate(done, start=ACTIVITY_TABLE_ROW + 1):
         budget = activity.budget
         values = [
@@ -322,7 +329,7 @@ def _prefill(
             activity.result,
         ]
         for column, value in enumerate(values, start=1):
-            activities.cell(row=row, column=column).value = value
+            activities.cell(row=row, column=column).value = _clean(value)
 
 
 def form_indicators(index: PlanIndex, unit_id: str, existing: Progress | None) -> list[str]:
@@ -353,9 +360,9 @@ def _indicators_sheet(
         target = quantity(indicator.target, indicator.unit_of_measure)
         word = COMPARISON_WORDS[indicator.comparison.value]
         span = indicator.period.span
-        sheet.cell(row=row, column=1, value=indicator_id).number_format = "@"
-        sheet.cell(row=row, column=2, value=indicator.name).alignment = WRAP
-        sheet.cell(row=row, column=3, value=f"{word} {target} ({span})").alignment = WRAP
+        sheet.cell(row=row, column=1, value=_clean(indicator_id)).number_format = "@"
+        sheet.cell(row=row, column=2, value=_clean(indicator.name)).alignment = WRAP
+        sheet.cell(row=row, column=3, value=_clean(f"{word} {target} ({span})")).alignment = WRAP
         value = reported.get(indicator_id)
         _input(sheet, f"D{row}", float(value.value) if value else None)
         _input(sheet, f"E{row}", value.source if value else None)

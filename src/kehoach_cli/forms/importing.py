@@ -26,6 +26,7 @@ from kehoach_cli.forms.yaml_text import (
     id_text,
     text_lines,
 )
+from kehoach_cli.loading.text import MAX_FILE_BYTES
 from kehoach_cli.loading.workspace import ProgressRef, Workspace
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.plan import ReportingPeriod
@@ -156,6 +157,12 @@ def import_form(workspace: Workspace, data: bytes) -> Imported:
     if errors:
         count = sum(1 for line in errors if not line.startswith(" "))
         raise DataProblem(f"biểu mẫu có {count} lỗi; chưa ghi tệp nào.", errors)
+    if len(data) > MAX_FILE_BYTES:  # validate would refuse the file it writes
+        limit = MAX_FILE_BYTES // 1024 // 1024
+        raise DataProblem(
+            f"nội dung biểu mẫu thành tệp YAML lớn hơn {limit} MB, quá giới hạn của "
+            "'kehoach validate'; rút gọn các ô dài. Chưa ghi tệp nào."
+        )
     # Indicators the form does not show stay in the file (updated in place): only the
     # details of a difficulty whose text the form changed are not carried over.
     left_out = (

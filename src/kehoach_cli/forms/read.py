@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+import warnings
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -109,7 +110,9 @@ def read_form(data: bytes) -> FormData:
 
 def _open(data: bytes, formulas: bool = False) -> Workbook:
     try:
-        return load_workbook(io.BytesIO(data), data_only=not formulas)
+        with warnings.catch_warnings():  # a date out of range is read as an error value
+            warnings.simplefilter("ignore")
+            return load_workbook(io.BytesIO(data), data_only=not formulas)
     except Exception as error:  # the library's every failure on a bad file
         # (a shared string out of range, a date of year 30000, broken XML…) is the file's
         # fault, said as one sentence; nothing has been written yet.
