@@ -93,6 +93,22 @@ def _long_cell(body: bytes) -> bytes:
     )
 
 
+def _dense(count: int, columns: bytes) -> Callable[[bytes], bytes]:
+    """`count` rows with a number in each of `columns`, below the tasks table: the most a
+    form may hold, read to the end (a clean import: rows with no task id are no task)."""
+
+    def add(body: bytes) -> bytes:
+        rows = b"".join(
+            b'<row r="%d">' % n
+            + b"".join(b'<c r="%s%d"><v>%d</v></c>' % (bytes([c]), n, n) for c in columns)
+            + b"</row>"
+            for n in range(100, 100 + count)
+        )
+        return body.replace(b"</sheetData>", rows + b"</sheetData>", 1)
+
+    return _in_tasks(add)
+
+
 def _far_cell(body: bytes) -> bytes:
     cell = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
     return body.replace(b"</sheetData>", cell + b"</sheetData>", 1)
@@ -152,6 +168,7 @@ CASES = [
     FormCase("packed-1000-to-1", _padded(6 * 1024 * 1024), "nén bất thường"),
     FormCase("200k-rows", _rows(200_000), "dòng"),
     FormCase("6000-rows", _rows(6_000), "dòng"),
+    FormCase("4900-rows-of-12-cells", _dense(4_900, b"JKLMNOPQRSTU"), ""),
     FormCase("cell-at-XFD1048576", _in_tasks(_far_cell), "dòng 1048576"),
     FormCase("dtd-entities", _in_tasks(_dtd), "DTD"),
     FormCase("encrypted-member", lambda d: _encrypted_flag(d), "mã hóa"),

@@ -22,7 +22,9 @@ class Refused(Exception):
     """Why the file is not read: one Vietnamese sentence."""
 
 
-def check_package(data: bytes) -> None:
+def check_package(data: bytes) -> bool:
+    """Refuse what is not a form's package; True when some sheet has a formula (then it is
+    read a second time, for the formulas themselves)."""
     if len(data) > MAX_FILE_BYTES:
         raise Refused(f"tệp lớn hơn {MAX_FILE_BYTES // 1024 // 1024} MB, không phải biểu mẫu")
     try:
@@ -42,9 +44,11 @@ def check_package(data: bytes) -> None:
             total += member.file_size
             if total > MAX_INFLATED_BYTES:
                 raise Refused(_too_large(MAX_INFLATED_BYTES))
+        formulas = False
         for member in members:
             if member.filename.endswith((".xml", ".rels")):
-                _scan(archive, member)
+                formulas = _scan(archive, member) or formulas
+        return formulas
 
 
 def _too_large(limit: int) -> str:
@@ -64,12 +68,13 @@ def _check_member(member: zipfile.ZipInfo) -> None:
         raise Refused(f"phần '{name}' nén bất thường (tỉ lệ giải nén quá lớn), không phải biểu mẫu")
 
 
-def _scan(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+def _scan(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
     """No DOCTYPE or ENTITY anywhere in an XML part (a spreadsheet never writes one), and no
     sheet with more rows or cells than a form has, counted in the XML before any library
     builds them; the read stops at the declared size, which zipfile holds the member to."""
     tail = b""
     rows = cells = 0
+    formulas = False
     name = member.filename
     try:
         with archive.open(member) as stream:
@@ -87,8 +92,10 @@ def _scan(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
                         f"phần '{name}' có hơn {MAX_ROWS} dòng hoặc {MAX_CELLS} ô; biểu mẫu "
                         "không lớn như vậy"
                     )
+                formulas = formulas or b"<f>" in window or b"<f " in window
                 tail = window[-16:]
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError):
         raise Refused(
             f"phần '{member.filename}' của tệp bị hỏng; lưu lại bằng Excel hoặc LibreOffice"
         ) from None
+    return formulas

@@ -83,10 +83,11 @@ def quote_sheet(title: str) -> str:
 
 def read_form(data: bytes) -> FormData:
     try:
-        check_package(data)
+        has_formulas = check_package(data)
     except Refused as refused:
         raise FormUnreadable(str(refused)) from None
-    values, formulas = _open(data), _open(data, formulas=True)
+    values = _open(data)
+    formulas = _open(data, formulas=True) if has_formulas else values
     _visible_and_bounded(values)
     tasks_sheet = _find_sheet(values, TASKS_MARKER, 1)
     activities_sheet = _find_sheet(values, ACTIVITIES_MARKER, 2)
