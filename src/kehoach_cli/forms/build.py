@@ -241,8 +241,10 @@ def _tasks_sheet(
     sheet.add_data_validation(statuses)
     for row, task_id in enumerate(task_ids, start=top + 1):
         sheet.cell(row=row, column=1, value=task_id).number_format = "@"
+        sheet.cell(row=row, column=1).alignment = WRAP
         sheet.cell(row=row, column=2, value=_clean(index.tasks[task_id].label)).alignment = WRAP
-        sheet.cell(row=row, column=3, value="chủ trì" if task_id in led else "phối hợp")
+        role = sheet.cell(row=row, column=3, value="chủ trì" if task_id in led else "phối hợp")
+        role.alignment = WRAP
         _input(sheet, f"D{row}")  # blank until the unit says something (issue 23)
         _input(sheet, f"E{row}")
         for letter in "FGHI":
@@ -361,6 +363,7 @@ def _indicators_sheet(
         word = COMPARISON_WORDS[indicator.comparison.value]
         span = indicator.period.span
         sheet.cell(row=row, column=1, value=_clean(indicator_id)).number_format = "@"
+        sheet.cell(row=row, column=1).alignment = WRAP
         sheet.cell(row=row, column=2, value=_clean(indicator.name)).alignment = WRAP
         sheet.cell(row=row, column=3, value=_clean(f"{word} {target} ({span})")).alignment = WRAP
         value = reported.get(indicator_id)

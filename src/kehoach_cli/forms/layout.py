@@ -45,36 +45,36 @@ class Column:
 
 
 TASK_COLUMNS = [
-    # The widths add up to ~175 characters: one landscape A4 page wide at ≥ 82 %, so that
-    # 11 pt text prints at 9 pt or more.
-    Column("id", "Mã nhiệm vụ", 12, editable=False),
-    Column("", "Tên nhiệm vụ", 32, editable=False),
-    Column("", "Vai trò", 9, editable=False),
-    Column("status", "Tình trạng", 15),
-    Column("progress", "Tiến độ (%)", 9),
-    Column("results", "Kết quả thực hiện", 30),
-    Column("difficulties", "Khó khăn, vướng mắc (mỗi dòng một ý)", 23),
-    Column("proposals", "Đề xuất, kiến nghị (mỗi dòng một ý)", 23),
-    Column("next_year", "Nhiệm vụ năm sau (mỗi dòng một ý)", 23),  # named per period (build)
+    # Each table's widths add up to at most 150 characters (sheets.PAGE_WIDTH): one
+    # landscape A4 page wide at >= 82 %, so that 11 pt text prints at 9 pt or more.
+    Column("id", "Mã nhiệm vụ", 9, editable=False),
+    Column("", "Tên nhiệm vụ", 26, editable=False),
+    Column("", "Vai trò", 8, editable=False),
+    Column("status", "Tình trạng", 14),
+    Column("progress", "Tiến độ (%)", 8),
+    Column("results", "Kết quả thực hiện", 26),
+    Column("difficulties", "Khó khăn, vướng mắc (mỗi dòng một ý)", 19),
+    Column("proposals", "Đề xuất, kiến nghị (mỗi dòng một ý)", 19),
+    Column("next_year", "Nhiệm vụ năm sau (mỗi dòng một ý)", 19),  # named per period (build)
 ]
 ACTIVITY_COLUMNS = [
-    Column("task", "Mã nhiệm vụ", 10),
-    Column("title", "Tên hoạt động", 38),
-    Column("start", "Ngày bắt đầu", 12),
-    Column("due", "Hạn hoàn thành", 12),
-    Column("finished_on", "Ngày hoàn thành", 12),
-    Column("status", "Tình trạng", 15),
-    Column("planned", "Dự toán (đồng)", 15),
-    Column("spent", "Đã giải ngân (đồng)", 15),
-    Column("result", "Kết quả, sản phẩm", 40),
+    Column("task", "Mã nhiệm vụ", 8),
+    Column("title", "Tên hoạt động", 30),
+    Column("start", "Ngày bắt đầu", 11),
+    Column("due", "Hạn hoàn thành", 11),
+    Column("finished_on", "Ngày hoàn thành", 11),
+    Column("status", "Tình trạng", 14),
+    Column("planned", "Dự toán (đồng)", 13),
+    Column("spent", "Đã giải ngân (đồng)", 13),
+    Column("result", "Kết quả, sản phẩm", 30),
 ]
 INDICATOR_COLUMNS = [
-    Column("id", "Mã chỉ tiêu", 14, editable=False),
-    Column("", "Tên chỉ tiêu", 48, editable=False),
-    Column("", "Mục tiêu của kế hoạch", 22, editable=False),
-    Column("value", "Giá trị đạt được", 14),
-    Column("source", "Nguồn số liệu", 30),
-    Column("note", "Ghi chú", 30),
+    Column("id", "Mã chỉ tiêu", 12, editable=False),
+    Column("", "Tên chỉ tiêu", 40, editable=False),
+    Column("", "Mục tiêu của kế hoạch", 20, editable=False),
+    Column("value", "Giá trị đạt được", 12),
+    Column("source", "Nguồn số liệu", 28),
+    Column("note", "Ghi chú", 28),
 ]
 TEXT_LISTS = ("difficulties", "proposals", "next_year")
 DATE_KEYS = ("start", "due", "finished_on")
