@@ -47,11 +47,12 @@ MAX_ROW_POINTS = 409.0  # Excel's tallest row
 
 
 # Characters of column width that one landscape A4 page holds at 82 % (11 pt printed at 9):
-# measured on LibreOffice's PDF of a form (176 characters printed 11 pt text at ~7.7 pt).
-PAGE_WIDTH = 150
+# LibreOffice prints 112 characters of width across the page at 100 % (measured on its
+# PDF of a form); 112 / 0.82 = 136, less a margin. Excel's characters are narrower: more room there.
+PAGE_WIDTH = 132
 
 
-def shrink_to_page(sheet: Worksheet, letters: list[str], minimum: float = 16) -> None:
+def shrink_to_page(sheet: Worksheet, letters: list[str], minimum: float = 20) -> None:
     """Narrow the columns `letters` (the wrapped text ones), each to no less than
     `minimum`, until all columns together fit PAGE_WIDTH; their rows then grow instead
     (fit_rows), so that fitting one page wide keeps the text readable."""
@@ -83,8 +84,8 @@ def landscape_a4(sheet: Worksheet) -> None:
 
 def lines_in(text: str, width: float) -> int:
     """The lines a wrapped text takes in a column `width` characters wide (a little less
-    fits than the width says: Vietnamese letters with marks are wider than '0')."""
-    usable = max(width - 1.5, 1.0) / 1.1
+    fits than the width says: words wrap whole; measured on Calc's PDF of a form)."""
+    usable = max(width - 2.0, 1.0)
     return sum(max(1, math.ceil(len(line) / usable)) for line in text.split("\n"))
 
 

@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from kehoach_cli.checks.plan_view import PlanView
 from kehoach_cli.checks.run import check_progress_file, load_plan
+from kehoach_cli.forms.layout import MARKER_COLUMN
 from kehoach_cli.loading.workspace import ProgressRef, find_workspace
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.progress import Progress
+from kehoach_cli.sheets import PAGE_WIDTH
 from tests.conftest import REPO
 from tests.forms.filling import ACTIVITIES, TASKS, fill, task_row
 
@@ -305,6 +308,23 @@ def test_every_sheet_prints_one_page_wide_and_a_period_form_names_the_next_perio
     guide = " ".join(str(c.value) for c in workbook["Hướng dẫn"]["A"] if c.value)
     assert "nhiệm vụ 6 tháng cuối năm 2024" in guide and "năm sau" not in guide
     assert tasks.print_title_rows == "$9:$9"  # the labels on every printed page
+    for sheet in workbook.worksheets:  # one page wide at >= 82 %: 11 pt printed at >= 9 pt
+        printed = sheet.print_area.split("!")[1].replace("$", "")
+        last = column_index_from_string(printed.split(":")[1].rstrip("0123456789"))
+        widths = [sheet.column_dimensions[get_column_letter(n)].width for n in range(1, last + 1)]
+        assert sum(widths) <= PAGE_WIDTH, (sheet.title, widths)
+        assert not sheet.column_dimensions[MARKER_COLUMN].width or last < 26  # marker not printed
+
+
+def test_wrapped_rows_are_as_tall_as_their_text_and_activities_can_grow(cli, workspace: Path):
+    assert cli("form", "-u", "qlkh", "-y", "2024", "-o", "f.xlsx", cwd=workspace).code == 0
+    workbook = load_workbook(workspace / "f.xlsx")
+    tasks, activities = workbook[TASKS], workbook[ACTIVITIES]
+    row = task_row(tasks, "2.1")  # a long result and difficulty: several lines
+    assert tasks.row_dimensions[row].height >= 4 * 15
+    assert activities.protection.sheet and not activities.protection.insertRows
+    lists = [v for v in activities.data_validations.dataValidation if v.type == "list"]
+    assert all(str(v.sqref).endswith(tuple(str(n) for n in range(500, 600))) for v in lists)
 
 
 def test_a_unit_code_typed_over_is_located_at_its_cell(cli, workspace: Path, blank: Path):

@@ -83,9 +83,11 @@ def form_bytes(
         _indicators_sheet(workbook.create_sheet(INDICATORS_TITLE), index, indicator_ids, existing)
     tasks[SOURCE_REF] = source_mark(source_digest)
     workbook.active = 1
-    for sheet in workbook.worksheets:
+    for sheet, width in zip(workbook.worksheets, (1, 9, 9, 6), strict=False):
         text_stays_text(sheet)
         fit_rows(sheet, 2)
+        # printed: the table's columns only, never the hidden marker column beyond them
+        sheet.print_area = f"A1:{get_column_letter(width)}{sheet.max_row}"
     workbook.properties.creator = "kehoach"
     workbook.properties.title = f"Biểu mẫu báo cáo tiến độ {unit_id} {year}"
     stream = io.BytesIO()
@@ -146,7 +148,9 @@ def _instructions(
     for row, line in enumerate(lines, start=1):
         sheet.cell(row=row, column=1, value=line).alignment = WRAP
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.column_dimensions["A"].width = 140
+    sheet.column_dimensions[
+        "A"
+    ].width = 110  # within the page at 100 %: Calc clips, never scales, one column wider
     _one_page_wide(sheet)
     _mark(sheet, INSTRUCTIONS_MARKER)
     _protect(sheet)

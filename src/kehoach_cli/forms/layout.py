@@ -45,36 +45,36 @@ class Column:
 
 
 TASK_COLUMNS = [
-    # Each table's widths add up to at most 150 characters (sheets.PAGE_WIDTH): one
+    # Each table's widths add up to at most 132 characters (sheets.PAGE_WIDTH): one
     # landscape A4 page wide at >= 82 %, so that 11 pt text prints at 9 pt or more.
-    Column("id", "Mã nhiệm vụ", 9, editable=False),
-    Column("", "Tên nhiệm vụ", 26, editable=False),
+    Column("id", "Mã nhiệm vụ", 8, editable=False),
+    Column("", "Tên nhiệm vụ", 23, editable=False),
     Column("", "Vai trò", 8, editable=False),
-    Column("status", "Tình trạng", 14),
-    Column("progress", "Tiến độ (%)", 8),
-    Column("results", "Kết quả thực hiện", 26),
-    Column("difficulties", "Khó khăn, vướng mắc (mỗi dòng một ý)", 19),
-    Column("proposals", "Đề xuất, kiến nghị (mỗi dòng một ý)", 19),
-    Column("next_year", "Nhiệm vụ năm sau (mỗi dòng một ý)", 19),  # named per period (build)
+    Column("status", "Tình trạng", 13),
+    Column("progress", "Tiến độ (%)", 7),
+    Column("results", "Kết quả thực hiện", 22),
+    Column("difficulties", "Khó khăn, vướng mắc (mỗi dòng một ý)", 18),
+    Column("proposals", "Đề xuất, kiến nghị (mỗi dòng một ý)", 18),
+    Column("next_year", "Nhiệm vụ năm sau (mỗi dòng một ý)", 15),  # named per period (build)
 ]
 ACTIVITY_COLUMNS = [
     Column("task", "Mã nhiệm vụ", 8),
-    Column("title", "Tên hoạt động", 30),
+    Column("title", "Tên hoạt động", 26),
     Column("start", "Ngày bắt đầu", 11),
     Column("due", "Hạn hoàn thành", 11),
     Column("finished_on", "Ngày hoàn thành", 11),
-    Column("status", "Tình trạng", 14),
-    Column("planned", "Dự toán (đồng)", 13),
-    Column("spent", "Đã giải ngân (đồng)", 13),
-    Column("result", "Kết quả, sản phẩm", 30),
+    Column("status", "Tình trạng", 13),
+    Column("planned", "Dự toán (đồng)", 12),
+    Column("spent", "Đã giải ngân (đồng)", 12),
+    Column("result", "Kết quả, sản phẩm", 23),
 ]
 INDICATOR_COLUMNS = [
-    Column("id", "Mã chỉ tiêu", 12, editable=False),
-    Column("", "Tên chỉ tiêu", 40, editable=False),
-    Column("", "Mục tiêu của kế hoạch", 20, editable=False),
-    Column("value", "Giá trị đạt được", 12),
-    Column("source", "Nguồn số liệu", 28),
-    Column("note", "Ghi chú", 28),
+    Column("id", "Mã chỉ tiêu", 10, editable=False),
+    Column("", "Tên chỉ tiêu", 34, editable=False),
+    Column("", "Mục tiêu của kế hoạch", 18, editable=False),
+    Column("value", "Giá trị đạt được", 11),
+    Column("source", "Nguồn số liệu", 25),
+    Column("note", "Ghi chú", 25),
 ]
 TEXT_LISTS = ("difficulties", "proposals", "next_year")
 DATE_KEYS = ("start", "due", "finished_on")

@@ -72,7 +72,7 @@ def render_xlsx(output: StatusOutput) -> bytes:
         sheet.print_title_rows = f"1:{HEADER_ROW}"  # the title and the headers on every page
         columns = flat_columns(view)
         wrapped = [get_column_letter(n) for n, c in enumerate(columns, 1) if c.key in WRAPPED]
-        shrink_to_page(sheet, wrapped)
+        shrink_to_page(sheet, wrapped, minimum=12)
         fit_rows(sheet, HEADER_ROW)
         _notes_across(sheet, len(columns), len(notes))
     _properties(workbook, output)
@@ -202,6 +202,8 @@ def _width(column: Column, rows: list[dict[str, Any]]) -> float:
     longest_word = max((len(word) for word in column.header.split()), default=4)
     cells = [cell_text(column, row) for row in rows if column.key in row]
     widest = max((len(text) for text in cells), default=0)
-    if column.numeric or column.kind == "date":
+    if column.kind in ("percent", "bar"):  # a number shown '70,2%' (not the text's bar)
+        widest = 6
+    elif column.numeric or column.kind == "date":
         widest = min(widest, 18) + 1
     return float(max(MIN_WIDTH, min(max(widest, longest_word) + 2, MAX_WIDTH)))
