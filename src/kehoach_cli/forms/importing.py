@@ -273,6 +273,18 @@ def existing_report(
     return None, None
 
 
+def unit_form(
+    workspace: Workspace, index: PlanIndex, unit_id: str, year: int, period: ReportingPeriod
+) -> tuple[bytes, Progress | None, Path | None]:
+    """The unit's form (filled from its file when that has no error), the report it was
+    filled from and the file, whose hash the form records (forms/source.py)."""
+    from kehoach_cli.forms.build import form_bytes
+
+    existing, source = existing_report(workspace, unit_id, year, period, index)
+    made_from = None if source is None else digest(read_regular(source))
+    return form_bytes(index, unit_id, year, period, existing, made_from), existing, source
+
+
 def difficulty_details(progress: Progress | None) -> Details:
     """The difficulties of the unit's file that say when they were raised or that they are
     resolved, by task and text: an imported form keeps these for the same text."""
