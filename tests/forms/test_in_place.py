@@ -86,3 +86,22 @@ def test_a_form_older_than_the_file_is_refused_then_forced(cli, workspace: Path)
     assert len(kept) == 1 and kept[0].read_bytes() == edited
     assert f"Bản cũ giữ ở {kept[0].relative_to(workspace).as_posix()}" in forced.stderr
     assert cli("validate", "--root", str(workspace)).code == 0  # the copy is not read
+
+
+def test_a_file_with_a_python_tag_is_never_executed_and_replaced_only_by_force(
+    cli, workspace: Path
+):
+    form = _form(cli, workspace)
+    marker = workspace / "pwned"
+    edit(
+        workspace / FILE,
+        "prepared_by: Trần Văn Hùng",
+        f'prepared_by: !!python/object/apply:os.system ["touch {marker}"]',
+    )
+    refused = cli("import", str(form), cwd=workspace)
+    assert refused.code == 2 and "tệp hiện có lỗi" in refused.stderr, refused.stderr
+    forced = cli("import", str(form), "--force", cwd=workspace)
+    assert forced.code == 0, forced.stderr
+    assert not marker.exists()
+    assert 'prepared_by: "Trần Văn Hùng"' in (workspace / FILE).read_text(encoding="utf-8")
+    assert cli("validate", "--root", str(workspace)).code == 0

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+from ruamel.yaml.error import YAMLError
 
 from kehoach_cli.checks.plan_view import PlanView
 from kehoach_cli.checks.run import check_progress_bytes, check_progress_file, load_plan
@@ -202,9 +203,13 @@ def _in_place(
     task_ids = [t for row in form.tasks if (t := id_text(row["id"])) is not None]
     indicator_ids = [i for row in form.indicators if (i := id_text(row["id"])) is not None]
     new_data = yaml.safe_load(result.text)
-    result.text = updated_text(
-        result.previous, previous, reported, new_data, task_ids, indicator_ids
-    )
+    try:
+        result.text = updated_text(
+            result.previous, previous, reported, new_data, task_ids, indicator_ids
+        )
+    except (YAMLError, ValueError):  # read by the checks, not by the round-trip reader
+        result.stale = result.stale or "tệp không sửa tại chỗ được (cách viết YAML lạ)"
+        return  # replaced whole, with --force, the old file kept
     view, folder = where
     ref = ProgressRef(path=path, year=reported.year, unit=reported.unit, period=folder)
     final = check_progress_bytes(ref, view, result.text.encode("utf-8"), today=date.today())
