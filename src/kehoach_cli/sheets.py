@@ -38,6 +38,8 @@ def put(cell: Any, value: object) -> None:
     if isinstance(value, str):
         cell.value = cell_text(value)
         cell.data_type = "s"
+        if value.startswith(("=", "+", "@")):  # stays text when someone edits it, too
+            cell.quotePrefix = True
     else:
         cell.value = value
 

@@ -61,3 +61,28 @@ def test_every_units_form_saved_by_calc_imports_to_the_same_file(cli, tmp_path: 
     ]
     assert [s.stdout for s in status_after] == [s.stdout for s in status_before]
     assert all(s.code == status_before[0].code for s in status_after)
+
+
+@needs_calc
+def test_text_starting_with_equals_stays_text_through_calc(cli, workspace: Path, tmp_path: Path):
+    from openpyxl import load_workbook
+
+    from tests.conftest import edit
+
+    path = workspace / "data/progress/2024/qlkh.yaml"
+    edit(
+        path,
+        "    results: Cung cấp 12 bài viết về kết quả nhiệm vụ khoa học và công nghệ cho trang "
+        "tin của Sở.",
+        "    results: '=WEBSERVICE(\"http://example.invalid\")'",
+    )
+    before = path.read_bytes()
+    made = cli("form", "-u", "qlkh", "-y", "2024", "-o", "f.xlsx", cwd=workspace)
+    assert made.code == 0, made.stderr
+    (saved,) = through_calc([workspace / "f.xlsx"], tmp_path / "saved", tmp_path / "profile")
+    for sheet in load_workbook(saved).worksheets:
+        for row in sheet.iter_rows():
+            assert all(cell.data_type != "f" for cell in row)  # Calc computed nothing
+    result = cli("import", str(saved), cwd=workspace)
+    assert result.code == 0 and "không đổi gì" in result.stderr, result.stderr
+    assert path.read_bytes() == before

@@ -106,7 +106,8 @@ def test_plan_and_report_text_starting_with_equals_stays_text_in_the_form(cli, w
     form = _form(cli, workspace)
     _no_formula(form)
     sheet = load_workbook(form)[TASKS]
-    assert str(sheet[f"F{task_row(sheet, '1')}"].value).startswith("=WEBSERVICE")
+    cell = sheet[f"F{task_row(sheet, '1')}"]
+    assert str(cell.value).startswith("=WEBSERVICE") and cell.quotePrefix
     activities = load_workbook(form)["Hoạt động"]
     longest = max(len(str(c.value or "")) for row in activities.iter_rows() for c in row)
     assert longest == 32_767  # cut at Excel's limit…

@@ -323,6 +323,7 @@ def test_wrapped_rows_are_as_tall_as_their_text_and_activities_can_grow(cli, wor
     row = task_row(tasks, "2.1")  # a long result and difficulty: several lines
     assert tasks.row_dimensions[row].height >= 4 * 15
     assert activities.protection.sheet and not activities.protection.insertRows
+    assert activities.column_dimensions["B"].protection.locked is False  # typed below too
     lists = [v for v in activities.data_validations.dataValidation if v.type == "list"]
     assert all(str(v.sqref).endswith(tuple(str(n) for n in range(500, 600))) for v in lists)
 

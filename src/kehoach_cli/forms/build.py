@@ -131,7 +131,7 @@ def _instructions(
         "dòng).",
         f"2. Trang '{ACTIVITIES_TITLE}': mỗi hoạt động chi tiết một dòng; chọn mã nhiệm vụ, "
         "ghi tên, các ngày, tình trạng, dự toán và số đã giải ngân (đồng), kết quả. Cần thêm "
-        "dòng: chọn một dòng trong bảng, chuột phải, Chèn dòng (Insert row).",
+        "dòng: ghi tiếp ở các dòng bên dưới, hoặc chuột phải, Chèn dòng (Insert row).",
         f"3. Trang '{INDICATORS_TITLE}' (nếu có): giá trị đạt được của các chỉ tiêu đơn vị "
         "báo cáo (số, ví dụ 45,2 hoặc 45.2), nguồn số liệu; để trống chỉ tiêu chưa có số liệu.",
         f"4. Tình trạng chọn trong danh sách: {words}.",
@@ -284,6 +284,8 @@ def _activities_sheet(sheet: Worksheet, task_ids: list[str], year: int, filled: 
     # the lists also below the prepared rows, where inserted or typed rows go
     tasks.add(f"A{top + 1}:A{last + LIST_ROWS_BELOW}")
     statuses.add(f"F{top + 1}:F{last + LIST_ROWS_BELOW}")
+    for letter in "ABCDEFGHI":  # typed below the prepared rows too: unlocked columns
+        sheet.column_dimensions[letter].protection = UNLOCKED
     for letter in "CDE":
         sheet.column_dimensions[letter].number_format = DATE_FORMAT
     for letter in "GH":
