@@ -112,7 +112,19 @@ def _write(result: Imported, target: Path) -> None:
             f"không ghi được {display_path(target)}: {describe_os_error(error)}"
         ) from None
     note = f"Bản cũ giữ ở {display_path(kept)}." if kept is not None else ""
-    _tell(result, result.previous is not None, target, note)
+    if result.previous is not None:
+        removed, added = _changed_lines(result.previous, result.text)
+        note = (
+            f"Đã sửa tại chỗ: {removed} dòng bỏ, {added} dòng mới; phần còn lại giữ nguyên. {note}"
+        )
+    _tell(result, result.previous is not None, target, note.strip())
+
+
+def _changed_lines(before: str, after: str) -> tuple[int, int]:
+    import difflib
+
+    lines = list(difflib.unified_diff(before.splitlines(), after.splitlines(), n=0))[2:]
+    return sum(line[:1] == "-" for line in lines), sum(line[:1] == "+" for line in lines)
 
 
 def _keep_copy(target: Path, text: str) -> Path:

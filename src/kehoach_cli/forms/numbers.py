@@ -76,7 +76,8 @@ def amount(value: object) -> int | None:
         return value
     if isinstance(value, float):
         if not value.is_integer():
-            raise Ambiguous(f"{value:g} có phần lẻ; số tiền tính bằng đồng")
+            shown = f"{value:g}".replace(".", ",")
+            raise Ambiguous(f"{shown} có phần lẻ; số tiền tính bằng đồng")
         return int(value)
     if not isinstance(value, str):
         return None
