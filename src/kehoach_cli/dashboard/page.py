@@ -14,6 +14,7 @@ from kehoach_cli.dashboard.markup import element, text
 from kehoach_cli.dashboard.sections import indicators, submissions, tasks
 from kehoach_cli.dashboard.style import CSS
 from kehoach_cli.facts.model import YearFacts
+from kehoach_cli.model.citation import plan_citation
 
 # Nothing may be fetched: no script at all, styles only from this file, images only
 # inline. A chart that tried to load anything would be refused and show in the console.
@@ -34,7 +35,7 @@ class Provenance:
 
 def _title(facts: YearFacts, period: str | None) -> str:
     document = facts.plan.document
-    name = f"{document.type.capitalize()} số {document.number or '…'}/{document.symbol}"
+    name = plan_citation(document)
     return f"Theo dõi thực hiện {name} — {period or f'năm {facts.year}'}"
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from kehoach_cli.errors import shortened
+
 # Separators a spreadsheet or a keyboard may put between groups of thousands.
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _MONEY_WORDS = re.compile(r"\s*(đồng|đ|vnđ|vnd)\.?\s*\Z", re.IGNORECASE)
@@ -51,7 +53,7 @@ def _parse(body: str, whole: bool) -> Decimal | None:
             other = "," if sep == "." else "."
             raise Ambiguous(
                 f"'{body}' có thể là {body.replace(sep, '')} hoặc {body.replace(sep, other)}"
-            )
+            )  # short: one group of three digits
     both = _BOTH.match(body)
     if both and both.group("g") != both.group("d"):
         return _number(body.replace(both.group("g"), "").replace(both.group("d"), "."))
@@ -109,7 +111,8 @@ def percent(value: object, shown_as_percent: bool) -> int | Decimal | None:
     if not marked and 0 < typed < 1 and shown_as_percent:  # '0,6' kept as text in a % cell
         typed *= 100
     elif not marked and 0 < typed < 1:
-        raise Ambiguous(f"'{text}' có thể là {text}% hoặc {typed:.0%}")
+        shown = shortened(text)
+        raise Ambiguous(f"'{shown}' có thể là {shown}% hoặc {typed:.0%}")
     return int(typed) if typed == typed.to_integral_value() else typed
 
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import SplitResult, urlsplit
 
+from kehoach_cli.errors import shortened
+
 # Schemes a CI runner can fetch from (file: for a mirror on a shared disk, and for tests).
 # The characters are those of an address and nothing that GitHub (`${{ }}`), GitLab (`$X`)
 # or a shell would expand or end a quoted string with: an address goes into the recipes.
@@ -66,7 +68,8 @@ def from_option(value: str, version: str) -> InstallSource:
         return InstallSource(f"kehoach @ {value}", _wheel_version(path, version))
     if path.endswith(_ARCHIVES):
         raise SourceRefused(
-            f"'{value}' là một tệp nén mã nguồn; cần địa chỉ kho git hoặc tệp .whl của bản "
+            f"'{shortened(value)}' là một tệp nén mã nguồn; cần địa chỉ kho git hoặc tệp "
+            f".whl của bản "
             "phát hành"
         )
     git_url = _without_revision(value.rstrip("/"), version)
@@ -88,7 +91,7 @@ def _refuse_unsafe(value: str) -> None:
         )
     if not (_URL.match(value) or _SCP_LIKE.match(value)):
         raise SourceRefused(
-            f"'{value}' không phải địa chỉ để CI tải kehoach về; cần địa chỉ kho git "
+            f"'{shortened(value)}' không phải địa chỉ để CI tải kehoach về; cần địa chỉ kho git "
             "(https://…/kehoach.git, git@…:…/kehoach.git) hoặc địa chỉ tệp .whl của bản phát hành"
         )
 
