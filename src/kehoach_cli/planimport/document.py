@@ -26,16 +26,24 @@ def document_data(header: Header, body: Body, everything: str) -> dict[str, Any]
     # a plan issued with a decision is signed under the decision
     signer_lines = body.signer or _decision_signer(header.decision_text)
     signer = _signer(signer_lines, issuer.value if isinstance(issuer, Noted) else issuer)
-    document: dict[str, Any] = {
-        "type": header.doc_type,
-        "number": header.number,
-        "symbol": header.symbol or Noted("", ["không thấy ký hiệu văn bản (dòng 'Số: …/…')"]),
-        "place": header.place or Noted("", ["không thấy địa danh (dòng '…, ngày … tháng …')"]),
-        "date": _date(header),
-    }
+    decision = _issued_with(header)
+    issuer_name = issuer.value if isinstance(issuer, Noted) else issuer
+    document: dict[str, Any] = {"type": header.doc_type}
+    if decision is None:
+        document["number"] = header.number
+        document["symbol"] = header.symbol or Noted(
+            "", ["không thấy ký hiệu văn bản (dòng 'Số: …/…')"]
+        )
+    document["place"] = header.place or _place_of(issuer_name)
+    document["date"] = _date(header) if header.year or decision is None else decision["date"]
     if parent is not None:
         document["parent_body"] = parent
     document["issuing_body"] = issuer
+    if decision is not None:
+        document["issued_with"] = Noted(
+            decision,
+            ["kế hoạch ban hành kèm theo quyết định: trích dẫn theo quyết định, không có số riêng"],
+        )
     title = header.title
     if header.title_capitals:
         title = restore_case(title, everything, _names_known(header, everything))
@@ -125,6 +133,54 @@ def _issuer_from_preamble(body: Body) -> str | None:
         if match:
             return match.group(1).strip()
     return None
+
+
+def _issued_with(header: Header) -> dict[str, Any] | None:
+    """'(Ban hành kèm theo Quyết định số 119/QĐ-UBND ngày 18 tháng 7 năm 2025 của …)' as
+    the plan's `issued_with`: the plan is cited by that decision."""
+    found = header.attached_to
+    if not found or not found.get("number"):
+        return None
+    decision: dict[str, Any] = {}
+    kind = found.get("kind", "Quyết định")
+    if kind.lower() != "quyết định":
+        decision["type"] = kind
+    decision["number"] = found["number"]
+    if found.get("symbol"):
+        decision["symbol"] = found["symbol"]
+    day = _date_words(found.get("date", ""))
+    if day:
+        decision["date"] = day
+    if found.get("issuer"):
+        decision["issuer"] = " ".join(found["issuer"].split())
+    return decision
+
+
+def _date_words(text: str) -> str | None:
+    """'18 tháng 7 năm 2025' or '18/7/2025' → '18/7/2025'."""
+    words = re.search(r"(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", text)
+    if words:
+        return f"{int(words.group(1))}/{int(words.group(2))}/{words.group(3)}"
+    numbers = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    if numbers:
+        return f"{int(numbers.group(1))}/{int(numbers.group(2))}/{numbers.group(3)}"
+    return None
+
+
+_BODY_PLACE = re.compile(
+    r"^(?:(?:ủy|uỷ) ban nhân dân|ubnd|hội đồng nhân dân)\s+"
+    r"(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(.+)$",
+    re.IGNORECASE,
+)
+
+
+def _place_of(issuer: str | None) -> Any:
+    """A plan attached to a decision has no date line of its own: its place is where its
+    issuer sits, which a UBND's name gives ('Ủy ban nhân dân xã Long Phụng' → Long Phụng)."""
+    match = _BODY_PLACE.match(" ".join((issuer or "").split()))
+    if match:
+        return Noted(match.group(1), ["địa danh lấy từ tên cơ quan ban hành: kiểm tra"])
+    return Noted("", ["không thấy địa danh (dòng '…, ngày … tháng …')"])
 
 
 def _date(header: Header) -> Any:
