@@ -740,7 +740,7 @@ def test_the_dashboard_and_the_report_count_units_as_the_files_say(tmp_path: Pat
                 violations.append(
                     f"{case}: dashboard '{label}' {_card(page, label)}, files {value}"
                 )
-        found = re.search(r"Cần chú ý</h3>\s*<ul[^>]*>(.*?)</ul>", page, re.S)
+        found = re.search(r"<ul class=\"attention\"[^>]*>(.*?)</ul>", page, re.S)
         attention = html.unescape(found[1]) if found else ""
         for unit in plan.reporting_units:  # not sent after the deadline: needs attention
             overdue = case.as_of > deadline and unit not in sent
