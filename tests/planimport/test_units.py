@@ -130,8 +130,8 @@ def test_a_company_that_leads_reports_one_that_only_cooperates_is_a_partner(tmp_
     data, text = _draft(tmp_path)
     units = {unit["name"]: unit for unit in data["units"]}
     vnpt, viettel = units["Viễn thông Thanh Hóa"], units["Viettel Thanh Hóa"]
-    assert vnpt["kind"] == "doanh_nghiep"
-    assert viettel["kind"] == "external"
+    assert (vnpt["id"], vnpt["kind"]) == ("vnpt", "doanh_nghiep")
+    assert (viettel["id"], viettel["kind"]) == ("viettel", "external")
     first = data["tasks"][0]
     assert first["cooperate"] == [vnpt["id"]]
     assert first["partners"] == [viettel["id"]]
@@ -198,3 +198,7 @@ def test_the_commune_plan_reads_back_its_front_police_and_school(tmp_path: Path)
     block = next(g for g in data["groups"] if g["name"].startswith("Ủy ban MTTQ"))
     ids = {u["id"]: u["kind"] for u in data["units"]}
     assert sorted(ids[m] for m in block["members"]) == ["doan_the", "mat_tran"]
+    # ids as agencies write them, the commune's name left out
+    assert {"cong-an", "quan-su", "mat-tran", "hoi-phu-nu", "truong-thcs", "tram-y-te"} <= set(ids)
+    # the yearly report's symbol follows the decision the plan was issued with
+    assert data["reporting"]["report"]["symbol"] == "BC-UBND"

@@ -100,6 +100,40 @@ def guess_kind(name: str) -> tuple[str, bool]:
     return "so_nganh", True
 
 
+# The ids agencies use for the newer kinds, locality left out ('Công an xã Long Phụng' →
+# 'cong-an', 'Trường Trung học cơ sở Long Phụng' → 'truong-thcs'): the first that fits.
+_KIND_IDS: list[tuple[str, str]] = [
+    (r"^công an\b", "cong-an"),
+    (r"quân sự|chqs", "quan-su"),
+    (r"^(ủy ban |ub)?(mặt trận|mttq)", "mat-tran"),
+    (r"phụ nữ|lhpn", "hoi-phu-nu"),
+    (r"nông dân", "hoi-nong-dan"),
+    (r"cựu chiến binh|ccb", "hoi-ccb"),
+    (r"đoàn thanh niên|đoàn tn|^(tỉnh|thành|huyện|xã) đoàn", "doan-thanh-nien"),
+    (r"liên đoàn lao động|công đoàn", "cong-doan"),
+    (r"^trường (trung học cơ sở|thcs)", "truong-thcs"),
+    (r"^trường (trung học phổ thông|thpt)", "truong-thpt"),
+    (r"^trường (tiểu học|th)\b", "truong-th"),
+    (r"^trường (mầm non|mẫu giáo|mn)", "truong-mn"),
+    (r"^trạm y tế", "tram-y-te"),
+    (r"^trung tâm y tế", "ttyt"),
+    (r"viettel", "viettel"),
+    (r"viễn thông|vnpt", "vnpt"),
+    (r"mobifone", "mobifone"),
+    (r"điện lực", "dien-luc"),
+    (r"bưu điện|bưu chính", "buu-dien"),
+]
+_NEWER_KINDS = {*_LOCAL, *OUTSIDE_UNLESS_LEADING}
+
+
+def kind_id(name: str, kind: str) -> str | None:
+    """The usual id of a unit of a newer kind; None: made from its initials."""
+    if kind not in _NEWER_KINDS:
+        return None
+    lowered = name.lower().replace("uỷ", "ủy")
+    return next((ident for pattern, ident in _KIND_IDS if re.search(pattern, lowered)), None)
+
+
 def canonical(name: str) -> str:
     """A name as a list of units writes it: the final period gone, the first letter up."""
     name = " ".join(name.split()).rstrip(".;,")
@@ -126,7 +160,9 @@ class UnitBook:
         if found is None:
             group = is_group_name(name)
             kind, unsure = ("", False) if group else guess_kind(name)
-            found = Entry(short_slug(name, self._taken), name, kind, group=group)
+            found = Entry(
+                short_slug(name, self._taken, kind_id(name, kind)), name, kind, group=group
+            )
             if unsure:
                 found.notes.append("loại đơn vị là đoán (tên không cho biết)")
             if kind in OUTSIDE_UNLESS_LEADING:
@@ -166,7 +202,8 @@ def _outside_or_reporting(entry: Entry, leads: bool) -> None:
     if leads:
         entry.notes.append(
             f"tên là của {words} ({entry.kind}); chủ trì nhiệm vụ nên là đơn vị nộp báo cáo: "
-            "ghi 'parent' (cơ quan cấp trên) nếu phần đầu báo cáo của đơn vị có dòng đó"
+            "ghi 'parent' (cơ quan cấp trên) nếu phần đầu báo cáo của đơn vị có dòng đó, "
+            "'place' (địa danh ở dòng ngày tháng) nếu tên không có"
         )
         return
     entry.notes.append(
