@@ -98,6 +98,23 @@ class Artefacts:
     wheel: Path
 
 
+def unpack_sdist(sdist: Path, target: Path) -> None:
+    """Regular files and folders only, each inside `target`. Not extractall(filter=…):
+    the filter argument came with Python 3.11.4, and Debian 12's python3 is 3.11.2."""
+    with tarfile.open(sdist) as archive:
+        for member in archive.getmembers():
+            path = (target / member.name).resolve()
+            assert path.is_relative_to(target.resolve()), member.name
+            if member.isdir():
+                path.mkdir(parents=True, exist_ok=True)
+                continue
+            assert member.isfile(), f"{member.name}: not a regular file in the sdist"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            source = archive.extractfile(member)
+            assert source is not None
+            path.write_bytes(source.read())
+
+
 @pytest.fixture(scope="module")
 def artefacts(tmp_path_factory: pytest.TempPathFactory) -> Artefacts:
     base = tmp_path_factory.mktemp("release")
@@ -117,8 +134,7 @@ def artefacts(tmp_path_factory: pytest.TempPathFactory) -> Artefacts:
     sdist = dist / built.stdout.strip().splitlines()[-1]
     assert sdist.name == f"kehoach-{kehoach_cli.__version__}.tar.gz"
 
-    with tarfile.open(sdist) as archive:
-        archive.extractall(base / "unpacked", filter="data")
+    unpack_sdist(sdist, base / "unpacked")
     [unpacked] = (base / "unpacked").iterdir()
 
     wheels = base / "wheels"

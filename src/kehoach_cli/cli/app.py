@@ -19,8 +19,10 @@ from kehoach_cli.cli import schema as schema_command
 from kehoach_cli.cli import status as status_command
 from kehoach_cli.cli import validate as validate_command
 from kehoach_cli.cli.boundary import interrupted, run_guarded, tell
+from kehoach_cli.cli.color import set_global_choice
 from kehoach_cli.cli.common import GlobalRootOption, defaults_for_subcommands
 from kehoach_cli.cli.console import sane_columns
+from kehoach_cli.cli.options import ColorOption, NoColorOption
 from kehoach_cli.cli.plan import plan_app
 from kehoach_cli.cli.template import template_app
 from kehoach_cli.cli.vietnamese import VietnameseCommand, VietnameseGroup, describe_usage_error
@@ -77,7 +79,11 @@ def root_callback(
         bool,
         typer.Option("--debug", help="In chi tiết kỹ thuật (traceback) khi có lỗi không mong đợi."),
     ] = False,
+    color: ColorOption = False,
+    no_color: NoColorOption = False,
 ) -> None:
+    # Every invocation sets it (an earlier in-process run's choice must not linger).
+    set_global_choice(False if no_color else True if color else None)
     if root is not None:  # `kehoach --root X status`: X is status's --root unless it has one
         ctx.default_map = defaults_for_subcommands(ctx.command, {"root": root})
     if ctx.invoked_subcommand is None:
