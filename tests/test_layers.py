@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "kehoach_cli"
-BASE = {"formatting", "atomic", "os_errors", "errors", "__init__"}  # depend on nothing of ours
+BASE = {
+    "formatting",
+    "atomic",
+    "os_errors",
+    "errors",
+    "gitrepo",
+    "__init__",
+}  # depend on nothing of ours
 
 ALLOWED = {
     "cli": {

@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from kehoach_cli import __version__
 from kehoach_cli.cli import dashboard as dashboard_command
 from kehoach_cli.cli import form as form_command
 from kehoach_cli.cli import import_form as import_command
@@ -57,7 +56,9 @@ app = typer.Typer(
 
 def _print_version(value: bool) -> None:
     if value:
-        typer.echo(f"kehoach {__version__}")
+        from kehoach_cli.cli.version import version_line
+
+        typer.echo(version_line())
         raise typer.Exit()
 
 
