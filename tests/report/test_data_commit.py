@@ -299,3 +299,75 @@ def test_reading_the_bundled_repository_is_fast_and_agrees_with_git():
     result = read_data_commit(REPO)
     assert time.perf_counter() - started < 1.0
     assert result.commit == head(REPO)
+
+
+# --- every index and ref format git writes ------------------------------------------------
+
+
+@pytest.mark.parametrize("change", [None, "modified", "staged", "untracked"])
+def test_index_version_4(workspace: Path, change: str | None):
+    """Index v4 (prefix-compressed paths), read by dulwich, against git's own answer."""
+    git(workspace, "init", "-q")
+    git(workspace, "config", "index.version", "4")
+    git(workspace, "add", "data")
+    git(workspace, "commit", "-q", "-m", "data")
+    assert (workspace / ".git/index").read_bytes()[4:8] == b"\0\0\0\x04"
+    plan = workspace / "data/plan.yaml"
+    if change in ("modified", "staged"):
+        with plan.open("a", encoding="utf-8") as file:
+            file.write("# sửa\n")
+        if change == "staged":
+            git(workspace, "add", "data/plan.yaml")
+    elif change == "untracked":
+        (workspace / "data/progress/2024/moi.yaml").write_text("unit: moi\n", encoding="utf-8")
+    assert probe(workspace) == DataCommit(head(workspace), git_says_dirty(workspace))
+
+
+def test_a_split_index_is_unknown_not_guessed(repository: Path):
+    """A split index keeps most entries in .git/sharedindex.<id> and only the changes in
+    .git/index (the `link` extension); dulwich reads only the latter, so whether data/
+    changed is "không rõ". Without the split (git update-index --no-split-index), known."""
+    git(repository, "update-index", "--split-index")
+    assert list((repository / ".git").glob("sharedindex.*"))
+    assert b"link" in (repository / ".git/index").read_bytes()
+    assert probe(repository) == DataCommit(head(repository), None)
+    git(repository, "update-index", "--no-split-index")
+    assert probe(repository) == DataCommit(head(repository), False)
+
+
+def test_a_sparse_index_is_unknown_not_guessed(repository: Path):
+    git(repository, "sparse-checkout", "init", "--cone", "--sparse-index")
+    git(repository, "sparse-checkout", "set", "data")
+    index = (repository / ".git/index").read_bytes()
+    if b"sdir" not in index:
+        pytest.skip("this git wrote no sparse index (nothing outside the cone to fold)")
+    assert probe(repository).dirty is None
+
+
+def test_reftable_refs(workspace: Path):
+    """Refs in a reftable: written by git where it can (2.45 and later: init
+    --ref-format=reftable); by an older git, the repository's refs are moved into a
+    reftable with dulwich's writer (HEAD and the branch; what git 2.45 writes has the
+    same tables)."""
+    try:
+        git(workspace, "init", "-q", "-b", "main", "--ref-format=reftable")
+        written_by_git = True
+    except subprocess.CalledProcessError:
+        git(workspace, "init", "-q", "-b", "main")
+        written_by_git = False
+    git(workspace, "add", "data")
+    git(workspace, "commit", "-q", "-m", "data")
+    commit = head(workspace)
+    if not written_by_git:
+        from dulwich.reftable import ReftableRefsContainer
+
+        git(workspace, "config", "core.repositoryformatversion", "1")
+        git(workspace, "config", "extensions.refStorage", "reftable")
+        (workspace / ".git/refs/heads/main").unlink()
+        tables = ReftableRefsContainer(str(workspace / ".git"))
+        tables[b"refs/heads/main"] = commit.encode()
+        tables.set_symbolic_ref(b"HEAD", b"refs/heads/main")
+    assert (workspace / ".git/reftable/tables.list").is_file()
+    assert probe(workspace) == DataCommit(commit, False)
+    (workspace / "data/plan.yaml").write_text("x: 1\n", encoding="utf-8")
+    assert probe(workspace) == DataCommit(commit, True)
