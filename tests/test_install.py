@@ -50,6 +50,7 @@ NEEDED_IN_SDIST = [
     "schemas/progress.schema.json",
     "docs/huong-dan.md",
     "src/kehoach_cli/py.typed",
+    "setup.py",
 ]
 # Not release material: the copy the sdist is built from leaves these out.
 NOT_COPIED = shutil.ignore_patterns(
@@ -170,6 +171,19 @@ def test_sdist_carries_the_license_and_what_the_tests_read(artefacts: Artefacts)
     assert "License-Expression: MIT" in metadata
     assert "License-File: LICENSE" in metadata
     assert "Classifier: License" not in metadata  # the SPDX expression says it once
+    assert "Project-URL: " in metadata  # `pip show kehoach` lists them
+    assert "Classifier: Natural Language :: Vietnamese" in metadata
+    assert "Keywords: " in metadata
+    assert "setup.py" in names  # the build step that puts the guide into the package
+
+
+def test_the_wheel_carries_the_guide_and_its_metadata(artefacts: Artefacts):
+    with zipfile.ZipFile(artefacts.wheel) as wheel:
+        guide = wheel.read("kehoach_cli/resources/huong-dan.md")
+        [metadata_name] = [n for n in wheel.namelist() if n.endswith(".dist-info/METADATA")]
+        metadata = wheel.read(metadata_name).decode("utf-8")
+    assert guide == (REPO / "docs/huong-dan.md").read_bytes()
+    assert "Project-URL: " in metadata and "Classifier: Typing :: Typed" in metadata
 
 
 def test_tests_pass_from_the_unpacked_sdist(artefacts: Artefacts):
@@ -240,6 +254,9 @@ def test_wheel_install_runs_every_command_from_an_empty_folder(
         return result
 
     assert kehoach_cli.__version__ in command("--version").stdout
+    shown = Path(command("guide").stdout.strip())
+    assert shown.is_relative_to(environment) and shown.name == "huong-dan.md"
+    assert command("guide", "--print").stdout.startswith("# Hướng dẫn sử dụng kehoach")
     command("validate", "--root", REPO)
     status = command("status", "--year", "2024", "--as-of", "2024-12-31", "--root", REPO)
     assert "2.1" in status.stdout

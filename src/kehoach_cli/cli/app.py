@@ -10,6 +10,7 @@ import typer
 
 from kehoach_cli.cli import dashboard as dashboard_command
 from kehoach_cli.cli import form as form_command
+from kehoach_cli.cli import guide as guide_command
 from kehoach_cli.cli import import_form as import_command
 from kehoach_cli.cli import init as init_command
 from kehoach_cli.cli import new as new_command
@@ -108,6 +109,7 @@ app.command("dashboard", cls=VietnameseCommand, help=dashboard_command.HELP)(
     dashboard_command.dashboard
 )
 app.command("schema", cls=VietnameseCommand, help=schema_command.HELP)(schema_command.schema)
+app.command("guide", cls=VietnameseCommand, help=guide_command.HELP)(guide_command.guide)
 app.add_typer(plan_app, name="plan")
 app.add_typer(template_app, name="template")
 

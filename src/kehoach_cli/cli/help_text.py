@@ -41,6 +41,7 @@ COMMANDS: dict[str, tuple[str, str, str | None]] = {
     "report": ("report", "report", "HELP"),
     "dashboard": ("dashboard", "dashboard", "HELP"),
     "schema": ("schema", "schema", "HELP"),
+    "guide": ("guide", "guide", "HELP"),
     "plan": ("plan", "plan_app", None),
     "plan render": ("plan", "render", "RENDER_HELP"),
     "template": ("template", "template_app", None),
