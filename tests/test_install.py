@@ -33,6 +33,9 @@ import pytest
 import kehoach_cli
 from tests.conftest import REPO
 
+# One worker builds the artefacts once for every test here (pyproject: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("release-artefacts")
+
 # What the tests read besides themselves: they must be in the sdist.
 NEEDED_IN_SDIST = [
     "LICENSE",
