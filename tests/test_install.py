@@ -203,6 +203,8 @@ def test_tests_pass_from_the_unpacked_sdist(artefacts: Artefacts):
         "-q",
         "-p",
         "no:cacheprovider",
+        "-n",
+        "0",  # in this test's worker already: no workers of its own
         "tests/test_bundled_data.py",
         "tests/cli/test_report.py",
         "tests/cli/test_schema.py",

@@ -268,12 +268,18 @@ def installed_direct_url() -> str | None:
     with an INSTALLER file; a source tree's egg-info is not one), and of several on the
     path (a test borrowing another environment's packages), the one whose files hold the
     running code; an editable install's code lies elsewhere: then the first."""
-    from importlib.metadata import distributions
-
     import kehoach_cli
 
-    installed = [d for d in distributions(name="kehoach") if d.read_text("INSTALLER")]
     running = Path(kehoach_cli.__file__).resolve()
+    # The usual case first, without importlib.metadata (~25 ms of `kehoach --version`):
+    # the record beside the package it describes (site-packages/kehoach-<v>.dist-info).
+    beside = running.parents[1] / f"kehoach-{kehoach_cli.__version__}.dist-info"
+    if (beside / "INSTALLER").is_file():
+        record = beside / "direct_url.json"
+        return record.read_text(encoding="utf-8") if record.is_file() else None
+    from importlib.metadata import distributions
+
+    installed = [d for d in distributions(name="kehoach") if d.read_text("INSTALLER")]
     for candidate in installed:
         located = Path(str(candidate.locate_file("kehoach_cli/__init__.py")))
         if located.resolve() == running:
