@@ -177,7 +177,9 @@ def test_without_git_installed(repository: Path, monkeypatch: pytest.MonkeyPatch
     assert probe(repository) == DataCommit(expected, False)
 
 
-@pytest.mark.parametrize("damage", ["reftable", "bad HEAD", "missing object", "split index"])
+@pytest.mark.parametrize(
+    "damage", ["reftable", "bad HEAD", "missing object", "split index without its shared file"]
+)
 def test_what_cannot_be_read_is_unknown_not_guessed(repository: Path, damage: str):
     dot_git = repository / ".git"
     if damage == "reftable":
@@ -193,6 +195,8 @@ def test_what_cannot_be_read_is_unknown_not_guessed(repository: Path, damage: st
         assert probe(repository) == DataCommit(commit, None)
     else:
         git(repository, "update-index", "--split-index")
+        for shared in dot_git.glob("sharedindex.*"):
+            shared.unlink()
         assert probe(repository) == DataCommit(head(repository), None)
 
 
@@ -323,16 +327,51 @@ def test_index_version_4(workspace: Path, change: str | None):
     assert probe(workspace) == DataCommit(head(workspace), git_says_dirty(workspace))
 
 
-def test_a_split_index_is_unknown_not_guessed(repository: Path):
-    """A split index keeps most entries in .git/sharedindex.<id> and only the changes in
-    .git/index (the `link` extension); dulwich reads only the latter, so whether data/
-    changed is "không rõ". Without the split (git update-index --no-split-index), known."""
+@pytest.mark.parametrize(
+    "change", [None, "modified", "staged", "added", "removed", "deleted", "untracked"]
+)
+@pytest.mark.parametrize("version", ["2", "4"])
+def test_a_split_index(repository: Path, change: str | None, version: str):
+    """A split index keeps most entries in .git/sharedindex.<id> and the changes since in
+    .git/index (the `link` extension, its bitmaps of deleted and replaced entries); read
+    together, the answer is git's own."""
+    git(repository, "config", "index.version", version)
+    git(repository, "config", "splitIndex.maxPercentChange", "100")  # keep the split
     git(repository, "update-index", "--split-index")
-    assert list((repository / ".git").glob("sharedindex.*"))
-    assert b"link" in (repository / ".git/index").read_bytes()
-    assert probe(repository) == DataCommit(head(repository), None)
-    git(repository, "update-index", "--no-split-index")
-    assert probe(repository) == DataCommit(head(repository), False)
+    plan = repository / "data/plan.yaml"
+    qlkh = repository / "data/progress/2024/qlkh.yaml"
+    if change in ("modified", "staged"):
+        with plan.open("a", encoding="utf-8") as file:
+            file.write("# sửa\n")
+        if change == "staged":  # a replaced entry: in .git/index, its name left empty
+            git(repository, "add", "data/plan.yaml")
+    elif change == "added":  # an added entry, in .git/index only
+        (repository / "data/progress/2024/moi.yaml").write_text("unit: moi\n", encoding="utf-8")
+        git(repository, "add", "data")
+    elif change == "removed":  # a deleted entry: a bit of the delete bitmap
+        git(repository, "rm", "-q", "--cached", str(qlkh.relative_to(repository)))
+    elif change == "deleted":
+        qlkh.unlink()
+    elif change == "untracked":
+        (repository / "data/progress/2024/moi.yaml").write_text("unit: moi\n", encoding="utf-8")
+    index = (repository / ".git/index").read_bytes()
+    assert b"link" in index and list((repository / ".git").glob("sharedindex.*"))
+    assert probe(repository) == DataCommit(head(repository), git_says_dirty(repository))
+    assert _entries(repository) == git(repository, "ls-files", "--stage").splitlines()
+    if change in ("staged", "added"):  # committed: clean again, the index still split
+        git(repository, "commit", "-q", "-m", "thay đổi")
+        assert b"link" in (repository / ".git/index").read_bytes()
+        assert probe(repository) == DataCommit(head(repository), False)
+
+
+def _entries(repository: Path) -> list[str]:
+    """The index as kehoach reads it, in `git ls-files --stage`'s words."""
+    from dulwich.object_format import get_object_format
+
+    from kehoach_cli.report.git_index import read_index
+
+    entries = read_index(repository / ".git/index", get_object_format("sha1"))
+    return [f"{e.mode:06o} {e.oid} {e.stage}\t{e.path}" for e in entries]
 
 
 def test_a_sparse_index_is_unknown_not_guessed(repository: Path):

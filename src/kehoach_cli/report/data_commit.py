@@ -14,11 +14,11 @@ SHA-256, alternates); kehoach calls nothing of it that runs filters or hooks (no
   own rule, without filters), and YAML files under data/ that the index does not know
   (the report may read them, so they count even when .gitignore hides them from git).
 
-The index is read entry by entry with dulwich's reader (versions 2, 3 and 4). A split index
-(its entries partly in a shared file, `link` extension) and a sparse index (folded
-folders, `sdir`) are not read by dulwich; there, and for a submodule inside data/ or a
-damaged object, whether data/ differs is unknown ("không rõ"), never a guess. The reading
-runs in a thread started with the report, so it overlaps the loading of the data.
+The index is read entry by entry with dulwich's reader (versions 2, 3 and 4), a split
+index put together with its shared file (report/git_index.py). For a sparse index (folded
+folders, `sdir`), a submodule inside data/ or a damaged object, whether data/ differs is
+unknown ("không rõ"), never a guess. The reading runs in a thread started with the report,
+so it overlaps the loading of the data.
 """
 
 from __future__ import annotations
@@ -30,9 +30,10 @@ import struct
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kehoach_cli.gitrepo import is_commit_id
+from kehoach_cli.report.git_index import Entry, IndexUnreadable, read_index
 
 if TYPE_CHECKING:
     from dulwich.repo import Repo
@@ -42,8 +43,6 @@ READ_SUFFIXES = (".yaml", ".yml")  # what the loader reads (loading/workspace.py
 _TREE_MODE = 0o040000
 _SUBMODULE_MODE = 0o160000
 _LINK_MODE = 0o120000
-_INTENT_TO_ADD = 0x2000  # index extended flags (git's index-format)
-_SKIP_WORKTREE = 0x4000
 
 
 @dataclass(frozen=True)
@@ -153,61 +152,17 @@ def _head_commit(repository: Repo) -> str | None:
 # --- the index ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Entry:
-    path: str
-    mode: int
-    oid: str
-    mtime: tuple[int, int]
-    size: int
-    stage: int
-    intent_to_add: bool
-    skip_worktree: bool
-
-
-def _read_index(repository: Repo) -> tuple[list[_Entry], int]:
-    """Entries of the index and the index file's mtime in ns (for git's racy check)."""
-    from dulwich.index import read_cache_entry, read_index_header
-
+def _read_index(repository: Repo) -> tuple[list[Entry], int]:
+    """Entries of the index (report/git_index.py) and the index file's mtime in ns (for
+    git's racy check)."""
     path = Path(repository.index_path())
     if not path.is_file():
         return [], 0
     index_mtime = path.stat().st_mtime_ns
-    oid_length = repository.object_format.oid_length
-    entries = []
-    with path.open("rb") as stream:
-        version, count = read_index_header(stream)
-        previous = b""
-        for _ in range(count):
-            raw = read_cache_entry(stream, version, previous, repository.object_format)
-            previous = raw.name
-            mtime: Any = raw.mtime
-            entries.append(
-                _Entry(
-                    path=raw.name.decode("utf-8", errors="surrogateescape"),
-                    mode=raw.mode,
-                    oid=raw.sha.decode("ascii"),
-                    mtime=(int(mtime[0]), int(mtime[1])),
-                    size=raw.size,
-                    stage=raw.stage().value,
-                    intent_to_add=bool(raw.extended_flags & _INTENT_TO_ADD),
-                    skip_worktree=bool(raw.extended_flags & _SKIP_WORKTREE),
-                )
-            )
-        _refuse_unread_extensions(stream.read(), oid_length)
-    return entries, index_mtime
-
-
-def _refuse_unread_extensions(rest: bytes, oid_length: int) -> None:
-    """A split index keeps entries in another file (`link`); a sparse one folds folders
-    (`sdir`): the entries read are then not the whole index."""
-    position = 0
-    while position + 8 <= len(rest) - oid_length:
-        signature = rest[position : position + 4]
-        (length,) = struct.unpack(">I", rest[position + 4 : position + 8])
-        if signature in (b"link", b"sdir"):
-            raise _Unreadable(f"index extension {signature.decode('ascii', 'replace')}")
-        position += 8 + length
+    try:
+        return read_index(path, repository.object_format), index_mtime
+    except IndexUnreadable as unreadable:
+        raise _Unreadable(str(unreadable)) from None
 
 
 # --- the commit's files ---------------------------------------------------------------------
@@ -259,7 +214,7 @@ def _blob_id(repository: Repo, content: bytes) -> str:
     return digest.hexdigest()
 
 
-def _work_file_matches(repository: Repo, top: Path, entry: _Entry, racy_ns: int) -> bool:
+def _work_file_matches(repository: Repo, top: Path, entry: Entry, racy_ns: int) -> bool:
     """git's rule: same stat data and not racily clean → unchanged; otherwise the content's
     blob id decides. A file that differs only by CRLF line ends (autocrlf on Windows)
     counts as unchanged: its YAML is the same."""
