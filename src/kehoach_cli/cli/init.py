@@ -263,11 +263,15 @@ def _tell_source(source: InstallSource, kept: list[str]) -> None:
             err=True,
         )
         return
+    from kehoach_cli.scaffold.install_source import running_origin
+
+    commit = running_origin().commit
     typer.echo(
         "Chưa biết nơi CI cài kehoach: điền biến KEHOACH_PIP ở đầu "
         '.github/workflows/kehoach.yml và .gitlab-ci.yml, ví dụ "kehoach @ '
         'git+https://<máy chủ>/<nhóm>/kehoach.git@<commit>" (hướng dẫn của kehoach, mục 1 '
-        '"Cài kehoach"); đến lúc đó CI dừng ở bước cài và nói rõ như vậy.',
+        '"Cài kehoach"); đến lúc đó CI dừng ở bước cài và nói rõ như vậy.'
+        + (f" kehoach đang chạy được cài từ commit {commit}." if commit else ""),
         err=True,
     )
 
