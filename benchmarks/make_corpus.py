@@ -144,7 +144,8 @@ def progress_text(
             due_month = rng.randint(start_month, 12)
             planned = money(rng)
             spent = rng.randint(0, planned // 1_000_000) * 1_000_000
-            done = rng.random() < 0.5
+            # work finished after the report was sent would contradict it (KH325)
+            done = rng.random() < 0.5 and due_month <= 10
             lines += [
                 f"      - title: {quote(sentence(rng, 6, 14)[:-1])}",
                 f"        start: 01/{start_month:02d}/{year}",

@@ -48,3 +48,9 @@ def test_2024_has_a_late_unit_and_a_delayed_task():
     ]
     assert late and delayed
     assert any(p.indicators.get("tfp") for p in progress)
+
+
+def test_the_bundled_plan_refuses_a_year_outside_its_period(cli, workspace):
+    result = cli("new", "--unit", "qlkh", "--year", "2049", "--root", str(workspace))
+    assert result.code == 2
+    assert "năm 2049 nằm ngoài thời gian thực hiện kế hoạch (2023–2030" in result.stderr

@@ -1,6 +1,6 @@
-"""Layers point one way: cli → renderers (report / status / dashboard), scaffold and forms → facts →
-checks → loading, model → diagnostics → the small base modules. A module that imports upwards
-fails here; the renderers never import each other (the report reads facts, never status rows)."""
+"""Layers point one way: cli → renderers (report / status / dashboard), scaffold, forms and
+planimport → facts → checks → loading, model → diagnostics → the small base modules. A module
+that imports upwards fails here; the renderers never import each other (the report reads facts, never status rows)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ ALLOWED = {
         "dashboard",
         "scaffold",
         "forms",
+        "planimport",
         "facts",
         "checks",
         "loading",
@@ -37,6 +38,8 @@ ALLOWED = {
     "status": {"status", "facts", "model", "diagnostics"},
     "dashboard": {"dashboard", "facts", "model", "diagnostics"},
     "forms": {"forms", "facts", "checks", "loading", "model", "diagnostics"},
+    # `plan import` reads a document into a draft plan, checked as validate checks it
+    "planimport": {"planimport", "checks", "loading", "model", "diagnostics"},
     "facts": {"facts", "checks", "loading", "model", "diagnostics"},
     "scaffold": {"scaffold", "checks", "loading", "model", "diagnostics"},
     "checks": {"checks", "loading", "model", "diagnostics"},

@@ -6,13 +6,30 @@ import contextlib
 import os
 from pathlib import Path
 
+# A file name is at most 255 bytes on the usual file systems (ext4, XFS, Btrfs, APFS,
+# NTFS counts 255 UTF-16 units, never fewer than the UTF-8 bytes). mkstemp adds 8 random
+# characters to prefix and suffix.
+_NAME_MAX_BYTES = 255
+_RANDOM_CHARACTERS = 8
+_SUFFIX = ".tmp"
+
+
+def temporary_prefix(name: str) -> str:
+    """ ".<name>." for the temporary file beside `name`, with `name` cut (whole characters,
+    from its end) so that the temporary name fits where any legal `name` fits."""
+    room = _NAME_MAX_BYTES - _RANDOM_CHARACTERS - len(_SUFFIX) - len("..")
+    name = name[:room]  # a character is at least one byte
+    while len(os.fsencode(name)) > room:
+        name = name[:-1]
+    return f".{name}."
+
 
 def _temporary_beside(path: Path) -> tuple[int, str]:
     """A new temporary file in `path`'s folder. tempfile is imported here, not at the top:
     a validate answered by its cache imports this module but writes nothing (~2 ms)."""
     import tempfile
 
-    return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    return tempfile.mkstemp(prefix=temporary_prefix(path.name), suffix=_SUFFIX, dir=path.parent)
 
 
 def _mode_for(path: Path) -> int:

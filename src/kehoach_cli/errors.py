@@ -38,3 +38,20 @@ class DataProblem(KehoachError):
     """The data cannot give what was asked (errors in files, nothing to report)."""
 
     exit_code = ExitCode.DATA_PROBLEMS
+
+
+# What a message quotes of the user's input (an option's value, a cell, a value in a
+# file) is cut to this many characters: a 100 000-character --period must not come back
+# whole in the error, and a message stays one readable line.
+QUOTED_MAX_CHARS = 80
+
+
+def shortened(value: object, limit: int = QUOTED_MAX_CHARS) -> str:
+    """`value` as text for a message that quotes it: whole up to `limit` characters, else
+    its start and end around '…' and its length, so both ends can still be recognised."""
+    text = str(value)
+    if len(text) <= limit:
+        return text
+    head = limit * 2 // 3
+    tail = limit - head - 1
+    return f"{text[:head]}…{text[-tail:]} ({len(text):,} ký tự)".replace(",", ".")

@@ -96,3 +96,16 @@ def mid_sentence(text: str) -> str:
     if len(first) > 1 and first[0].isupper() and first[1:].islower():
         return text[0].lower() + text[1:]
     return text
+
+
+def name_separator(names: list[str]) -> str:
+    """', ' between names, or '; ' when a name holds a comma itself ('Ủy ban nhân dân các
+    xã, thị trấn; Công an huyện'): commas alone would run two names into one."""
+    return "; " if any("," in name for name in names) else ", "
+
+
+def list_names(names: list[str], notes: list[str] | None = None) -> str:
+    """Names one after another, set apart as name_separator says; each with its note
+    ("Sở A (đang soạn, chưa gửi)") when given: a note's commas sit inside its brackets."""
+    shown = names if notes is None else [n + note for n, note in zip(names, notes, strict=True)]
+    return name_separator(names).join(shown)

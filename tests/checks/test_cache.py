@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -390,3 +391,63 @@ def test_a_cache_tracked_by_git_is_ignored_even_when_genuine(workspace: Path):
     assert run(workspace).cache_hits == 0
     git("rm", "-q", "--cached", f"{CACHE_DIR}/{CACHE_FILE}", cwd=workspace)
     assert not cache_module.tracked_by_git(workspace)
+
+
+def planted_secret(private_cache_secret: Path, mode: int, owner: int | None) -> bytes:
+    """A secret someone else put in the (shared) cache folder: mode `mode`, owned by the
+    user `owner` (None: this user)."""
+    secret = b"known to the other user........."
+    private_cache_secret.parent.mkdir(parents=True, exist_ok=True)
+    private_cache_secret.write_bytes(secret)
+    private_cache_secret.chmod(mode)
+    if owner is not None:
+        os.chown(private_cache_secret, owner, -1)
+    return secret
+
+
+def forge_with(workspace: Path, secret: bytes) -> None:
+    """A cache saying the broken qlkh.yaml has no issue, signed with `secret`."""
+    edit(workspace / QLKH, "progress: 70%", "progress: 150")
+    body = json.dumps(
+        {"tool": "x", "plan": {}, "files": {QLKH: {"sha256": "0", "issues": []}}}
+    ).encode()
+    header = b"kehoach-cache 4 " + cache_module._sign(secret, body)
+    (workspace / CACHE_DIR).mkdir(exist_ok=True)
+    cache_path(workspace).write_bytes(header + b"\n" + body)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="file owners are POSIX")
+@pytest.mark.parametrize(("mode", "other_owner"), [(0o644, True), (0o600, True), (0o644, False)])
+def test_a_secret_others_can_know_is_not_trusted(
+    workspace: Path, private_cache_secret: Path, monkeypatch, mode: int, other_owner: bool
+):
+    """Planted in a shared cache folder (another owner, or readable by others), a secret
+    signs nothing: the cache is neither read nor written, the secret is left as it is,
+    and the run says so once."""
+    give_away = other_owner and os.geteuid() == 0
+    if other_owner and not give_away:  # only root can give a file away: pretend
+        monkeypatch.setattr(cache_module, "_current_user", lambda: os.geteuid() + 1)
+    secret = planted_secret(private_cache_secret, mode, 54321 if give_away else None)
+    # (the forged cache itself: what verification would accept with this secret)
+    cache = cache_module.ValidationCache.open(workspace, "x")
+    assert cache.entries == {} and cache.note is None  # no cache file yet: nothing said
+    forge_with(workspace, secret)
+    before = cache_path(workspace).read_bytes()
+    cache = cache_module.ValidationCache.open(workspace, "x")
+    assert cache.entries == {} and "bỏ qua bộ nhớ đệm" in (cache.note or "")
+    assert ("người dùng khác" if other_owner else "người khác đọc hoặc ghi") in cache.note
+    edit(workspace / QLKH, "progress: 150", "progress: 70%")  # valid again: a save is tried
+    outcome = run(workspace)
+    assert outcome.cache_hits == 0 and outcome.cache_note is not None
+    assert cache_path(workspace).read_bytes() == before  # not re-signed with the secret
+    assert private_cache_secret.read_bytes() == secret
+
+
+def test_the_cli_says_once_that_the_cache_is_not_used(
+    workspace: Path, private_cache_secret: Path, cli
+):
+    planted_secret(private_cache_secret, 0o644, None)
+    result = cli("validate", "--root", str(workspace))
+    assert result.code == 0
+    assert result.stderr.count("Ghi chú: bỏ qua bộ nhớ đệm") == 1
+    assert "(quyền 644)" in result.stderr and "Traceback" not in result.stderr

@@ -56,12 +56,12 @@ PERIODS = (
 )
 
 
-def with_six_months(unit: str, text: str) -> Callable[[Path], None]:
+def with_six_months(unit: str, text: str, sent: str = "2024-06-04") -> Callable[[Path], None]:
     """The plan with a 6-month report, and `unit`'s 6-month file for 2024."""
 
     def apply(root: Path) -> None:
         edit(root / PLAN, '  deadline: "15/11"\n', PERIODS)
-        head = f"schema_version: 1\nunit: {unit}\nyear: 2024\nsubmitted_on: 2024-06-04\n"
+        head = f"schema_version: 1\nunit: {unit}\nyear: 2024\nsubmitted_on: {sent}\n"
         write(P24 / "6-thang" / f"{unit}.yaml", head + text)(root)
 
     return apply
@@ -174,7 +174,7 @@ CASES: dict[str, tuple[Callable[[Path], None], Path, int | None]] = {
         149,
     ),
     "KH111": (
-        change(PLAN, "lead: thanhtra", "lead: thanhtra\n        deadline: sớm nhất có thể"),
+        change(PLAN, "lead: thanhtra", "lead: thanhtra\n        deadline: 31/9/2024"),
         PLAN,
         None,
     ),
@@ -207,7 +207,43 @@ CASES: dict[str, tuple[Callable[[Path], None], Path, int | None]] = {
         None,
     ),
     "KH210": (change(PLAN, "        lead: thanhtra\n", ""), PLAN, None),
+    "KH213": (
+        change(PLAN, "lead: thanhtra", "lead: thanhtra\n        deadline: sớm nhất có thể"),
+        PLAN,
+        None,
+    ),
+    "KH214": (
+        change(PLAN, "name: Phòng Quản lý Khoa học\n", "name: UBND phường Tân Hòa\n"),
+        PLAN,
+        None,
+    ),
+    "KH215": (
+        lambda root: (
+            edit(root / PLAN, 'date: "2023"', 'date: "2026"'),
+            edit(root / PLAN, "lead: thanhtra", "lead: thanhtra\n        deadline: Quý IV/2025"),
+        ),
+        PLAN,
+        None,
+    ),
     "KH212": (change(PLAN, 'deadline: "15/11"', 'deadline: "15/01"'), PLAN, None),
+    "KH325": (
+        change(
+            Path("data/progress/2023/tdc.yaml"),
+            "finished_on: 07/11/2023",
+            "finished_on: 24/11/2023",
+        ),
+        Path("data/progress/2023/tdc.yaml"),
+        18,
+    ),
+    "KH220": (
+        change(
+            PLAN,
+            "    name: Phòng Quản lý Khoa học\n    short_name: Phòng QLKH\n    kind: phong",
+            "    name: Ban Chỉ huy Quân sự\n    short_name: Phòng QLKH\n    kind: ubnd_xa",
+        ),
+        PLAN,
+        None,
+    ),
     "KH301": (moved_to_wrong_year, Path("data/progress/2023/thanhtra.yaml"), 7),
     "KH302": (copied_as("qlcn2.yaml"), P24 / "qlcn2.yaml", 5),
     "KH303": (copied_as("phong-moi.yaml", unit="phong-moi"), P24 / "phong-moi.yaml", 5),
@@ -264,6 +300,7 @@ CASES: dict[str, tuple[Callable[[Path], None], Path, int | None]] = {
             "tasks:\n  '2.2': {status: in_progress, progress: 30}\n"
             "  '2.4':\n    status: in_progress\n    progress: 20\n    activities:\n"
             "      - {title: A, status: done, finished_on: 2024-08-01}\n",
+            sent="2024-08-05",  # sent late, after the work it states (else KH325 too)
         ),
         P24 / "6-thang" / "qlcn.yaml",
         11,
@@ -278,7 +315,7 @@ CASES: dict[str, tuple[Callable[[Path], None], Path, int | None]] = {
         None,
     ),
     "KH323": (
-        change(PLAN, "\nsections:", "\nperiod: {start: 2023, end: 2023}\nsections:"),
+        change(PLAN, "period: {start: 2023, end: 2030}", "period: {start: 2023, end: 2023}"),
         P24 / "qlkh.yaml",
         6,
     ),

@@ -292,3 +292,13 @@ def test_vscode_glob_reads_patterns_as_the_yaml_extension_does():
     assert not progress.search("data/plan.yaml")
     assert _vscode_glob("data/plan.yaml").search("data/plan.yaml")
     assert not _vscode_glob("data/plan.yaml").search("data/plan.yaml.bak")
+
+
+def test_the_plans_date_follows_the_years_it_covers(cli, tmp_path: Path):
+    """A plan of earlier years is dated in its first year, not the year init runs in."""
+    args = _without(SO, "--years")
+    result = cli("init", "kho", *args, "--years", "2024-2025", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    plan = yaml.safe_load((tmp_path / "kho/data/plan.yaml").read_text(encoding="utf-8"))
+    assert plan["document"]["date"] == "2024"
+    assert plan["period"] == {"start": 2024, "end": 2025}

@@ -24,7 +24,7 @@ def test_overview_after_the_plan_period_has_no_deadline_and_years_outside_are_re
     plan = workspace / "data/plan.yaml"
     text = plan.read_text(encoding="utf-8")
     plan.write_text(
-        text.replace("\nsections:", "\nperiod: {start: 2023, end: 2024}\nsections:", 1),
+        text.replace("period: {start: 2023, end: 2030}", "period: {start: 2023, end: 2024}", 1),
         encoding="utf-8",
     )
     result = cli(cwd=workspace)

@@ -16,7 +16,7 @@ def report(cli, cwd: Path, *args: str, root: Path | None = None):
 
 def test_default_name_in_the_current_folder(cli, workspace: Path, tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
-    result = report(cli, out, root=workspace)
+    result = report(cli, out, "--date", "01/12/2024", root=workspace)
     assert result.code == 0, result.stderr
     target = out / "bao-cao-2024.docx"
     assert target.is_file() and result.stdout.strip() == "bao-cao-2024.docx"
@@ -105,10 +105,10 @@ def test_workspace_template_overrides_the_default(cli, workspace: Path):
 
 
 def test_year_without_progress_files_is_a_clear_error(cli, workspace: Path):
-    result = cli("report", "--year", "2031", cwd=workspace)
+    result = cli("report", "--year", "2027", cwd=workspace)  # in the plan's period 2023–2030
     assert result.code == 1
-    assert "năm 2031" in result.stderr and "2023, 2024" in result.stderr
-    assert not (workspace / "bao-cao-2031.docx").exists()
+    assert "năm 2027" in result.stderr and "2023, 2024" in result.stderr
+    assert not (workspace / "bao-cao-2027.docx").exists()
 
 
 @pytest.mark.parametrize("unit", ["khong-co", "../../x", "a/b"])

@@ -13,6 +13,7 @@ import base64
 import contextlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -40,6 +41,7 @@ class Visit:
     marks: list[dict[str, Any]] = field(default_factory=list)  # per chart
     page_width: int = 0
     content_width: int = 0
+    texts: list[dict[str, Any]] = field(default_factory=list)  # per chart, TEXT_SCRIPT
 
 
 # Per chart: its id, its drawn marks (dots, bars, lines with a real size on the screen)
@@ -62,6 +64,37 @@ JSON.stringify([...document.querySelectorAll('svg.chart-svg')].map(svg => {
 }))
 """
 WIDTH_SCRIPT = "JSON.stringify([innerWidth, document.documentElement.scrollWidth])"
+
+# Per chart: the boxes of its texts as drawn (labels, values, legend, title), every pair of
+# them that overlaps by more than half a pixel either way, and the smallest text's size on
+# the screen (its font size times the drawing's scale).
+TEXT_SCRIPT = """
+JSON.stringify([...document.querySelectorAll('svg.chart-svg')].map(svg => {
+  const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal.width || 1);
+  const texts = [...svg.querySelectorAll('text')].map(t => {
+    const box = t.getBoundingClientRect();
+    return {text: t.textContent.trim(), box: [box.left, box.top, box.right, box.bottom],
+            size: parseFloat(getComputedStyle(t).fontSize) * scale,
+            shown: getComputedStyle(t).display !== 'none' &&
+                   getComputedStyle(t).visibility !== 'hidden' && box.width > 0};
+  }).filter(t => t.shown && t.text);
+  const overlaps = [];
+  for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
+    const a = texts[i].box, b = texts[j].box;
+    const dx = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
+    const dy = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+    if (dx > 0.5 && dy > 0.5) overlaps.push([texts[i].text, texts[j].text]);
+  }
+  return {id: svg.id, texts: texts.length, overlaps: overlaps,
+          smallest: Math.min(...texts.map(t => t.size))};
+}))
+"""
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """Pages of a PDF as Chromium writes it (Skia: page objects uncompressed), counted by
+    their '/Type /Page' dictionaries; pdfinfo agrees (test_browser checks it where present)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
 
 
 class Browser:
@@ -196,11 +229,43 @@ class Browser:
         visit = Visit()
         visit.marks = json.loads(self._evaluate(session, MARKS_SCRIPT))
         visit.page_width, visit.content_width = json.loads(self._evaluate(session, WIDTH_SCRIPT))
+        visit.texts = json.loads(self._evaluate(session, TEXT_SCRIPT))
         if screenshot is not None:
             self._screenshot(session, width, screenshot)
         self._collect(visit)
         self.call("Target.closeTarget", targetId=target)
         return visit
+
+    def style_of(self, page: Path, selector: str, prop: str) -> str:
+        """The computed value of `prop` for the first element `selector` finds."""
+        target = self.call("Target.createTarget", url="about:blank")["targetId"]
+        session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        self.call("Page.enable", session)
+        self.events.clear()
+        self.call("Page.navigate", session, url=page.resolve().as_uri())
+        self.wait_for("Page.loadEventFired")
+        expression = (
+            f"getComputedStyle(document.querySelector({json.dumps(selector)}))"
+            f".getPropertyValue({json.dumps(prop)})"
+        )
+        value: str = self._evaluate(session, expression)
+        self.events.clear()
+        self.call("Target.closeTarget", targetId=target)
+        return value
+
+    def print_pdf(self, page: Path) -> bytes:
+        """`page` printed as Chromium prints it (the page's own @page size and margins,
+        backgrounds on), as PDF bytes."""
+        target = self.call("Target.createTarget", url="about:blank")["targetId"]
+        session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        self.call("Page.enable", session)
+        self.events.clear()
+        self.call("Page.navigate", session, url=page.resolve().as_uri())
+        self.wait_for("Page.loadEventFired")
+        answer = self.call("Page.printToPDF", session, preferCSSPageSize=True, printBackground=True)
+        self.events.clear()
+        self.call("Target.closeTarget", targetId=target)
+        return base64.b64decode(answer["data"])
 
     def _evaluate(self, session: str, expression: str) -> Any:
         answer = self.call("Runtime.evaluate", session, expression=expression, returnByValue=True)

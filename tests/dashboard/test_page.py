@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import lxml.html
@@ -16,6 +17,7 @@ from kehoach_cli import formatting as fmt
 from kehoach_cli.dashboard import Provenance, render_dashboard
 from kehoach_cli.dashboard.budget import task_money
 from kehoach_cli.facts import SubmissionState, YearFacts, load_year, year_facts
+from kehoach_cli.facts.findings import TaskVerdict
 from kehoach_cli.facts.labels import ASSESSMENT_LABELS, SUBMISSION_LABELS
 from kehoach_cli.facts.model import Money
 from kehoach_cli.loading.workspace import find_workspace
@@ -58,14 +60,38 @@ def check_headline(page: lxml.html.HtmlElement, facts: YearFacts) -> None:
     assert card["reported"] == f"{len(facts.counted_units)}/{len(facts.submissions)}"
     assert card["on_time"] == str(states.count(SubmissionState.ON_TIME))
     assert card["late"] == str(states.count(SubmissionState.LATE))
-    not_sent = states.count(SubmissionState.PENDING) + states.count(SubmissionState.MISSING)
+    # 'Chưa gửi' is every unit without a report that counts, as the report says (drafts
+    # and broken files included, and named in the card's note)
+    not_sent = sum(not s.counted for s in facts.submissions)
     assert card["not_sent"] == str(not_sent)
-    broken = states.count(SubmissionState.DRAFT) + states.count(SubmissionState.INVALID)
-    assert card["draft_or_broken"] == str(broken)
+    note = words(page.xpath("//div[@data-key='not_sent']/dd[@class='note']")[0])
+    drafts = states.count(SubmissionState.DRAFT)
+    assert (f"{drafts} bản nháp" in note) == bool(drafts)
+    check_pace(card, facts)
     days = (facts.deadline - facts.as_of).days
     assert card["deadline"] == ("hôm nay" if days == 0 else f"{abs(days)} ngày")
     label = words(page.xpath("//div[@data-key='deadline']/dt")[0])
     assert fmt.short_date(facts.deadline) in label
+
+
+def check_pace(card: dict[str, str], facts: YearFacts) -> None:
+    """Progress and money against time, recomputed here from the task facts."""
+    work = [t for t in facts.tasks if t.subtask_ids == [] or t.leads]
+    known = [t.progress for t in work if t.progress is not None]
+    if known:  # one rounding, of the exact mean
+        mean = sum(known) / len(known)
+        assert card["progress"] == fmt.percent(fmt.round_half_up(Decimal(str(mean)), 0))
+    else:
+        assert card["progress"] == "chưa rõ"
+    total = facts.budget_total
+    if total.rate is not None:
+        assert card["disbursed"] == fmt.percent(total.rate, 1)
+    else:
+        assert card["disbursed"] in ("chưa rõ", "không ghi", "—")
+    year_days = 366 if facts.year % 4 == 0 else 365
+    gone = min(max((facts.as_of - date(facts.year, 1, 1)).days + 1, 0), year_days)
+    if facts.plan.period is None:
+        assert card["elapsed"] == fmt.percent(fmt.round_half_up(Decimal(gone * 100) / year_days, 0))
 
 
 def check_submissions(page: lxml.html.HtmlElement, facts: YearFacts) -> None:
@@ -108,7 +134,9 @@ def check_tasks(page: lxml.html.HtmlElement, facts: YearFacts) -> None:
             assert progress == f"{task.progress}%{base}"
             width = row.xpath(".//span[contains(@class,'bar')]/span/@style")[0]
             assert width == f"width:{task.progress}%"
-        assert ("quá hạn" in marks) == task.overdue
+        verdict = facts.judged.task(task.task.id).verdict
+        assert ("⚠ quá hạn" in marks) == (verdict is TaskVerdict.OVERDUE)
+        assert ("⚠ đã qua hạn" in marks) == (verdict is TaskVerdict.DUE_PASSED_UNCONFIRMED)
         if task.open_difficulties:
             assert f"{len(task.open_difficulties)} vướng mắc" in marks
         else:
@@ -256,7 +284,10 @@ def test_ubnd_plan(ubnd_workspace: Path):
         "binh-long": "draft",
         "dong-phu": "invalid",
     }
-    assert [t.task.id for t in facts.tasks if t.overdue] == ["2.1", "2.2"]
+    # 2.2: its lead said 'delayed' on 25/11, after its due date 30/9: overdue. 2.1 (due
+    # quý III, led by the districts): one says done, the others sent nothing usable — not
+    # known to be late, only not fully reported
+    assert [t.task.id for t in facts.tasks if t.overdue] == ["2.2"]
     html = render_dashboard(facts, Provenance("9.9.9", None, None)).decode("utf-8")
     check_self_contained(html)
     page = lxml.html.fromstring(html)
@@ -267,7 +298,27 @@ def test_ubnd_plan(ubnd_workspace: Path):
     assert "data/progress/2024/dong-phu.yaml" in notice and str(ubnd_workspace) not in html
     attention = words(page.xpath("//ul[@class='attention']")[0])
     assert "Sở Nội vụ: chưa gửi báo cáo, quá hạn 10 ngày." in attention
-    assert "quá hạn 30/09/2024" in attention
+    # the findings' verdicts, with the report each rests on
+    assert (
+        "Nhiệm vụ 2.2 Kho dữ liệu dùng chung: quá thời hạn 30/09/2024 mà chưa hoàn thành "
+        "(Sở TT&TT báo cáo chậm tiến độ ngày 25/11/2024)" in attention
+    )
+    assert (
+        "Nhiệm vụ 2.1 Rà soát hạ tầng mạng cấp huyện: chưa có báo cáo phần việc của đơn vị "
+        "chủ trì: UBND thị xã Bình Long (bản nháp, chưa gửi), UBND huyện Đồng Phú (tệp có lỗi)"
+        in attention
+    )
+    # a draft past the deadline is not a report: it needs acting on (issue 21, pattern 17)
+    assert "UBND thị xã Bình Long: mới có bản nháp (chưa ghi ngày gửi), đã qua hạn nộp" in attention
+    # each line links to the row that shows its detail
+    for link in page.xpath("//ul[@class='attention']//a"):
+        target = page.xpath(f"//*[@id='{link.get('href')[1:]}']")
+        assert len(target) == 1 and target[0].tag in ("tr", "div"), link.get("href")
+    assert [a.get("href") for a in page.xpath("//ul[@class='attention']//a")][:3] == [
+        "#don-vi-snv",
+        "#don-vi-binh-long",
+        "#don-vi-dong-phu",
+    ]
     assert "dữ liệu: không rõ commit" in words(page.xpath("//footer")[0])
 
 

@@ -41,36 +41,43 @@ def context(
 
 @pytest.mark.parametrize(("as_of", "period"), [(YEAR_END, None), (MID_YEAR, "6-thang")])
 def test_an_overdue_task_is_never_said_to_be_on_schedule(as_of: date, period: str | None):
+    """Overdue needs evidence: the lead's report, sent after the due date, saying not done.
+    Task 3 (due 30/11) has it in the yearly report (Phòng NV, 05/12: in progress). Task 2 (a
+    group of communes, due quý II) has one commune's 'done' and no report from the other:
+    its state is not known as a whole, so it is said to lack reports, not to be late."""
     ctx = context(as_of, period)
-    overdue_line = next(s for s in ctx["shortcomings"] if "đã quá thời hạn" in s)
+    overdue_line = next((s for s in ctx["shortcomings"] if "đã quá thời hạn" in s), "")
     overdue = set(re.findall(r"(?:: |; )(\d+) \(", overdue_line))
     on_schedule = [s for s in ctx["achievements"] if "theo kế hoạch" in s]
     told = {i for s in on_schedule for i in re.findall(r"(?:: |; )(\d+) \(", s)}
-    assert overdue and not overdue & told, (overdue_line, on_schedule)
+    assert not overdue & told, (overdue_line, on_schedule)
     # the counts agree with Bảng 1: the overdue rows are those the overdue bullet names
     table_overdue = {r["stt"] for r in ctx["task_rows"] if "quá hạn (" in r["note"]}
     assert table_overdue == overdue
+    unreported = next(s for s in ctx["shortcomings"] if "chưa đủ báo cáo" in s)
+    assert "2 (" in unreported and "2" not in overdue
     if period:  # task 3 is not due until 30/11: in progress and on schedule at mid-year
         assert on_schedule == [
             "- 1 nhiệm vụ đang thực hiện theo kế hoạch: 3 (Số hóa hồ sơ, kết quả giải quyết "
             "thủ tục hành chính)."
         ]
-    else:  # both tasks in progress are overdue: told once, under 'tồn tại, hạn chế'
+        assert overdue == set()
+    else:  # task 3 is overdue: told once, under 'tồn tại, hạn chế'
         assert on_schedule == []
-        assert overdue == {"2", "3"}
+        assert overdue == {"3"}
 
 
 def test_a_units_own_part_done_is_not_also_overdue_in_its_own_report():
-    """UBND xã Tân Hà finished its own part of task 2; the task is overdue only because
-    the other commune has not reported: its own report says done, never overdue."""
+    """UBND xã Tân Hà finished its own part of task 2; the other commune has not reported:
+    its own report says done, never overdue."""
     ctx = context(unit="xa-tan-ha")
     assert any("đã hoàn thành 1 nhiệm vụ: 2 (" in s for s in ctx["achievements"])
     assert not any("quá thời hạn" in s for s in ctx["shortcomings"])
     lines = [line for item in ctx["results"] for line in item["lines"]]
     assert not any("đã quá hạn" in line for line in lines)
     assert "quá hạn" not in ctx["task_rows"][1]["note"]
-    # the consolidated report still says task 2 as a whole is overdue
-    assert any("quá thời hạn" in s and "2 (" in s for s in context()["shortcomings"])
+    # the consolidated report says task 2 as a whole still lacks a commune's report
+    assert any("chưa đủ báo cáo" in s and "2 (" in s for s in context()["shortcomings"])
 
 
 # --- 2. no amount known: the total is not 0 -------------------------------------------------

@@ -17,7 +17,10 @@ One file, `.kehoach-cache/validate.json` in the workspace (with its own .gitigno
   package, the Python and dependency installs;
 - the file is signed (HMAC-SHA256) with a per-machine secret kept outside the workspace
   (`$XDG_CACHE_HOME/kehoach/secret` or `~/.cache/kehoach/secret`): a cache committed to
-  git, copied from another machine or written by hand never verifies and is ignored.
+  git, copied from another machine or written by hand never verifies and is ignored;
+  the secret is trusted only when this user owns it and others can neither read nor
+  write it (one planted in a shared cache folder is not): otherwise the cache is not used
+  and `note` says why, once.
 
 It is ignored when it is not a regular file of sane size (a symlink, a FIFO, > 50 MB),
 when it does not verify or parse, when the folder is a symlink, and in CI (`CI` set)
@@ -47,7 +50,8 @@ from kehoach_cli.loading.text import MAX_FILE_BYTES
 
 CACHE_DIR = ".kehoach-cache"
 CACHE_FILE = "validate.json"
-FORMAT = 4  # 3: entries hold their submitted_on (KH324); 4: the plan's view (plan_view.py)
+FORMAT = 5  # 3: entries hold their submitted_on (KH324); 4: the plan's view (plan_view.py);
+# 5: the view holds the tasks' due dates (KH319)
 MAGIC = b"kehoach-cache"
 MAX_CACHE_BYTES = 50 * 1024 * 1024
 SECRET_BYTES = 32
@@ -179,14 +183,48 @@ def secret_path() -> Path:
     return folder / "kehoach" / "secret"
 
 
+class UntrustedSecret(Exception):
+    """The secret's file is someone else's or others can read or write it: a cache signed
+    with it proves nothing. The message says so in Vietnamese, for a quiet note."""
+
+
+def _current_user() -> int | None:
+    geteuid = getattr(os, "geteuid", None)  # not on Windows, where a profile is private
+    return geteuid() if geteuid is not None else None
+
+
+def _check_owner(path: Path, info: os.stat_result) -> None:
+    """A secret is trusted only when this user owns it and nobody else may read or write
+    it: in a shared cache folder another user could plant one (mode 644) and then sign
+    any cache they like for this user's workspaces."""
+    user = _current_user()
+    if user is None:
+        return
+    if info.st_uid != user:
+        raise UntrustedSecret(
+            f"bỏ qua bộ nhớ đệm: tệp bí mật {path} thuộc người dùng khác (uid {info.st_uid}); "
+            "đặt XDG_CACHE_HOME là một thư mục riêng của bạn"
+        )
+    if info.st_mode & 0o077:
+        raise UntrustedSecret(
+            f"bỏ qua bộ nhớ đệm: người khác đọc hoặc ghi được tệp bí mật {path} "
+            f"(quyền {info.st_mode & 0o777:o}); xóa tệp này để kehoach tạo lại (quyền 600)"
+        )
+
+
 def _read_secret(path: Path) -> bytes | None:
+    """The secret's bytes; None when there is no usable file; UntrustedSecret when there
+    is one that others could know."""
     try:
         handle = os.open(path, _READ_FLAGS)
     except OSError:
         return None
     try:
         info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode) or info.st_size != SECRET_BYTES:
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        _check_owner(path, info)
+        if info.st_size != SECRET_BYTES:
             return None
         data = os.read(handle, SECRET_BYTES + 1)
     except OSError:
@@ -198,7 +236,9 @@ def _read_secret(path: Path) -> bytes | None:
 
 def load_secret(root: Path, create: bool) -> bytes | None:
     """The machine's secret, created on first use (mode 600); None when there is none and
-    none can be made, or when it would live inside the workspace (it would be committed)."""
+    none can be made, or when it would live inside the workspace (it would be committed).
+    Raises UntrustedSecret for a secret that is not this user's alone (never replaced:
+    it may be another user's, or the user's own in a folder they chose)."""
     path = secret_path()
     try:
         path.absolute().relative_to(root.absolute())
@@ -328,6 +368,7 @@ class ValidationCache:
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)  # as read, verified
     fresh: dict[str, dict[str, Any]] = field(default_factory=dict)  # seen or made this run
     stored: dict[str, Any] | None = None  # the verified document, to skip identical writes
+    note: str | None = None  # why the cache was not used, told once (an untrusted secret)
 
     @property
     def path(self) -> Path:
@@ -339,7 +380,7 @@ class ValidationCache:
         if tracked_by_git(root):
             return cache  # a cache in the repository is someone's, not this machine's
         raw = _read_cache_file(cache.path)
-        secret = load_secret(root, create=False) if raw else None
+        secret = cache._secret(create=False) if raw else None
         if raw is None or secret is None:
             return cache
         header, _, body = raw.partition(b"\n")
@@ -358,6 +399,13 @@ class ValidationCache:
         if isinstance(plan, dict) and isinstance(files, dict):
             cache.plan, cache.entries, cache.stored = plan, files, stored
         return cache
+
+    def _secret(self, create: bool) -> bytes | None:
+        try:
+            return load_secret(self.root, create)
+        except UntrustedSecret as refusal:
+            self.note = str(refusal)
+            return None
 
     # The plan: its issues by its bytes; the progress entries by its data.
 
@@ -436,7 +484,7 @@ class ValidationCache:
             with contextlib.suppress(FileNotFoundError):
                 if not stat.S_ISREG(os.lstat(self.path).st_mode):
                     return  # a symlink, FIFO or folder in its place: leave it alone
-            secret = load_secret(self.root, create=True)
+            secret = self._secret(create=True)
             if secret is None:
                 return
             body = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,17 @@ from kehoach_cli.checks.fieldpath import format_field
 from kehoach_cli.checks.suggest import suggestion
 from kehoach_cli.diagnostics import Issue, make_issue
 from kehoach_cli.loading.yamlsafe import locate
+from kehoach_cli.model import kinds
+from kehoach_cli.model.deadlines import ACCEPTED, DeadlineKind
 from kehoach_cli.model.index import PlanIndex
-from kehoach_cli.model.plan import GROUP_PREFIX, Group, Plan, ReportingPeriod, Task
+from kehoach_cli.model.plan import (
+    GROUP_PREFIX,
+    Group,
+    PartialDate,
+    Plan,
+    ReportingPeriod,
+    Task,
+)
 
 Loc = tuple[str | int, ...]
 
@@ -185,12 +195,102 @@ def _task_assignments(check: _PlanCheck) -> None:
 
 
 @plan_rule
+def _deadlines_understood(check: _PlanCheck) -> None:
+    for task, loc, _ in check.tasks:
+        if task.deadline is not None and task.deadline.kind is DeadlineKind.UNREAD:
+            text = task.deadline.text
+            check.add("KH213", (*loc, "deadline"), text=text, id=task.id, accepted=ACCEPTED)
+
+
+# Abbreviations that the header of a document never prints for the body's own name: Decree
+# 30 writes it in full ("ỦY BAN NHÂN DÂN / HUYỆN X"); a parent line may keep "UBND TỈNH …".
+HEADER_ABBREVIATIONS = {
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "MTTQ": "Mặt trận Tổ quốc Việt Nam",
+    "BCĐ": "Ban Chỉ đạo",
+    "BCHQS": "Ban Chỉ huy quân sự",
+}
+
+
+def full_name(name: str) -> str | None:
+    """'Ủy ban nhân dân huyện X' for 'UBND huyện X'; None when no abbreviation opens it."""
+    first, _, rest = name.partition(" ")
+    full = HEADER_ABBREVIATIONS.get(first.rstrip("."))
+    return f"{full} {rest}".strip() if full else None
+
+
+@plan_rule
+def _full_names_in_headers(check: _PlanCheck) -> None:
+    named: list[tuple[str, Loc]] = [
+        (check.plan.document.issuing_body, ("document", "issuing_body"))
+    ]
+    named += [
+        (unit.name, ("units", n, "name")) for n, unit in enumerate(check.plan.units) if unit.reports
+    ]
+    for name, loc in named:
+        full = full_name(name)
+        if full is not None:
+            check.add("KH214", loc, name=name, printed=name.upper(), full=full)
+
+
+def _earliest_issue_day(day: PartialDate) -> date:
+    """The first day a partial date can mean: '2024' may be any day of 2024."""
+    return date(day.year, day.month or 1, day.day or 1)
+
+
+@plan_rule
+def _issued_before_first_deadline(check: _PlanCheck) -> None:
+    """A plan issued after its own first deadline is most likely dated wrong (a skeleton
+    dated this year for a plan of an earlier year): that task would never be demanded."""
+    document = check.plan.document
+    decision = document.issued_with
+    issued = (decision.date if decision and decision.date else None) or document.date
+    dated = [
+        (task.deadline.due, task.id)
+        for task, _, _ in check.tasks
+        if task.deadline is not None and task.deadline.due is not None
+    ]
+    if dated and _earliest_issue_day(issued) > min(dated)[0]:
+        due, task_id = min(dated)
+        written = "/".join(str(part) for part in (issued.day, issued.month, issued.year) if part)
+        check.add("KH215", ("document", "date"), issued=written, id=task_id, due=fmt_day(due))
+
+
+def fmt_day(day: date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+@plan_rule
 def _indicator_tasks(check: _PlanCheck) -> None:
     task_ids = ", ".join(check.index.tasks)
     for number, indicator in enumerate(check.plan.indicators):
         if indicator.task not in check.index.tasks:
             loc = ("indicators", number, "task")
             check.add("KH206", loc, id=indicator.id, task=indicator.task, known=task_ids)
+        # a unit's own target is judged in that unit's report: it must be one that reports
+        for unit_id in indicator.unit_targets:
+            check.unit_ref(
+                unit_id, ("indicators", number, "unit_targets", unit_id), "nhận chỉ tiêu riêng"
+            )
+
+
+@plan_rule
+def _unit_places(check: _PlanCheck) -> None:
+    """A body that heads its own documents (a UBND) dates them at its own place: ask for
+    the place when its name does not give it, rather than date a commune's report in the
+    district town."""
+    for number, unit in enumerate(check.plan.units):
+        if unit.reports and kinds.KINDS[unit.kind].own_header and not kinds.unit_place(unit):
+            check.add(
+                "KH220",
+                ("units", number, "place"),
+                id=unit.id,
+                name=unit.name,
+                example="Nhân Cơ",
+                plan_place=check.plan.document.place,
+            )
 
 
 @plan_rule

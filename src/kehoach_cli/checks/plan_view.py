@@ -20,6 +20,7 @@ from kehoach_cli.model.parsing import end_of_month
 
 if TYPE_CHECKING:
     from kehoach_cli.model.index import PlanIndex
+    from kehoach_cli.model.plan import Task
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class PlanView:
     years: tuple[int, int] | None  # the plan's first and last year, when it says
     years_span: str  # how a sentence names those years ("2023–2025", "năm 2023")
     periods: tuple[PeriodView, ...]  # the reporting periods (a plan with one deadline: year)
+    # task id → its due date: "2024-09-30" once, "--09-30" each year (tasks without one absent)
+    due: dict[str, str]
 
     @classmethod
     def from_index(cls, index: PlanIndex) -> PlanView:
@@ -66,6 +69,7 @@ class PlanView:
                 PeriodView(period.id, period.name, period.months.first, period.months.last)
                 for period in plan.reporting.all_periods()
             ),
+            due={task.id: due for task in plan.walk_tasks() if (due := _due_text(task))},
         )
 
     def has_year(self, year: int) -> bool:
@@ -76,6 +80,16 @@ class PlanView:
 
     def led_tasks(self, unit_id: str) -> tuple[str, ...]:
         return self.led.get(unit_id, ())
+
+    def due_in(self, task_id: str, year: int) -> date | None:
+        """When the task falls due for the report of `year` (None: not by a date)."""
+        text = self.due.get(task_id)
+        if text is None:
+            return None
+        if text.startswith("--"):
+            month, day = text[2:].split("-")
+            return date(year, int(month), int(day))
+        return date.fromisoformat(text)
 
     def period_of(self, period_id: str | None) -> PeriodView | None:
         """The period of a file's folder: the yearly one for a year folder (None: the plan
@@ -100,6 +114,7 @@ class PlanView:
                 [period.id, period.name, period.first_month, period.last_month]
                 for period in self.periods
             ],
+            "due": self.due,
         }
 
     @classmethod
@@ -123,10 +138,23 @@ class PlanView:
                     PeriodView(_string(i), _string(n), _int(first), _int(last))
                     for i, n, first, last in stored["periods"]
                 ),
+                due={_string(k): _string(v) for k, v in stored["due"].items()},
             )
         except (KeyError, TypeError, ValueError, AttributeError, IndexError):
             return None
         return view
+
+
+def _due_text(task: Task) -> str | None:
+    deadline = task.deadline
+    if deadline is None:
+        return None
+    if deadline.due is not None:
+        return deadline.due.isoformat()
+    if deadline.day_month is not None:
+        day, month = deadline.day_month
+        return f"--{month:02d}-{day:02d}"
+    return None
 
 
 def _string(value: Any) -> str:

@@ -56,7 +56,7 @@ def check_progress(
     issues += _task_report_issues(progress, at)
     if plan is not None:
         reported = set(progress.tasks if reported_task_ids is None else reported_task_ids)
-        issues += _plan_issues(progress, plan, at, reported)
+        issues += _plan_issues(progress, plan, at, reported, ref)
         issues += period_issues(progress, data, ref, plan)
     return issues
 
@@ -84,9 +84,9 @@ def _task_report_issues(progress: AnyProgress, at: Any) -> list[Issue]:
         activities: Sequence[AnyActivity | None] = report.activities
         for number, activity in enumerate(activities):
             if activity is not None:  # None: invalid, already reported by the schema
-                issues += _activity_issues(
-                    activity, (*loc, "activities", number), progress.year, at
-                )
+                where = (*loc, "activities", number)
+                issues += _activity_issues(activity, where, progress.year, at)
+                issues += _after_sending(activity, where, progress.submitted_on, at)
         difficulties: Sequence[AnyDifficulty | None] = report.difficulties
         for number, difficulty in enumerate(difficulties):
             if (
@@ -103,6 +103,22 @@ def _task_report_issues(progress: AnyProgress, at: Any) -> list[Issue]:
                     )
                 )
     return issues
+
+
+def _after_sending(activity: AnyActivity, loc: Loc, sent: date | None, at: Any) -> list[Issue]:
+    """A report cannot state what happened after it was sent: the report's date would
+    contradict its content (KH325)."""
+    if sent is None or activity.finished_on is None or activity.finished_on <= sent:
+        return []
+    return [
+        make_issue(
+            "KH325",
+            *at((*loc, "finished_on")),
+            title=activity.title,
+            finished=_vn(activity.finished_on),
+            sent=_vn(sent),
+        )
+    ]
 
 
 def _activity_issues(activity: AnyActivity, loc: Loc, year: int, at: Any) -> list[Issue]:
@@ -145,12 +161,8 @@ def _activity_issues(activity: AnyActivity, loc: Loc, year: int, at: Any) -> lis
             )
         )
     budget = activity.budget
-    if (
-        budget
-        and budget.planned is not None
-        and budget.spent is not None
-        and budget.spent > budget.planned
-    ):
+    if budget is not None and overspent(budget):
+        assert budget.spent is not None and budget.planned is not None
         issues.append(
             make_issue(
                 "KH310",
@@ -162,7 +174,9 @@ def _activity_issues(activity: AnyActivity, loc: Loc, year: int, at: Any) -> lis
     return issues
 
 
-def _plan_issues(progress: AnyProgress, plan: PlanView, at: Any, reported: set[str]) -> list[Issue]:
+def _plan_issues(
+    progress: AnyProgress, plan: PlanView, at: Any, reported: set[str], ref: ProgressRef
+) -> list[Issue]:
     if progress.unit not in plan.reporting_units:
         issue = make_issue(
             "KH303",
@@ -174,7 +188,7 @@ def _plan_issues(progress: AnyProgress, plan: PlanView, at: Any, reported: set[s
         return [issue]
     return (
         _task_key_issues(progress, plan, at, progress.unit)
-        + _led_task_issues(progress, plan, at, progress.unit, reported)
+        + _led_task_issues(progress, plan, at, progress.unit, reported, ref)
         + _indicator_key_issues(progress, plan, at, progress.unit)
     )
 
@@ -209,17 +223,27 @@ def _task_key_issues(progress: AnyProgress, plan: PlanView, at: Any, unit_id: st
 
 
 def _led_task_issues(
-    progress: AnyProgress, plan: PlanView, at: Any, unit_id: str, reported: set[str]
+    progress: AnyProgress,
+    plan: PlanView,
+    at: Any,
+    unit_id: str,
+    reported: set[str],
+    ref: ProgressRef,
 ) -> list[Issue]:
-    """The lead reports on every task it leads, and says something about it."""
+    """The lead reports on every task it leads, and says something about it — except
+    'not started' for a task due after the period the file covers, which is the truth."""
     issues = []
+    period = plan.period_of(ref.period)
     for task_id in plan.led_tasks(unit_id):
         report = progress.tasks.get(task_id)
+        due = plan.due_in(task_id, ref.year)
+        later = period is not None and due is not None and due > period.end(ref.year)
         if (
             report is not None
             and report.status is TaskStatus.NOT_STARTED
             and not report.activities
             and not report.results
+            and not later
         ):
             issues.append(make_issue("KH319", *at(("tasks", task_id), at_key=True), id=task_id))
         if task_id not in reported:
@@ -258,3 +282,9 @@ def _vn(day: date) -> str:
 
 def _money(amount: int) -> str:
     return f"{amount:,}".replace(",", ".")
+
+
+def overspent(budget: Any) -> bool:
+    """A spent amount above the planned one (KH310): validate warns, and the report's
+    findings name it (facts/judge.py) so it is never signed unawares."""
+    return budget.planned is not None and budget.spent is not None and budget.spent > budget.planned

@@ -28,6 +28,7 @@ class ValidationOutcome:
     issues: list[Issue]
     files: int
     cache_hits: int = 0
+    cache_note: str | None = None  # why the cache was not used (an untrusted secret)
 
 
 def _relative(workspace: Workspace, path: Path) -> str:
@@ -219,4 +220,9 @@ def validate(
     # bad input must never cause a write. Results read from the cache still count.
     if cache is not None and not any(issue.severity is Severity.ERROR for issue in issues):
         cache.save(full_run=_names_everything(workspace, chosen))
-    return ValidationOutcome(sorted(issues, key=Issue.sort_key), 1 + len(refs), hits)
+    return ValidationOutcome(
+        sorted(issues, key=Issue.sort_key),
+        1 + len(refs),
+        hits,
+        cache.note if cache is not None else None,
+    )

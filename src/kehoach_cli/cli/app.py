@@ -17,6 +17,7 @@ from kehoach_cli.cli import new as new_command
 from kehoach_cli.cli import report as report_command
 from kehoach_cli.cli import schema as schema_command
 from kehoach_cli.cli import status as status_command
+from kehoach_cli.cli import summary as summary_command
 from kehoach_cli.cli import validate as validate_command
 from kehoach_cli.cli.boundary import interrupted, run_guarded, tell
 from kehoach_cli.cli.color import set_global_choice
@@ -41,8 +42,10 @@ Ví dụ:
   kehoach validate data/progress/2024/<mã-đơn-vị>.yaml
   kehoach status --year 2024          ai đã nộp báo cáo, nhiệm vụ đến đâu
   kehoach report --year 2024          báo cáo năm (.docx) để trình ký
+  kehoach summary                     báo cáo tổng kết cả giai đoạn (.docx)
   kehoach template check              kiểm tra mẫu Word của báo cáo
   kehoach plan render                 dựng lại văn bản kế hoạch từ plan.yaml
+  kehoach plan import ke-hoach.docx   lập bản nháp plan.yaml từ văn bản đã ban hành
 """
 
 app = typer.Typer(
@@ -105,6 +108,7 @@ app.command("validate", cls=VietnameseCommand, help=validate_command.HELP)(
 )
 app.command("status", cls=VietnameseCommand, help=status_command.HELP)(status_command.status)
 app.command("report", cls=VietnameseCommand, help=report_command.HELP)(report_command.report)
+app.command("summary", cls=VietnameseCommand, help=summary_command.HELP)(summary_command.summary)
 app.command("dashboard", cls=VietnameseCommand, help=dashboard_command.HELP)(
     dashboard_command.dashboard
 )

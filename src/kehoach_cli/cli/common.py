@@ -62,8 +62,8 @@ def fail_usage(message: str) -> NoReturn:
     raise UsageProblem(message)
 
 
-def parse_as_of(text: str | None) -> date:
-    """--as-of in either form clerks type; today when not given."""
+def parse_as_of(text: str | None, option: str = "--as-of") -> date:
+    """--as-of (or another date option) in either form clerks type; today when not given."""
     if text is None:
         return date.today()
     from kehoach_cli.model.parsing import ValueProblem, parse_date
@@ -73,4 +73,4 @@ def parse_as_of(text: str | None) -> date:
         return day
     except ValueProblem as error:
         detail = error.context.get("detail", text)
-        raise UsageProblem(f"--as-of: {detail}; viết ví dụ 01/12/2024 hoặc 2024-12-01.") from None
+        raise UsageProblem(f"{option}: {detail}; viết ví dụ 01/12/2024 hoặc 2024-12-01.") from None

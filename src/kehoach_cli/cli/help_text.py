@@ -39,11 +39,13 @@ COMMANDS: dict[str, tuple[str, str, str | None]] = {
     "validate": ("validate", "validate", "HELP"),
     "status": ("status", "status", "HELP"),
     "report": ("report", "report", "HELP"),
+    "summary": ("summary", "summary", "HELP"),
     "dashboard": ("dashboard", "dashboard", "HELP"),
     "schema": ("schema", "schema", "HELP"),
     "guide": ("guide", "guide", "HELP"),
     "plan": ("plan", "plan_app", None),
     "plan render": ("plan", "render", "RENDER_HELP"),
+    "plan import": ("plan", "import_", "IMPORT_HELP"),
     "template": ("template", "template_app", None),
     "template check": ("template", "check", "CHECK_HELP"),
 }

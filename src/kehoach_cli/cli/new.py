@@ -9,7 +9,7 @@ import typer
 
 from kehoach_cli.cli.common import RootOption, display_path, open_workspace
 from kehoach_cli.cli.options import PeriodOption
-from kehoach_cli.errors import DataProblem, UsageProblem
+from kehoach_cli.errors import DataProblem, UsageProblem, shortened
 from kehoach_cli.os_errors import describe_os_error
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def new(
     reporting = {u.id: u for u in index.reporting_units}
     if unit not in reporting:
         known = [f"  {u.id:<14} {u.name}" for u in reporting.values()]
-        raise UsageProblem(f"không có đơn vị báo cáo '{unit}'. Các đơn vị:", known)
+        raise UsageProblem(f"không có đơn vị báo cáo '{shortened(unit)}'. Các đơn vị:", known)
     folder = None if chosen.whole_year else chosen.id  # checked ids from the plan
     target = workspace.progress_path(year, unit, folder)
     _refuse_existing(target)
@@ -75,7 +75,9 @@ def _period(plan: Plan, period_id: str | None) -> ReportingPeriod:
     chosen = plan.reporting.period(period_id)
     if chosen is None:
         known = ", ".join(p.id for p in plan.reporting.all_periods())
-        raise UsageProblem(f"kế hoạch không có kỳ báo cáo '{period_id}'. Các kỳ: {known}.")
+        raise UsageProblem(
+            f"kế hoạch không có kỳ báo cáo '{shortened(period_id)}'. Các kỳ: {known}."
+        )
     return chosen
 
 

@@ -35,6 +35,16 @@ AsOfOption = Annotated[
         show_default=False,
     ),
 ]
+DocumentDateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="Ngày ghi trên văn bản (2024-12-05 hoặc 05/12/2024), tách khỏi --as-of. Mặc "
+        "định: hôm nay; báo cáo riêng của đơn vị: ngày đơn vị gửi (submitted_on), vì văn bản "
+        "không thể mang ngày sau ngày đã gửi.",
+        show_default=False,
+    ),
+]
 PeriodOption = Annotated[
     str | None,
     typer.Option(

@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kehoach_cli.model.citation import plan_citation
+
 if TYPE_CHECKING:
     from kehoach_cli.facts import YearData
 
@@ -43,7 +45,7 @@ def overview_text(root: Path | None, today: date) -> str:
     if len(title) > 90:
         title = title[:89].rsplit(" ", 1)[0] + " …"
     lines = [
-        f"{document.type.capitalize()} số {document.number or '…'}/{document.symbol}: {title}",
+        f"{plan_citation(document)}: {title}",
         f"Thư mục dữ liệu: {workspace.root}",
         f"Năm có báo cáo tiến độ: {years}",
         _next_deadline(data, today),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -20,6 +20,7 @@ from kehoach_cli.cli.common import (
 )
 from kehoach_cli.cli.options import (
     AsOfOption,
+    DocumentDateOption,
     DraftOption,
     OutputOption,
     PeriodOption,
@@ -54,6 +55,7 @@ Ví dụ:
   kehoach report --year 2024 --unit phong-a   # báo cáo riêng của một đơn vị
   kehoach report --year 2024 --template mau-cua-so.docx
   kehoach report --year 2024 --as-of 2024-11-20 --draft
+  kehoach report --year 2024 --as-of 2024-11-20 --date 2024-11-25
   kehoach report --year 2024 --period 6-thang     # báo cáo 6 tháng (nếu kế hoạch có)
 """
 
@@ -73,12 +75,14 @@ def report(
     output: OutputOption = None,
     template: TemplateOption = None,
     as_of: AsOfOption = None,
+    document_date: DocumentDateOption = None,
     period: PeriodOption = None,
     draft: DraftOption = False,
     root: RootOption = None,
 ) -> None:
     workspace = open_workspace(root)
     today = parse_as_of(as_of)
+    dated = parse_as_of(document_date, "--date") if document_date is not None else None
     # An explicit -o is checked before any work; the default name contains the unit, so
     # it is made only once the unit is known to be one of the plan's.
     keep = (_template_in_use(template, workspace),)
@@ -96,7 +100,7 @@ def report(
             Path(_default_name(year, unit, data.period)), workspace.root, keep=keep
         )
         _refuse_broken(data, unit, draft)
-        context = build_context(data, ReportOptions(unit, today, draft), today)
+        context = build_context(data, ReportOptions(unit, dated, draft), date.today())
         typer.echo("Đang tạo văn bản…", err=True)
         document = _render(template, workspace, context, data_commit.result())
     _write(target, document)
@@ -132,13 +136,19 @@ def _refuse_broken(data: YearData, unit: str | None, draft: bool) -> None:
 def _render(
     template: Path | None, workspace: Workspace, context: dict[str, Any], origin: Any
 ) -> bytes:
+    # a workspace's own template may not show draft_lines: a draft is marked anyway (in
+    # the render's limits: it reads what the template made)
+    from kehoach_cli.report.draft_mark import ensure_draft_marked
     from kehoach_cli.report.render import Provenance, TemplateProblem, render_docx, resolve_template
 
     chosen = resolve_template(template, workspace.templates_dir)
     stamp = datetime.now(UTC).replace(microsecond=0)
     try:
-        document = render_docx(
-            chosen, context, Provenance(__version__, stamp, origin.commit, origin.dirty)
+        return render_docx(
+            chosen,
+            context,
+            Provenance(__version__, stamp, origin.commit, origin.dirty),
+            finish=lambda document: ensure_draft_marked(document, context["draft_lines"]),
         )
     except TemplateProblem as error:
         raise DataProblem(
@@ -148,10 +158,6 @@ def _render(
                 "Chạy 'kehoach template check' để kiểm tra mẫu.",
             ],
         ) from None
-    # a workspace's own template may not show draft_lines: a draft is marked anyway
-    from kehoach_cli.report.draft_mark import ensure_draft_marked
-
-    return ensure_draft_marked(document, context["draft_lines"])
 
 
 def _write(target: Path, document: bytes) -> None:

@@ -53,6 +53,10 @@ def run_validate(
         max_workers=int(workers) if workers.isdigit() else None,
     )
     issues = outcome.issues
+    if outcome.cache_note is not None:  # one quiet line: the check itself is complete
+        from kehoach_cli.cli.console import say, shown
+
+        say(f"Ghi chú: {shown(outcome.cache_note)}.")
     failed = any(issue.is_error for issue in issues) or (strict and bool(issues))
     colored = color_choice(color, no_color)
     write_issues(issues, outcome.files, chosen, ok=not failed, color=colored)

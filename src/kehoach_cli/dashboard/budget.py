@@ -137,7 +137,7 @@ def _task_row(found: TaskMoney) -> str:
     if found.money is None:
         note = "chưa đơn vị nào gửi báo cáo"
     elif found.missing:
-        note = "chưa gồm " + ", ".join(unit.label for unit in found.missing)
+        note = "chưa gồm " + fmt.list_names([unit.label for unit in found.missing])
     name = element("span", text(f"{task.task.id}. {task.task.label}"), class_="task-name")
     return element(
         "tr",
@@ -150,7 +150,7 @@ def _task_row(found: TaskMoney) -> str:
 
 
 def _total_sentence(total: Money) -> str:
-    names = ", ".join(unit.label for unit in total.unknown_units)
+    names = fmt.list_names([unit.label for unit in total.unknown_units])
     left_out = (
         f"chưa gồm {len(total.unknown_units)} đơn vị chưa có báo cáo được tính ({names}): "
         "phần của các đơn vị này chưa rõ, không phải 0."

@@ -9,6 +9,7 @@ alternative (role="img", aria-label); the page puts a real table under each one.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -31,7 +32,10 @@ GREY = "#6B6B6B"
 INK = "#1A1A1A"
 
 FONT = 'system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif'
-WIDTH = 480  # the drawing's own width: scaled to the page (390 px phone to 1920 px)
+# The drawing's own width, scaled to the page: on a 390 px phone a chart gets ~346 px, so
+# 16-unit text is drawn at 16 × 346 / 440 ≈ 12.6 px (12 px at the least, checked in Chromium).
+WIDTH = 440
+TEXT = 16  # every text of a chart: labels, values, legend
 ROW = 34  # height per unit or task in the horizontal charts
 
 
@@ -87,21 +91,41 @@ def _style(colors: list[str]) -> Any:
         transition="none",
         colors=tuple(colors),
         font_family=FONT,
-        label_font_size=16,
-        major_label_font_size=16,
-        value_font_size=15,
-        value_label_font_size=15,
-        legend_font_size=16,
-        title_font_size=16,
-        no_data_font_size=16,
+        label_font_size=TEXT,
+        major_label_font_size=TEXT,
+        value_font_size=TEXT,
+        value_label_font_size=TEXT,
+        legend_font_size=TEXT,
+        title_font_size=TEXT,
+        no_data_font_size=TEXT,
         guide_stroke_dasharray="2,3",
         major_guide_stroke_dasharray="2,3",
     )
 
 
-def draw(kind: str, name: str, series: list[Series], alternative: str, **config: Any) -> Chart:
+def _full_names(root: Any, names: dict[str, str]) -> None:
+    """Give every text cut short its whole name as an SVG <title> (a tooltip, and what a
+    screen reader reads); `names` maps the shown text to the whole one."""
+    from pygal.etree import etree  # type: ignore[import-untyped]
+
+    for node in list(root.iter()):
+        tag = node.tag
+        if isinstance(tag, str) and tag.rsplit("}", 1)[-1] == "text" and node.text in names:
+            title = etree.SubElement(node, "title")
+            title.text = names[node.text]
+
+
+def draw(
+    kind: str,
+    name: str,
+    series: list[Series],
+    alternative: str,
+    names: dict[str, str] | None = None,
+    **config: Any,
+) -> Chart:
     """Draw `series` with the pygal chart class `kind`; `name` makes the SVG's id (ids stay
-    the same from run to run, so the page is reproducible)."""
+    the same from run to run, so the page is reproducible); `names` are the whole names of
+    labels shown shortened."""
     pygal = _pygal()
     settings: dict[str, Any] = {
         "style": _style([s.color for s in series]),
@@ -129,7 +153,8 @@ def draw(kind: str, name: str, series: list[Series], alternative: str, **config:
         if isinstance(tag, str) and tag.rsplit("}", 1)[-1] == "title" and element.text == "Pygal":
             element.text = alternative
     root.set("class", "pygal-chart chart-svg")
-    from pygal.etree import etree  # type: ignore[import-untyped]
+    _full_names(root, names or {})
+    from pygal.etree import etree
 
     return Chart(etree.tostring(root, encoding="unicode"), alternative)
 
@@ -137,12 +162,18 @@ def draw(kind: str, name: str, series: list[Series], alternative: str, **config:
 # ---------------------------------------------------------------- submissions
 
 
-def _ticks(low: int, high: int, deadline: date) -> list[dict[str, Any]]:
-    """Four or five date ticks (dd/mm), the deadline among them."""
-    step = max(1, -(-(high - low) // 4))
+CHAR = 0.56 * TEXT  # the width of an average character of the charts' text, in units
+
+
+def _ticks(low: int, high: int, deadline: date, plot: float) -> list[dict[str, Any]]:
+    """Date ticks with their year (dd/mm/yyyy: a past year never reads as time running
+    backwards), the deadline among them, as many as `plot` (the plot's width in drawing
+    units) holds with a whole date's width and a gap between two of them."""
+    room = int(plot // (11 * CHAR + TEXT)) or 1
+    step = max(1, -(-(high - low) // room))
     first = -((-low) // step) * step if low < 0 else low + (-low % step)
     return [
-        {"label": f"{deadline + timedelta(days=offset):%d/%m}", "value": offset}
+        {"label": fmt.short_date(deadline + timedelta(days=offset)), "value": offset}
         for offset in range(first, high + 1, step)
         if low <= offset <= high
     ]
@@ -204,9 +235,10 @@ def timeline(facts: YearFacts) -> Chart:
             )
         )
     units = [
-        {"label": _short(sub.unit.label, 20), "value": count - i}
+        {"label": _short(sub.unit.label, NAME_CHARS), "value": count - i}
         for i, sub in enumerate(facts.submissions)
     ]
+    names = _cut({sub.unit.label: _short(sub.unit.label, NAME_CHARS) for sub in facts.submissions})
     sent = sum(sub.counted for sub in facts.submissions)
     alternative = (
         f"Biểu đồ ngày gửi báo cáo của {count} đơn vị so với hạn nộp "
@@ -217,15 +249,15 @@ def timeline(facts: YearFacts) -> Chart:
         "gui-bao-cao",
         series,
         alternative,
+        names,
         height=170 + ROW * count,
-        width=540,
         legend_at_bottom_columns=1,
         stroke=False,
         dots_size=7,
         print_labels=True,
         xrange=(low, high),
         range=(0.5, count + 0.5),
-        x_labels=_ticks(low, high, deadline),
+        x_labels=_ticks(low, high, deadline, _plot_width(units)),
         y_labels=units,
         show_x_guides=True,
         show_y_guides=False,
@@ -341,8 +373,10 @@ def indicator(facts: IndicatorFacts) -> Chart:
         height=400,
         legend_at_bottom_columns=1,
         x_labels=_year_ticks(start, end),
-        xrange=(start - 0.5, end + 0.3 + (end - start + 1) * 0.3),
+        # room on the right for the estimate's label printed beside its last point
+        xrange=(start - 0.5, end + 0.3 + (end - start + 1) * 0.5),
         range=(low, high),
+        y_labels=_round_ticks(low, high),
         print_labels=True,
         value_formatter=_number,
         show_x_guides=False,
@@ -350,6 +384,44 @@ def indicator(facts: IndicatorFacts) -> Chart:
 
 
 # ---------------------------------------------------------------- money
+
+
+NAME_CHARS = 18  # a name beside a chart: the rest is in its <title> and in the table
+
+
+def _plot_width(labels: list[dict[str, Any]]) -> float:
+    """What is left of the drawing's width for the plot beside the longest axis label."""
+    longest = max((len(label["label"]) for label in labels), default=0)
+    return WIDTH - 2 * 12 - longest * CHAR - 2 * TEXT
+
+
+def _cut(shown: dict[str, str]) -> dict[str, str]:
+    """shown text → whole name, for the names that were cut."""
+    return {short: whole for whole, short in shown.items() if short != whole}
+
+
+def _round_ticks(low: float, high: float) -> list[float]:
+    """Four to six round values between `low` and `high`: pygal's own choice on a short
+    axis puts labels close enough to touch."""
+    rough = (high - low) / 4 or 1.0
+    power = 10 ** math.floor(math.log10(rough))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough)
+    first = math.ceil(low / step) * step
+    count = int((high - first) // step) + 1
+    return [round(first + step * i, 10) for i in range(count)]
+
+
+def _value_ticks(largest: float, plot: float) -> list[float]:
+    """At most four round values from 0 (0, 500, 1.000, 1.500), fewer when the plot
+    (its width in drawing units) has no room for them: each wide as its label and a gap."""
+    if largest <= 0:
+        return [0.0, 1.0]
+    wide = (len(_million_label(largest * 2)) + 1) * CHAR + TEXT
+    spaces = max(1, min(3, int(plot // wide) - 1))
+    rough = largest / spaces
+    power = 10 ** math.floor(math.log10(rough))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough)
+    return [step * i for i in range(math.ceil(largest / step - 1e-9) + 1)]
 
 
 def _short(label: str, limit: int = 26) -> str:
@@ -370,15 +442,18 @@ def money(name: str, rows: list[tuple[str, int | None, int | None, str]], what: 
     amounts are not all known says why in its label: its last item, 'chưa rõ' (not
     reported), 'không ghi' (reported without amounts), or what of the spent is missing."""
     rows = rows[::-1]  # pygal draws the first bar at the bottom: the first row goes on top
-    labels = [
-        _short(label) if not why else f"{_short(label, 18)} — {why}" for label, _, _, why in rows
-    ]
+    shown = {
+        label: _short(label, NAME_CHARS) if not why else f"{_short(label, NAME_CHARS - 4)} — {why}"
+        for label, _, _, why in rows
+    }
+    labels = [shown[label] for label, _, _, _ in rows]
     planned = [None if p is None else _millions(p) for _, p, _, _ in rows]
     spent = [None if s is None else _millions(s) for _, _, s, _ in rows]
     largest = max([0.0, *(v for v in planned + spent if v is not None)])
     known = sum(p is not None for _, p, _, _ in rows)
     reasons = list(dict.fromkeys(why for _, p, _, why in rows if p is None))
     rest = f", còn lại {' hoặc '.join(reasons)}" if reasons else ""
+    ticks = _value_ticks(largest, _plot_width([{"label": label} for label in labels]))
     alternative = (
         f"Biểu đồ dự toán và giải ngân {what} (triệu đồng): {known}/{len(rows)} có số liệu"
         f"{rest}. Số liệu chi tiết ở bảng dưới."
@@ -391,13 +466,54 @@ def money(name: str, rows: list[tuple[str, int | None, int | None, str]], what: 
             Series("Giải ngân", BLUE, spent),
         ],
         alternative,
+        {text_: f"{whole}" for whole, text_ in shown.items() if text_ != whole},
         height=150 + ROW * len(rows) * 1.4,
         x_labels=labels,
+        y_labels=_value_ticks(largest, _plot_width([{"label": label} for label in labels])),
         value_formatter=_million_label,
-        print_values=len(rows) <= 15,
-        print_values_position="top",
+        # the amounts are in the table under the chart: printed beside bars of a phone's
+        # width they sat on the bars and on each other
+        print_values=False,
         print_zeroes=True,
         show_y_guides=True,
-        range=(0, largest * 1.2 or 1),
-        max_scale=5,
+        range=(0, max(ticks[-1], largest * 1.05) or 1),
+        # room for the last tick's label, centred on the plot's right edge
+        margin_right=12 + len(_million_label(ticks[-1])) * CHAR / 2,
+    )
+
+
+# ---------------------------------------------------------------- years
+
+
+def years(rows: list[tuple[int, Decimal | None, Decimal | None]]) -> Chart:
+    """Per year: the overall progress and the share of the estimate spent, in percent;
+    a year without the figure has no bar (the table says 'chưa rõ')."""
+
+    def value(number: Decimal | None, digits: int) -> float | None:
+        """Rounded as the table under the chart shows it (progress 0, rate 1 decimal)."""
+        return None if number is None else float(fmt.round_half_up(number, digits))
+
+    known = [
+        f"{year}: {fmt.percent(p or 0) if p is not None else 'chưa rõ'}" for year, p, _ in rows
+    ]
+    alternative = (
+        f"Biểu đồ tiến độ chung và tỷ lệ giải ngân theo năm ({'; '.join(known)}). "
+        "Số liệu chi tiết ở bảng dưới."
+    )
+    return draw(
+        "Bar",
+        "cac-nam",
+        [
+            Series("Tiến độ chung (%)", BLUE, [value(p, 0) for _, p, _ in rows]),
+            Series("Giải ngân / dự toán (%)", ORANGE, [value(r, 1) for _, _, r in rows]),
+        ],
+        alternative,
+        height=380,
+        x_labels=[str(year) for year, _, _ in rows],
+        range=(0, 110),
+        y_labels=[0, 25, 50, 75, 100],
+        value_formatter=_number,
+        print_values=len(rows) <= 6,
+        print_values_position="top",
+        show_x_guides=False,
     )

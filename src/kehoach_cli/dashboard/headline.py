@@ -2,41 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from kehoach_cli import formatting as fmt
+from kehoach_cli.dashboard.actions import act_on
 from kehoach_cli.dashboard.markup import element, text
-from kehoach_cli.facts.labels import ASSESSMENT_LABELS
+from kehoach_cli.dashboard.pace import Previous, pace_figures
+from kehoach_cli.dashboard.tiles import Figure, figure_markup
 from kehoach_cli.facts.model import SubmissionState, YearFacts
-from kehoach_cli.model.progress import TaskStatus
 
-ATTENTION_SHOWN = 6  # lines; the rest is counted ("… và 4 việc khác")
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One headline number: `key` names it for tests and styles, `tone` is its signal
-    (ok, warn, bad, info), always with a word, never by colour alone."""
-
-    key: str
-    label: str
-    value: str
-    note: str
-    tone: str
+ATTENTION_SHOWN = 8  # lines; the rest is counted ("… và 4 việc khác")
 
 
 def counts(facts: YearFacts) -> dict[str, int]:
-    """How many units are in each state, as the headline counts them."""
+    """How many units are in each state, as the headline counts them. 'Chưa gửi' is every
+    unit without a report that counts (drafts and broken files too), as the report says."""
     states = [sub.state for sub in facts.submissions]
     return {
         "expected": len(states),
         "reported": sum(state.counted for state in states),
         "on_time": states.count(SubmissionState.ON_TIME),
         "late": states.count(SubmissionState.LATE),
-        "not_sent": states.count(SubmissionState.PENDING) + states.count(SubmissionState.MISSING),
+        "not_sent": sum(not state.counted for state in states),
         "overdue": states.count(SubmissionState.MISSING),
-        "draft_or_broken": states.count(SubmissionState.DRAFT)
-        + states.count(SubmissionState.INVALID),
+        "draft": states.count(SubmissionState.DRAFT),
+        "broken": states.count(SubmissionState.INVALID),
     }
 
 
@@ -50,7 +38,17 @@ def deadline_words(facts: YearFacts) -> tuple[str, str]:
     return f"{-days} ngày", "đã qua hạn"
 
 
-def figures(facts: YearFacts) -> list[Figure]:
+def _not_sent_note(found: dict[str, int], passed: bool) -> str:
+    parts = [
+        f"{found[key]} {word}"
+        for key, word in (("draft", "bản nháp"), ("broken", "tệp có lỗi"))
+        if found[key]
+    ]
+    note = "đơn vị, đã quá hạn" if passed and found["not_sent"] else "đơn vị"
+    return f"{note} (trong đó {', '.join(parts)})" if parts else note
+
+
+def report_figures(facts: YearFacts) -> list[Figure]:
     found = counts(facts)
     expected = found["expected"]
     passed = facts.as_of > facts.deadline
@@ -69,15 +67,8 @@ def figures(facts: YearFacts) -> list[Figure]:
             "not_sent",
             "Chưa gửi",
             str(found["not_sent"]),
-            "đơn vị, đã quá hạn" if passed and found["not_sent"] else "đơn vị",
+            _not_sent_note(found, passed),
             "bad" if passed and found["not_sent"] else "info" if found["not_sent"] else "ok",
-        ),
-        Figure(
-            "draft_or_broken",
-            "Bản nháp, tệp lỗi",
-            str(found["draft_or_broken"]),
-            "không được tính",
-            "warn" if found["draft_or_broken"] else "ok",
         ),
         Figure(
             "deadline",
@@ -89,74 +80,59 @@ def figures(facts: YearFacts) -> list[Figure]:
     ]
 
 
-SYMBOLS = {"ok": "✓", "warn": "!", "bad": "✗", "info": "i"}
+def figures(facts: YearFacts, previous: Previous | None = None) -> list[Figure]:
+    """The plan against time first (progress, time gone, money, change), then reports."""
+    return pace_figures(facts, previous) + report_figures(facts)
 
 
-def figure_markup(figure: Figure) -> str:
-    symbol = element("span", SYMBOLS[figure.tone], class_="symbol", aria_hidden="true")
+def attention_markup(facts: YearFacts) -> str:
+    found = act_on(facts)
+    shown = found[:ATTENTION_SHOWN]
+    if shown:
+        items = "".join(
+            element(
+                "li",
+                element("a", text(action.subject), href=f"#{action.anchor}")
+                + text(f": {action.words}."),
+                data_kind=action.kind,
+            )
+            for action in shown
+        )
+        rest = len(found) - len(shown)
+        more = (
+            element("p", text(f"… và {rest} việc khác (xem các mục dưới)."), class_="calm")
+            if rest
+            else ""
+        )
+        return element("h3", "Cần xử lý") + element("ul", items, class_="attention") + more
+    if facts.complete:
+        return element("p", "Không có việc quá hạn hay chậm tiến độ.", class_="calm")
+    # silence about units that have not sent is not good news
+    waiting = len(facts.uncounted)
     return element(
-        "div",
-        element("dt", symbol + text(figure.label))
-        + element("dd", text(figure.value), class_="value")
-        + element("dd", text(figure.note), class_="note"),
-        class_=f"card tone-{figure.tone}",
-        data_key=figure.key,
+        "p",
+        text(
+            "Trong các báo cáo đã gửi không có việc quá hạn hay chậm tiến độ; "
+            f"còn {waiting} đơn vị chưa có báo cáo được tính."
+        ),
+        class_="calm",
     )
 
 
-def attention(facts: YearFacts) -> list[str]:
-    """What needs doing, worst first: units late or not sent after the deadline, tasks
-    overdue or delayed, indicators at risk, open difficulties."""
-    lines = []
-    for sub in facts.submissions:
-        if sub.state is SubmissionState.MISSING:
-            days = f" {sub.days_overdue} ngày" if sub.days_overdue is not None else ""
-            lines.append(f"{sub.unit.label}: chưa gửi báo cáo, quá hạn{days}.")
-        elif sub.state is SubmissionState.INVALID:
-            lines.append(f"{sub.unit.label}: tệp báo cáo có lỗi, chưa tính được.")
-    for task in facts.tasks:
-        if task.overdue and task.due is not None:
-            lines.append(
-                f"Nhiệm vụ {task.task.id} {task.task.label}: quá hạn "
-                f"{fmt.short_date(task.due)} mà chưa hoàn thành."
-            )
-        elif task.status is TaskStatus.DELAYED:
-            lines.append(f"Nhiệm vụ {task.task.id} {task.task.label}: chậm tiến độ.")
-    for ind in facts.indicators:
-        if ind.assessment in ("at_risk", "missed"):
-            lines.append(f"Chỉ tiêu {ind.indicator.name}: {ASSESSMENT_LABELS[ind.assessment]}.")
-    for sub in facts.submissions:
-        if sub.state is SubmissionState.LATE:
-            lines.append(f"{sub.unit.label}: gửi muộn {sub.days_late} ngày.")
-    if facts.difficulties:
-        lines.append(f"{len(facts.difficulties)} khó khăn, vướng mắc chưa được giải quyết.")
-    return lines
-
-
-def headline(facts: YearFacts) -> str:
-    cards = element("dl", "".join(figure_markup(f) for f in figures(facts)), class_="cards")
-    found = attention(facts)
-    shown = found[:ATTENTION_SHOWN]
-    if len(found) > ATTENTION_SHOWN:
-        shown.append(f"… và {len(found) - ATTENTION_SHOWN} việc khác (xem các mục dưới).")
-    if shown:
-        items = "".join(element("li", text(line)) for line in shown)
-        notes = element("h3", "Cần chú ý") + element("ul", items, class_="attention")
-    elif facts.complete:
-        notes = element("p", "Không có việc quá hạn hay chậm tiến độ.", class_="calm")
-    else:  # silence about units that have not sent is not good news
-        waiting = len(facts.uncounted)
-        notes = element(
-            "p",
-            text(
-                "Trong các báo cáo đã gửi không có việc quá hạn hay chậm tiến độ; "
-                f"còn {waiting} đơn vị chưa có báo cáo được tính."
-            ),
-            class_="calm",
-        )
+def headline(facts: YearFacts, previous: Previous | None = None) -> str:
+    pace = element(
+        "dl", "".join(figure_markup(f) for f in pace_figures(facts, previous)), class_="cards pace"
+    )
+    reports = element(
+        "dl", "".join(figure_markup(f) for f in report_figures(facts)), class_="cards reports"
+    )
     return element(
         "section",
-        element("h2", "Tổng quan", id="tong-quan-h") + cards + notes,
+        element("h2", "Tổng quan", id="tong-quan-h")
+        + pace
+        + attention_markup(facts)
+        + element("h3", text(f"Báo cáo {facts.label or f'năm {facts.year}'}"))
+        + reports,
         id="tong-quan",
         aria_labelledby="tong-quan-h",
     )

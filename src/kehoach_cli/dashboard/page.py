@@ -6,14 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
 
 from kehoach_cli import formatting as fmt
 from kehoach_cli.dashboard.budget import budget
 from kehoach_cli.dashboard.headline import headline
 from kehoach_cli.dashboard.markup import element, text
+from kehoach_cli.dashboard.pace import Previous
 from kehoach_cli.dashboard.sections import indicators, submissions, tasks
 from kehoach_cli.dashboard.style import CSS
+from kehoach_cli.dashboard.template import default_template, read_template, render_page
 from kehoach_cli.facts.model import YearFacts
+from kehoach_cli.model.citation import plan_citation
 
 # Nothing may be fetched: no script at all, styles only from this file, images only
 # inline. A chart that tried to load anything would be refused and show in the console.
@@ -34,11 +40,11 @@ class Provenance:
 
 def _title(facts: YearFacts, period: str | None) -> str:
     document = facts.plan.document
-    name = f"{document.type.capitalize()} số {document.number or '…'}/{document.symbol}"
+    name = plan_citation(document)
     return f"Theo dõi thực hiện {name} — {period or f'năm {facts.year}'}"
 
 
-def _data_line(provenance: Provenance) -> str:
+def data_line(provenance: Provenance) -> str:
     if provenance.commit is None:
         return "dữ liệu: không rõ commit" if provenance.dirty is None else "dữ liệu: ngoài git"
     state = {
@@ -58,20 +64,21 @@ def _shown_path(path: Path) -> str:
     return path.name
 
 
-def footer(facts: YearFacts, provenance: Provenance) -> str:
+def footer_lines(facts: YearFacts, provenance: Provenance) -> list[tuple[str, str]]:
+    """(kind, words) of the footer's lines: the as-of date, where the page comes from, the
+    rule that only sent reports count."""
     made = f"Tạo bởi kehoach {provenance.version}"
     if provenance.generated is not None:
         made += f" lúc {provenance.generated:%H:%M} {fmt.short_date(provenance.generated.date())}"
-    lines = [
-        element("p", text(f"Số liệu tính đến {fmt.long_date(facts.as_of)}."), class_="as-of"),
-        element("p", text(f"{made}; {_data_line(provenance)}."), class_="provenance"),
-        element(
-            "p",
+    return [
+        ("as-of", f"Số liệu tính đến {fmt.long_date(facts.as_of)}."),
+        ("provenance", f"{made}; {data_line(provenance)}."),
+        (
+            "rule",
             "Chỉ báo cáo đã gửi (có ngày gửi, không sau ngày tính) được tính. “Chưa rõ”: "
             "đơn vị chưa gửi báo cáo, không phải số 0.",
         ),
     ]
-    return element("footer", "".join(lines))
 
 
 def _notices(facts: YearFacts) -> str:
@@ -89,61 +96,94 @@ def _notices(facts: YearFacts) -> str:
     )
 
 
-def _navigation() -> str:
-    links = [
-        ("tong-quan", "Tổng quan"),
-        ("gui-bao-cao", "Gửi báo cáo"),
-        ("nhiem-vu", "Nhiệm vụ"),
-        ("chi-tieu", "Chỉ tiêu"),
-        ("kinh-phi", "Kinh phí"),
-    ]
-    items = "".join(element("li", element("a", text(name), href=f"#{key}")) for key, name in links)
-    return element("nav", element("ul", items), aria_label="Các mục")
+NAVIGATION = [
+    ("tong-quan", "Tổng quan"),
+    ("gui-bao-cao", "Gửi báo cáo"),
+    ("nhiem-vu", "Nhiệm vụ"),
+    ("chi-tieu", "Chỉ tiêu"),
+    ("kinh-phi", "Kinh phí"),
+]
 
 
-def render_dashboard(facts: YearFacts, provenance: Provenance, period: str | None = None) -> bytes:
+def head(title: str, version: str) -> Markup:
+    """What must open <head>: the charset, then the policy (the template's output is
+    refused without it), the viewport and the generator."""
+    return Markup(
+        '<meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta name="generator" content="kehoach {text(version)}">'
+    )
+
+
+def page_context(
+    *,
+    title: str,
+    facts: YearFacts,
+    subtitle: str,
+    navigation: list[tuple[str, str]],
+    sections: list[str],
+    footer_lines: list[tuple[str, str]],
+    provenance: Provenance,
+    notices: str = "",
+) -> dict[str, Any]:
+    """What a template is given. Words are plain strings (the template escapes them);
+    only markup made by our own code (sections, charts, the stylesheet) is Markup."""
+    document = facts.plan.document
+    return {
+        "head": head(title, provenance.version),
+        "policy": POLICY,
+        "css": Markup(CSS),
+        "title": title,
+        "issuer": document.issuing_body,
+        "plan_title": document.title,
+        "subtitle": subtitle,
+        "navigation": [{"anchor": key, "name": name} for key, name in navigation],
+        "notices": Markup(notices),
+        "sections": [Markup(section) for section in sections],
+        "footer": [{"kind": kind, "text": words} for kind, words in footer_lines],
+        "year": facts.year,
+        "as_of": fmt.short_date(facts.as_of),
+        "version": provenance.version,
+    }
+
+
+def fill(context: dict[str, Any], template: str | None) -> bytes:
+    """The page from `template` (its text; None: the one shipped in the package)."""
+    source = read_template(default_template()) if template is None else template
+    return render_page(source, context).encode("utf-8")
+
+
+def render_dashboard(
+    facts: YearFacts,
+    provenance: Provenance,
+    period: str | None = None,
+    template: str | None = None,
+    previous: Previous | None = None,
+) -> bytes:
     """The page for `facts`, as UTF-8 bytes.
 
     `period` is the words of a reporting period within the year, for `--period` (issue
     13): the facts are then that period's and the title names it; None is the year.
+    `template` is a template's text (None: the default); `previous` the summary of the
+    period before, for the headline's change since then (None: not shown).
     """
     title = _title(facts, period)
-    document = facts.plan.document
-    header = element(
-        "header",
-        element("p", text(document.issuing_body), class_="issuer")
-        + element("h1", text(title))
-        + element("p", text(document.title), class_="plan-title")
-        + element(
-            "p",
-            text(
-                f"Tính đến {fmt.short_date(facts.as_of)} · hạn nộp báo cáo "
-                f"{fmt.short_date(facts.deadline)}"
-            ),
-            class_="as-of",
-        ),
+    context = page_context(
+        title=title,
+        facts=facts,
+        subtitle=f"Tính đến {fmt.short_date(facts.as_of)} · hạn nộp báo cáo "
+        f"{fmt.short_date(facts.deadline)}",
+        navigation=NAVIGATION,
+        sections=[
+            headline(facts, previous),
+            submissions(facts),
+            tasks(facts),
+            indicators(facts),
+            budget(facts),
+        ],
+        footer_lines=footer_lines(facts, provenance),
+        provenance=provenance,
+        notices=_notices(facts),
     )
-    body = (
-        header
-        + _navigation()
-        + element(
-            "main",
-            _notices(facts)
-            + headline(facts)
-            + submissions(facts)
-            + tasks(facts)
-            + indicators(facts)
-            + budget(facts),
-        )
-        + footer(facts, provenance)
-    )
-    head = (
-        '<meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<meta name="generator" content="kehoach {text(provenance.version)}">'
-        + element("title", text(title))
-        + element("style", CSS)
-    )
-    page = f'<!doctype html>\n<html lang="vi"><head>{head}</head><body>{body}</body></html>\n'
-    return page.encode("utf-8")
+    return fill(context, template)

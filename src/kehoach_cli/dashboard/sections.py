@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from kehoach_cli import formatting as fmt
 from kehoach_cli.dashboard import charts
+from kehoach_cli.dashboard.actions import anchor_indicator, anchor_task, anchor_unit
 from kehoach_cli.dashboard.markup import cell, element, table, text
+from kehoach_cli.facts.findings import TaskVerdict
 from kehoach_cli.facts.labels import (
     ASSESSMENT_LABELS,
     COMPARISON_WORDS,
@@ -59,6 +61,7 @@ def submissions(facts: YearFacts) -> str:
             + cell(text(_days(sub)), "Số ngày"),
             class_=f"sub-{sub.state.value}",
             data_unit=sub.unit.id,
+            id=anchor_unit(sub.unit.id),
         )
         for sub in facts.submissions
     ]
@@ -109,14 +112,14 @@ def progress_bar(task: TaskFacts) -> str:
     return element("span", bar + number, class_="progress")
 
 
-def task_marks(task: TaskFacts) -> str:
+def task_marks(task: TaskFacts, verdict: TaskVerdict | None) -> str:
+    """Marks from the task's finding (the same verdict the headline and the report word)."""
     marks = []
-    if task.overdue and task.due is not None:
-        marks.append(
-            element(
-                "span", text(f"⚠ quá hạn {fmt.short_date(task.due)}"), class_="mark mark-overdue"
-            )
-        )
+    due = fmt.short_date(task.due) if task.due else ""
+    if verdict is TaskVerdict.OVERDUE:
+        marks.append(element("span", text(f"⚠ quá hạn {due}"), class_="mark mark-overdue"))
+    elif verdict is TaskVerdict.DUE_PASSED_UNCONFIRMED:
+        marks.append(element("span", text(f"⚠ đã qua hạn {due}"), class_="mark mark-overdue"))
     if task.open_difficulties:
         count = len(task.open_difficulties)
         marks.append(element("span", text(f"● {count} vướng mắc"), class_="mark mark-difficulty"))
@@ -144,10 +147,15 @@ def _lead(task: TaskFacts) -> str:
     return task.lead_group.name if task.lead_group else NONE
 
 
-def task_row(task: TaskFacts) -> str:
+def task_row(task: TaskFacts, verdict: TaskVerdict | None = None) -> str:
     name = element("span", text(f"{task.task.id}. {task.task.label}"), class_="task-name")
     flags = " ".join(
-        word for word, on in (("overdue", task.overdue), ("heading", task.is_group)) if on
+        word
+        for word, on in (
+            ("overdue", verdict is TaskVerdict.OVERDUE),
+            ("heading", task.is_group),
+        )
+        if on
     )
     return element(
         "tr",
@@ -156,8 +164,9 @@ def task_row(task: TaskFacts) -> str:
         + cell(text(task_state(task)), "Tình trạng")
         + cell(progress_bar(task), "Tiến độ")
         + cell(text(_deadline(task)), "Thời hạn", class_=_empty(_deadline(task)))
-        + cell(task_marks(task), "Lưu ý", class_=_empty(task_marks(task))),
+        + cell(task_marks(task, verdict), "Lưu ý", class_=_empty(task_marks(task, verdict))),
         data_task=task.task.id,
+        id=anchor_task(task.task.id),
         class_=" ".join(
             part
             for part in (f"level-{task.level}", flags, task.status.value if task.status else "")
@@ -166,11 +175,15 @@ def task_row(task: TaskFacts) -> str:
     )
 
 
+def _verdicts(facts: YearFacts) -> dict[str, TaskVerdict]:
+    return {finding.task.id: finding.verdict for finding in facts.judged.tasks}
+
+
 def tasks(facts: YearFacts) -> str:
     below = table(
         f"Tiến độ các nhiệm vụ năm {facts.year}",
         ["Nhiệm vụ", "Chủ trì", "Tình trạng", "Tiến độ", "Thời hạn", "Lưu ý"],
-        [task_row(task) for task in facts.tasks],
+        [task_row(task, _verdicts(facts).get(task.task.id)) for task in facts.tasks],
         class_="data stack tasks",
     )
     return section(
@@ -178,8 +191,9 @@ def tasks(facts: YearFacts) -> str:
         "Tiến độ nhiệm vụ",
         below,
         "Tình trạng và tiến độ theo báo cáo đã gửi của đơn vị chủ trì; nhiệm vụ có nhiệm vụ "
-        "con: bình quân các nhiệm vụ con đã có báo cáo (số có báo cáo/tổng số). ⚠: đã quá "
-        "thời hạn mà chưa hoàn thành; ●: khó khăn, vướng mắc chưa được giải quyết.",
+        "con: bình quân các nhiệm vụ con đã có báo cáo (số có báo cáo/tổng số). ⚠ quá hạn: "
+        "báo cáo gửi sau thời hạn vẫn chưa hoàn thành; ⚠ đã qua hạn: chưa xác định được đã "
+        "hoàn thành đúng hạn hay chưa; ●: khó khăn, vướng mắc chưa được giải quyết.",
     )
 
 
@@ -249,6 +263,7 @@ def indicators(facts: YearFacts) -> str:
                 figure(chart, ind.indicator.name, below),
                 class_="indicator",
                 data_indicator=ind.indicator.id,
+                id=anchor_indicator(ind.indicator.id),
             )
         )
     return section(

@@ -41,6 +41,10 @@ border-radius:50%;margin-right:.35em;color:#fff;font-size:.8em;font-weight:700}
 .tone-warn{border-left-color:var(--orange)}.tone-warn .symbol{background:var(--orange)}
 .tone-bad{border-left-color:var(--red)}.tone-bad .symbol{background:var(--red)}
 .tone-info{border-left-color:var(--blue)}.tone-info .symbol{background:var(--blue)}
+.meter{position:relative;display:block;height:.75rem;background:#e3e6ea;
+border:1px solid #b9bec6;border-radius:2px;margin:.4rem 0 .15rem}
+.meter .fill{display:block;height:100%;background:var(--blue)}
+.meter .time{position:absolute;top:-.3rem;bottom:-.3rem;width:0;border-left:3px solid var(--ink)}
 .attention{margin:.2rem 0 0;padding-left:1.3rem}
 .attention li{margin:.15rem 0}
 .calm{color:var(--muted)}
@@ -89,6 +93,7 @@ footer p{margin:.2rem 0}
 #gui-bao-cao .figure{display:grid;grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);
 gap:0 1.5rem;align-items:start}
 #gui-bao-cao figcaption{grid-column:1/-1}
+#cac-nam .chart{max-width:36rem}
 }
 @media (min-width:110rem){:root{font-size:18px}}
 @media (max-width:40rem){
@@ -108,19 +113,34 @@ table.stack td.task::before{display:none}
 table.stack .progress{min-width:0;flex:1;max-width:60%}
 }
 @media print{
-@page{size:A4 landscape;margin:10mm}
-:root{font-size:10pt;background:#fff}
+@page{size:A4;margin:11mm 10mm}
+:root{font-size:8.5pt;line-height:1.3;background:#fff}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 nav{display:none}
-header{background:#fff;color:#000;border-bottom:2px solid #000;padding:0 0 4mm}
+header{background:#fff;color:#000;border-bottom:2px solid #000;padding:0 0 2mm}
+header h1{font-size:13pt}
+.issuer,.plan-title{font-size:8pt}
 main{padding:0;max-width:none}
-section{border:0;padding:0;margin:0 0 6mm;break-inside:auto}
-figure,.card,tr,.indicator{break-inside:avoid}
-h2{break-after:avoid}
-.grid{grid-template-columns:repeat(2,minmax(0,1fr))}
-.scroll{overflow:visible}
-.chart{max-width:none}
+section{border:0;padding:0;margin:0 0 3mm;break-inside:auto;background:none}
+h2{font-size:11pt;margin:2mm 0 1mm}
+h3{font-size:9.5pt;margin:1.5mm 0 1mm}
+h2,h3,figcaption,caption,.intro,.total-line{break-after:avoid}
+figure,.card,tr,.indicator,.cards,.attention li,.facts{break-inside:avoid}
+.intro{font-size:7.5pt;margin:0 0 1mm}
+.cards{grid-template-columns:repeat(5,minmax(0,1fr));gap:1.5mm}
+.card{padding:1mm 2mm}
+.card .value{font-size:14pt}
+.card .note{font-size:7.5pt}
+.figure{display:grid;grid-template-columns:62mm minmax(0,1fr);gap:0 4mm;align-items:start}
+.figure figcaption{grid-column:1/-1}
+.chart{max-width:62mm}
+.chart svg{max-height:90mm}
+.grid{grid-template-columns:minmax(0,1fr);gap:2mm}
+.scroll{overflow:visible;margin:0}
+table{font-size:7.5pt}
+th,td{padding:.4mm 1.2mm}
+.progress{min-width:0}
 thead{display:table-header-group}
-footer{padding:4mm 0 0}
+footer{padding:2mm 0 0;font-size:7pt}
 }
 """

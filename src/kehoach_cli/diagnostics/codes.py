@@ -179,7 +179,7 @@ _RULES = [
         "error",
         "Thời hạn không hợp lệ: {detail}",
         "{advice}",
-        "deadline: sớm nhất có thể",
+        "deadline: 31/9/2024",
     ),
     # --- plan integrity -------------------------------------------------------------------
     Rule(
@@ -261,6 +261,38 @@ _RULES = [
         "Nếu hạn ở năm sau năm báo cáo, ghi rõ, ví dụ '15/01 năm sau'; nếu không, kiểm tra "
         "lại ngày hạn.",
         "deadline: 15/01 cho báo cáo năm",
+    ),
+    Rule(
+        "KH213",
+        "warning",
+        "Không hiểu được thời hạn '{text}' của nhiệm vụ {id}: giữ nguyên văn, nhiệm vụ không "
+        "có ngày hạn và không bị coi là chậm",
+        "Nếu văn bản có ghi ngày hạn, viết theo một cách sau: {accepted}.",
+        "deadline: sớm nhất có thể",
+    ),
+    Rule(
+        "KH214",
+        "warning",
+        "Tên cơ quan ở phần đầu văn bản viết tắt: '{name}' (in ra '{printed}')",
+        "Nghị định 30/2020 ghi tên cơ quan đầy đủ ở phần đầu: '{full}'; tên viết tắt dùng "
+        "trong bảng thì ghi ở 'short_name'.",
+        "issuing_body: UBND huyện Đông Hải",
+    ),
+    Rule(
+        "KH215",
+        "warning",
+        "Ngày ban hành ({issued}) sau thời hạn đầu tiên của kế hoạch: nhiệm vụ {id}, hạn {due}",
+        "Kiểm tra 'document.date' (năm ban hành) và thời hạn của nhiệm vụ; 'kehoach init "
+        "--years' ghi năm ban hành theo năm đầu của kế hoạch.",
+        "date: '2026' cho kế hoạch năm 2024",
+    ),
+    Rule(
+        "KH220",
+        "warning",
+        "Đơn vị '{id}' ({name}) chưa có địa danh cho dòng ngày tháng báo cáo của mình",
+        "Ghi 'place' (ví dụ place: {example}); không có thì báo cáo riêng của đơn vị mang địa "
+        "danh của kế hoạch ({plan_place}), là nơi đặt trụ sở của cơ quan khác.",
+        "unit UBND xã không ghi place, tên không theo mẫu 'Ủy ban nhân dân xã …'",
     ),
     # --- progress files -------------------------------------------------------------------
     Rule(
@@ -433,6 +465,14 @@ _RULES = [
         "ngày --as-of). Nếu gõ nhầm (ví dụ 10/12 thay cho 10/11), sửa 'submitted_on' thành ngày đã "
         "gửi; nếu chưa gửi, để trống 'submitted_on' cho đến khi gửi.",
         "submitted_on: 10/12/2026 gõ nhầm cho 10/11/2026",
+    ),
+    Rule(
+        "KH325",
+        "warning",
+        "Hoạt động '{title}' hoàn thành ngày {finished}, sau ngày gửi báo cáo {sent}",
+        "Một báo cáo không thể nêu việc xảy ra sau khi gửi: sửa 'finished_on' (hoặc 'status' nếu "
+        "chưa xong khi gửi), hoặc 'submitted_on' nếu gửi muộn hơn.",
+        "submitted_on: 08/11/2023, finished_on: 24/11/2023",
     ),
 ]
 

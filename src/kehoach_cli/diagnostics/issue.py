@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kehoach_cli.diagnostics.codes import CATALOGUE
+from kehoach_cli.errors import shortened
 
 
 class Severity(str, Enum):
@@ -45,6 +46,13 @@ class Issue:
         return (str(self.file or ""), line, column, self.code)
 
 
+# Values that are sentences of ours (which may quote a shortened value themselves); every
+# other text value is a value from the data, quoted shortened (errors.shortened).
+_COMPOSED = frozenset(
+    {"detail", "known", "suggestion", "advice", "allowed", "supported", "where", "what", "reason"}
+)
+
+
 def make_issue(
     code: str,
     file: Path | None,
@@ -56,6 +64,10 @@ def make_issue(
 ) -> Issue:
     """Build an issue from the catalogue: the message and hint are filled with `values`."""
     rule = CATALOGUE[code]
+    values = {
+        name: shortened(value) if isinstance(value, str) and name not in _COMPOSED else value
+        for name, value in values.items()
+    }
     return Issue(
         code=code,
         severity=Severity(rule.severity),

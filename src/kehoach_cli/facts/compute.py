@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
-from datetime import date
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
+from kehoach_cli.facts.findings import TaskVerdict
 from kehoach_cli.facts.indicators import indicator_facts
+from kehoach_cli.facts.judge import judge
 from kehoach_cli.facts.loading import YearData, period_words
 from kehoach_cli.facts.model import (
     Attributed,
@@ -18,7 +20,7 @@ from kehoach_cli.facts.model import (
     YearFacts,
 )
 from kehoach_cli.facts.submissions import submission_of
-from kehoach_cli.model.deadlines import DeadlineKind
+from kehoach_cli.formatting import round_half_up
 from kehoach_cli.model.plan import ReportingPeriod, Task, Unit
 from kehoach_cli.model.progress import Progress, TaskReport, TaskStatus
 
@@ -53,7 +55,7 @@ def year_facts(data: YearData, unit: str | None = None, task: str | None = None)
         if indicator.task in followed or (scope and _reported(data, scope, indicator.id))
     ]
     contributions = [(t.task.id, c) for t in task_facts for c in t.contributions]
-    return YearFacts(
+    facts = YearFacts(
         plan=data.plan,
         index=index,
         year=data.year,
@@ -77,7 +79,19 @@ def year_facts(data: YearData, unit: str | None = None, task: str | None = None)
         years_present=data.years_with_data(),
         label=data.period_label,
         next_label=next_period_label(data.period, data.year),
+        period_end=data.period.months.end(data.year),
+        part_year=not data.period.whole_year,
     )
+    return _judged(facts)
+
+
+def _judged(facts: YearFacts) -> YearFacts:
+    """The facts with their findings; `overdue` on each task is the finding's verdict, so
+    every output reads one judgment."""
+    facts.findings = judge(facts)
+    for t in facts.tasks:
+        t.overdue = facts.findings.task(t.task.id).verdict is TaskVerdict.OVERDUE
+    return facts
 
 
 def next_period_label(period: ReportingPeriod, year: int) -> str:
@@ -143,27 +157,39 @@ def _counted_report(data: YearData, unit_id: str, task_id: str) -> TaskReport | 
     return progress.tasks.get(task_id)
 
 
-def _lead_state(
-    data: YearData, task: Task
-) -> tuple[TaskStatus | None, int | None, tuple[int, int] | None, dict[str, TaskReport]]:
-    """(status, progress, base, reports) of the task's lead(s). One lead: its own report.
-    A leading group: each member leads its part, so progress is the mean of the members
-    that reported, with that base, and the state is the least advanced one. A heading:
-    the mean of its subtasks' leads."""
+def _lead_state(data: YearData, task: Task) -> _LeadState:
+    """The state of the task's lead(s). One lead: its own report. A leading group: each
+    member leads its part, so progress is the mean of the members that reported, with that
+    base, and the state is the least advanced one. A heading: the mean of its subtasks'
+    leads. Means are exact (Decimal) all the way down and rounded once, by the caller: a
+    parent of rounded means would round twice (28,3 % shown as 29 %)."""
     leads = data.index.leads.get(task.id, [])
     if not leads and task.subtasks:
-        known = [p for sub in task.subtasks if (p := _lead_state(data, sub)[1]) is not None]
-        progress = round(sum(known) / len(known)) if known else None
-        return None, progress, (len(known), len(task.subtasks)), {}
+        states = [_lead_state(data, sub) for sub in task.subtasks]
+        known = [s.exact for s in states if s.exact is not None]
+        mean = sum(known, Decimal(0)) / len(known) if known else None
+        whole = all(s.exact is not None and s.whole for s in states)
+        return _LeadState(None, mean, (len(known), len(task.subtasks)), {}, whole)
     reports = {u: r for u in leads if (r := _counted_report(data, u, task.id)) is not None}
     if not reports:
-        return None, None, ((0, len(leads)) if len(leads) > 1 else None), {}
+        return _LeadState(None, None, ((0, len(leads)) if len(leads) > 1 else None), {}, False)
     if len(leads) == 1:
         report = next(iter(reports.values()))
-        return report.status, report.progress, None, reports
+        return _LeadState(report.status, Decimal(report.progress), None, reports, True)
     values = list(reports.values())
-    progress = round(sum(r.progress for r in values) / len(values))
-    return _combined_status(values, len(leads)), progress, (len(values), len(leads)), reports
+    mean = sum((Decimal(r.progress) for r in values), Decimal(0)) / len(values)
+    status = _combined_status(values, len(leads))
+    whole = len(values) == len(leads)
+    return _LeadState(status, mean, (len(values), len(leads)), reports, whole)
+
+
+@dataclass(frozen=True)
+class _LeadState:
+    status: TaskStatus | None
+    exact: Decimal | None  # progress, unrounded
+    base: tuple[int, int] | None  # (reported, expected) behind a mean
+    reports: dict[str, TaskReport]
+    whole: bool  # every lead (every subtask's, all the way down) has reported
 
 
 def _combined_status(reports: list[TaskReport], expected: int) -> TaskStatus:
@@ -184,7 +210,9 @@ def _task_facts(
 ) -> TaskFacts:
     index = data.index
     own = _contributions(data, task, counted, scope)
-    status, progress, base, lead_reports = _lead_state(data, task)
+    state = _lead_state(data, task)
+    status, base, lead_reports = state.status, state.base, state.reports
+    rounded = int(round_half_up(state.exact)) if state.exact is not None else None
     leads = [index.units[u] for u in index.leads.get(task.id, [])]
     single = leads[0] if len(leads) == 1 and not index.lead_group(task) else None
     members = [task] if scope else [task, *_descendants(task)]
@@ -202,8 +230,10 @@ def _task_facts(
         cooperators_expected=expected,
         cooperators_reported=reported,
         status=status,
-        progress=progress,
+        # a mean over part of its base is not the task's progress: it stays partial
+        progress=rounded if state.whole else None,
         progress_base=base,
+        progress_partial=rounded,
         subtask_ids=[sub.id for sub in task.subtasks],
         activities=[a for c in reports for a in c.report.activities],
         money=_money(r.report for r in reports),
@@ -218,18 +248,7 @@ def _task_facts(
         lead_group=index.lead_group(task),
         lead_reports=lead_reports,
         due=due,
-        # a recurring task ("Hằng năm") is not late for being under way at the year's end
-        overdue=task.deadline is not None
-        and task.deadline.kind is DeadlineKind.ONCE
-        and _overdue(due, data.as_of, status, bool(leads)),
     )
-
-
-def _overdue(due: date | None, as_of: date, status: TaskStatus | None, led: bool) -> bool:
-    """Past its due date and not reported done (or cancelled) by its lead(s)."""
-    if due is None or as_of <= due or not led:
-        return False
-    return status not in (TaskStatus.DONE, TaskStatus.CANCELLED)
 
 
 def _money(reports: Iterable[TaskReport]) -> Money:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from kehoach_cli.facts.loading import YearData
+from kehoach_cli.facts.findings import IndicatorBasis, IndicatorFinding, NotJudged
+from kehoach_cli.facts.loading import YearData, period_words
 from kehoach_cli.facts.model import IndicatorFacts, Projection, Reading
 from kehoach_cli.model.plan import Combine, Comparison, Indicator, Unit
 
@@ -17,8 +18,9 @@ from kehoach_cli.model.plan import Combine, Comparison, Indicator, Unit
 ABOUT_TOLERANCE = Decimal("0.05")
 
 
-def meets(indicator: Indicator, value: Decimal) -> bool:
-    target = indicator.target
+def meets(indicator: Indicator, value: Decimal, target: Decimal | None = None) -> bool:
+    """Whether `value` reaches the target: the plan's, or the one given (a unit's own)."""
+    target = indicator.target if target is None else target
     if indicator.comparison is Comparison.AT_MOST:
         return value <= target
     if indicator.comparison is Comparison.ABOUT:
@@ -27,7 +29,7 @@ def meets(indicator: Indicator, value: Decimal) -> bool:
 
 
 def assess(
-    indicator: Indicator, values: dict[int, Decimal], year: int
+    indicator: Indicator, values: dict[int, Decimal], year: int, target: Decimal | None = None
 ) -> tuple[str | None, str, Projection | None]:
     """(trend, assessment, projection) for the values reported up to `year`.
 
@@ -45,7 +47,7 @@ def assess(
         previous_year = years[-2]
         slope = (latest - values[previous_year]) / (latest_year - previous_year)
         trend = "up" if slope > 0 else "down" if slope < 0 else "flat"
-    if meets(indicator, latest):
+    if meets(indicator, latest, target):
         return trend, "met", None
     if year >= indicator.period.end:
         return trend, "missed", None
@@ -54,7 +56,7 @@ def assess(
     end = indicator.period.end
     projected = latest + slope * (end - latest_year)
     projection = Projection(years[-2], latest_year, slope, end, projected)
-    return trend, "on_track" if meets(indicator, projected) else "at_risk", projection
+    return trend, "on_track" if meets(indicator, projected, target) else "at_risk", projection
 
 
 def indicator_facts(
@@ -87,10 +89,9 @@ def indicator_facts(
         if len({r.value for r in found}) > 1:
             conflicts[year] = found
     values = {year: reading.value for year, reading in readings.items()}
-    trend, assessment, projection = assess(indicator, values, data.year)
-    if values and missing.get(max(values)) and assessment != "met":
-        # a partial sum cannot say "missed" or project a trend: it waits for the rest
-        trend, assessment, projection = None, "no_data", None
+    trend, assessment, projection, finding = _judge(
+        data, indicator, preferred_unit, values, missing
+    )
     return IndicatorFacts(
         indicator,
         dict(sorted(readings.items())),
@@ -100,7 +101,66 @@ def indicator_facts(
         breakdown,
         conflicts,
         missing,
+        covers={year: period_words(data.period.name, year) for year in readings},
+        finding=finding,
     )
+
+
+def _judge(
+    data: YearData,
+    indicator: Indicator,
+    preferred_unit: str | None,
+    values: dict[int, Decimal],
+    missing: dict[int, list[Unit]],
+) -> tuple[str | None, str, Projection | None, IndicatorFinding]:
+    """(trend, assessment, projection, finding): the assessment against the target of the
+    figure's own scope and span, or 'not_judged' with the reason."""
+    scope = data.index.units.get(preferred_unit) if preferred_unit else None
+    owners = set(data.index.leads.get(indicator.task, []))
+    target, unjudged = _judged_target(data, indicator, scope, owners)
+    trend, assessment, projection = assess(indicator, values, data.year, target)
+    latest = max(values) if values else None
+    if latest is not None and missing.get(latest) and assessment != "met":
+        # a partial sum cannot say "missed" or project a trend: it waits for the rest
+        unjudged = unjudged or NotJudged.PARTIAL_SUM
+    if not values:
+        unjudged = NotJudged.NO_DATA
+    if unjudged is not None and unjudged is not NotJudged.NO_DATA:
+        projection = None
+        assessment = "not_judged"
+    elif unjudged is NotJudged.NO_DATA or assessment == "no_data":
+        assessment, projection = "no_data", None
+    finding = IndicatorFinding(
+        indicator.id,
+        scope,
+        IndicatorBasis.PART_YEAR if not data.period.whole_year else IndicatorBasis.PERIOD,
+        assessment,
+        None if unjudged else (target if target is not None else indicator.target),
+        unjudged if assessment == "not_judged" else None,
+        tuple(missing.get(latest, [])) if latest is not None else (),
+    )
+    return trend, assessment, projection, finding
+
+
+def _judged_target(
+    data: YearData, indicator: Indicator, scope: Unit | None, owners: set[str]
+) -> tuple[Decimal | None, NotJudged | None]:
+    """The target a figure is judged against, or why it is not judged: a part-year figure
+    is never judged against a target of a year or more; a unit's share of a sum only
+    against its own target, when the plan gives one; a unit's own reading of an indicator
+    another unit answers for, not at all."""
+    if not data.period.whole_year:
+        return None, NotJudged.PART_YEAR
+    if scope is None:
+        return None, None
+    own = indicator.unit_targets.get(scope.id)
+    if own is not None:
+        return own, None
+    if indicator.combine is Combine.SUM:
+        return None, NotJudged.UNIT_SHARE
+    if scope.id not in owners:
+        return None, NotJudged.NOT_LEAD
+    return None, None
 
 
 def _readings_by_year(

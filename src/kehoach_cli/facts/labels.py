@@ -19,5 +19,6 @@ ASSESSMENT_LABELS = {
     "at_risk": "có nguy cơ không đạt (ước tính)",
     "missed": "không đạt",
     "no_data": "chưa đủ số liệu để đánh giá",
+    "not_judged": "chưa đánh giá",  # the finding's reason says why (facts/findings.py)
 }
 TREND_LABELS = {"up": "tăng", "down": "giảm", "flat": "không đổi"}

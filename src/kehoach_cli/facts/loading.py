@@ -13,7 +13,7 @@ from pathlib import Path
 from kehoach_cli.checks.plan_view import PlanView
 from kehoach_cli.checks.run import check_progress_files, load_plan
 from kehoach_cli.diagnostics import Issue
-from kehoach_cli.errors import DataProblem, UsageProblem
+from kehoach_cli.errors import DataProblem, UsageProblem, shortened
 from kehoach_cli.loading.workspace import Workspace, list_progress_files
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.plan import Combine, Plan, ReportingPeriod
@@ -81,7 +81,9 @@ def load_year(
     period = plan.reporting.period(period_id)
     if period is None:
         known = ", ".join(p.id for p in plan.reporting.all_periods())
-        raise UsageProblem(f"kế hoạch không có kỳ báo cáo '{period_id}'. Các kỳ: {known}.")
+        raise UsageProblem(
+            f"kế hoạch không có kỳ báo cáo '{shortened(period_id)}'. Các kỳ: {known}."
+        )
     index = PlanIndex.build(plan)
     refs, layout_issues = list_progress_files(workspace)
     folder = None if period.whole_year else period.id

@@ -8,10 +8,14 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.plan import Group, Indicator, Plan, Task, Unit
 from kehoach_cli.model.progress import Activity, TaskReport, TaskStatus
+
+if TYPE_CHECKING:
+    from kehoach_cli.facts.findings import Findings, IndicatorFinding
 
 
 class SubmissionState(str, Enum):
@@ -142,7 +146,8 @@ class TaskFacts:
     cooperators_reported: list[Unit]
     status: TaskStatus | None
     progress: int | None
-    # for a task that only groups subtasks: (subtasks whose lead reported, subtasks)
+    # for a task that only groups subtasks: (subtasks whose lead reported, subtasks); for
+    # a task led by a group: (members that reported, members)
     progress_base: tuple[int, int] | None
     subtask_ids: list[str]
     # activities and money of the task and its subtasks, counted reports in scope only
@@ -155,9 +160,13 @@ class TaskFacts:
     lead_group: Group | None = None
     # a group lead: each member's own report that counts, by unit id
     lead_reports: dict[str, TaskReport] = field(default_factory=dict)
-    # the deadline's due date for this year's report, and whether it has passed undone
+    # the deadline's due date for this year's report; `overdue` is the finding's verdict
+    # (facts/judge.py: past the due date, said not done by a report sent after it)
     due: date | None = None
     overdue: bool = False
+    # the mean over the part of the base that reported, rounded once; `progress` is None
+    # until the whole base has reported (1 of 6 subtasks at 100% is not a task at 100%)
+    progress_partial: int | None = None
 
     @property
     def is_group(self) -> bool:
@@ -211,6 +220,11 @@ class IndicatorFacts:
     conflicts: dict[int, list[Reading]] = field(default_factory=dict)
     # combine: sum — year → the units expected to report that have not (the sum is partial)
     missing: dict[int, list[Unit]] = field(default_factory=dict)
+    # year → what a reading covers: 'năm 2024', or '6 tháng đầu năm 2024' in a period's
+    # report (a part-year figure is never shown as the year's)
+    covers: dict[int, str] = field(default_factory=dict)
+    # the judgment, its scope and basis (facts/findings.py)
+    finding: IndicatorFinding | None = None
 
     @property
     def values(self) -> dict[int, Decimal]:
@@ -237,6 +251,9 @@ class YearFacts:
     years_present: list[int]
     label: str = ""  # the period reported on: "năm 2024", "6 tháng đầu năm 2024"
     next_label: str = ""  # the one after it, for "phương hướng": "năm 2025"
+    period_end: date = date.max  # the last day of the period reported on
+    part_year: bool = False  # a 6-month or quarter report
+    findings: Findings | None = None  # the judgments (facts/judge.py), set by year_facts
 
     def submission(self, unit_id: str) -> UnitSubmission:
         return next(s for s in self.submissions if s.unit.id == unit_id)
@@ -257,3 +274,8 @@ class YearFacts:
 
     def task(self, task_id: str) -> TaskFacts:
         return next(t for t in self.tasks if t.task.id == task_id)
+
+    @property
+    def judged(self) -> Findings:
+        assert self.findings is not None, "year_facts sets the findings"
+        return self.findings

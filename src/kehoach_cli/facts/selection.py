@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from kehoach_cli.errors import UsageProblem
+from kehoach_cli.errors import UsageProblem, shortened
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.plan import Plan
 
@@ -14,18 +14,20 @@ def require_unit(index: PlanIndex, unit: str | None) -> None:
     """Refuse a unit that is not one of the plan's reporting units (any text, ../ too)."""
     known = [u.id for u in index.reporting_units]
     if unit is not None and unit not in known:
-        raise UsageProblem(f"không có đơn vị '{unit}'. Các đơn vị: {', '.join(known)}.")
+        raise UsageProblem(f"không có đơn vị '{shortened(unit)}'. Các đơn vị: {', '.join(known)}.")
 
 
 def require_task(index: PlanIndex, task: str | None) -> None:
     if task is not None and task not in index.tasks:
-        raise UsageProblem(f"không có nhiệm vụ '{task}'. Các nhiệm vụ: {', '.join(index.tasks)}.")
+        raise UsageProblem(
+            f"không có nhiệm vụ '{shortened(task)}'. Các nhiệm vụ: {', '.join(index.tasks)}."
+        )
 
 
 def require_choice(option: str, value: str | None, allowed: list[str]) -> None:
     if value is not None and value not in allowed:
         raise UsageProblem(
-            f"{option} '{value}' không hợp lệ. Dùng một trong: {', '.join(allowed)}."
+            f"{option} '{shortened(value)}' không hợp lệ. Dùng một trong: {', '.join(allowed)}."
         )
 
 

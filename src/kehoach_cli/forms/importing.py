@@ -10,7 +10,7 @@ from pathlib import Path
 from kehoach_cli.checks.plan_view import PlanView
 from kehoach_cli.checks.run import check_progress_bytes, check_progress_file, load_plan
 from kehoach_cli.diagnostics import Issue
-from kehoach_cli.errors import DataProblem, UsageProblem
+from kehoach_cli.errors import DataProblem, UsageProblem, shortened
 from kehoach_cli.forms.read import FormData, FormUnreadable, Problem, read_form
 from kehoach_cli.forms.wording import form_hint, in_form_words
 from kehoach_cli.forms.yaml_text import (
@@ -49,7 +49,9 @@ def choose_period(index: PlanIndex, period_id: str | None) -> ReportingPeriod:
     chosen = index.plan.reporting.period(period_id)
     if chosen is None:
         known = ", ".join(p.id for p in index.plan.reporting.all_periods())
-        raise UsageProblem(f"kế hoạch không có kỳ báo cáo '{period_id}'. Các kỳ: {known}.")
+        raise UsageProblem(
+            f"kế hoạch không có kỳ báo cáo '{shortened(period_id)}'. Các kỳ: {known}."
+        )
     return chosen
 
 
@@ -58,7 +60,7 @@ def require_unit(index: PlanIndex, unit_id: str) -> None:
     if unit_id not in reporting:
         width = max((len(u.id) for u in reporting.values()), default=0)
         known = [f"  {u.id:<{width}}  {u.name}" for u in reporting.values()]
-        raise UsageProblem(f"không có đơn vị báo cáo '{unit_id}'. Các đơn vị:", known)
+        raise UsageProblem(f"không có đơn vị báo cáo '{shortened(unit_id)}'. Các đơn vị:", known)
 
 
 def target_path(workspace: Workspace, unit_id: str, year: int, period: ReportingPeriod) -> Path:

@@ -1,5 +1,5 @@
 """Task deadlines as plans write them: "Quý III/2024", "trước 30/9/2024", "Tháng 6/2024",
-"6 tháng đầu năm", "Năm 2025", "Hằng năm", "Thường xuyên".
+"6 tháng đầu năm", "Năm 2025", "Hằng năm", "Tháng 6 hằng năm", "Thường xuyên".
 
 The text is kept word for word (the plan document prints it); a due date is derived where
 the wording names one, so that a task can be judged late. A deadline that names no year
@@ -17,14 +17,17 @@ from typing import Any, ClassVar
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from kehoach_cli.errors import shortened
 from kehoach_cli.model.base import StrictModel
 
 ACCEPTED = (
     "30/9/2024, trước 30/9/2024, Tháng 6/2024, Quý III/2024, 6 tháng đầu năm 2024, "
-    "Năm 2025, 2024 - 2025, Hằng năm, 6 tháng đầu năm (hằng năm), Hằng quý, Thường xuyên"
+    "Năm 2025, 2024 - 2025, Hằng năm, Tháng 6 hằng năm, Quý III hằng năm, 30/9 hằng năm, "
+    "6 tháng đầu năm (hằng năm), Hằng quý, Thường xuyên"
 )
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR = r"(?:/|\s+năm\s+|\s+)(\d{4})"
+_EACH_YEAR = r"\s+(?:hằng|hàng)\s+năm$"
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:trước\s+)?(?:ngày\s+)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$"), "day"),
     (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), "iso"),
@@ -38,9 +41,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:trong\s+)?(?:năm\s+)?(\d{4})$"), "year"),
     (re.compile(r"^(?:giai\s+đoạn\s+)?(?:năm\s+)?(\d{4})\s*[-–]\s*(\d{4})$"), "span"),
     (re.compile(r"^6\s+tháng\s+(đầu|cuối)\s+năm(?:\s+\(?hằng\s+năm\)?)?$"), "yearly_half"),
-    (re.compile(r"^(?:hằng|hàng)\s+năm$"), "yearly"),
+    (re.compile(r"^(?:trong\s+)?tháng\s+(\d{1,2})" + _EACH_YEAR), "yearly_month"),
+    (re.compile(r"^(?:trong\s+)?quý\s+(i{1,3}|iv|[1-4])" + _EACH_YEAR), "yearly_quarter"),
+    (re.compile(r"^(?:trước\s+)?(?:ngày\s+)?(\d{1,2})[/.-](\d{1,2})" + _EACH_YEAR), "yearly_day"),
+    (re.compile(r"^(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+năm$"), "yearly"),
     (re.compile(r"^(?:hằng|hàng)\s+(?:quý|tháng)$"), "recurring"),
-    (re.compile(r"^(?:thường\s+xuyên|liên\s+tục)$"), "continuous"),
+    (re.compile(r"^(?:thường\s+xuyên|liên\s+tục)(?:[,;]?" + _EACH_YEAR + ")?$"), "continuous"),
 ]
 
 
@@ -49,6 +55,7 @@ class DeadlineKind(str, Enum):
     YEARLY = "yearly"  # due each year by `day_month` (its year's report judges it)
     RECURRING = "recurring"  # each quarter or month: no single due date
     CONTINUOUS = "continuous"  # "Thường xuyên": never late by date
+    UNREAD = "unread"  # wording not understood: kept as written, no due date (KH213 warns)
 
 
 class Deadline(StrictModel):
@@ -84,20 +91,23 @@ def _last_day(year: int, month: int) -> date:
 
 def _invalid(text: str, detail: str) -> PydanticCustomError:
     return PydanticCustomError(
-        "KH111", "{detail}", {"detail": f"'{text}': {detail}", "advice": f"Viết như: {ACCEPTED}."}
+        "KH111",
+        "{detail}",
+        {"detail": f"'{shortened(text)}': {detail}", "advice": f"Viết như: {ACCEPTED}."},
     )
 
 
 def parse_deadline(text: str) -> dict[str, Any]:
-    """The fields of a Deadline for `text`; a located KH111 error when it is not one of
-    the accepted forms."""
+    """The fields of a Deadline for `text`. Wording not understood is kept as written with
+    no due date (validate warns, KH213: the official text is never refused); a date that
+    does not exist (31/9/2024) is a KH111 error."""
     written = " ".join(str(text).split())
     key = written.lower().rstrip(".")
     for pattern, form in _PATTERNS:
         match = pattern.match(key)
         if match:
             return {"text": written, **_understood(form, match.groups(), written)}
-    raise _invalid(written, "không hiểu được thời hạn này")
+    return {"text": written, "kind": DeadlineKind.UNREAD}
 
 
 def _understood(form: str, parts: tuple[str, ...], written: str) -> dict[str, Any]:
@@ -125,6 +135,19 @@ def _understood(form: str, parts: tuple[str, ...], written: str) -> dict[str, An
             return {"kind": once, "due": date(int(parts[1]), 12, 31)}
     except ValueError:
         raise _invalid(written, "ngày tháng không tồn tại") from None
+    if form in ("yearly_month", "yearly_quarter"):
+        month = int(parts[0]) if form == "yearly_month" else _ROMAN[parts[0].upper()] * 3
+        if not 1 <= month <= 12:
+            raise _invalid(written, f"không có tháng {month}")
+        # the month's last day in a common year, so that every year has it (no 29/02)
+        return {"kind": DeadlineKind.YEARLY, "day_month": (_last_day(2023, month).day, month)}
+    if form == "yearly_day":
+        day, month = int(parts[0]), int(parts[1])
+        try:
+            date(2023, month, day)  # a common year: a day that every year has
+        except ValueError:
+            raise _invalid(written, "ngày không có trong mọi năm") from None
+        return {"kind": DeadlineKind.YEARLY, "day_month": (day, month)}
     if form == "yearly_half":
         return {
             "kind": DeadlineKind.YEARLY,

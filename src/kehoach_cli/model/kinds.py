@@ -32,6 +32,23 @@ KINDS: dict[UnitKind, KindWords] = {
     UnitKind.TRUNG_TAM: KindWords(INSIDE, "GIÁM ĐỐC"),
     UnitKind.THANH_TRA: KindWords(INSIDE, "CHÁNH THANH TRA"),
     UnitKind.VAN_PHONG: KindWords(INSIDE, "CHÁNH VĂN PHÒNG"),
+    # Bodies that carry out a plan but are neither its sở/phòng nor a UBND. The police, the
+    # Front, the mass organisations and companies answer to their own superiors, not to the
+    # plan's issuer: their names alone head their documents unless `parent` says otherwise.
+    UnitKind.CONG_AN: KindWords("lực lượng Công an", "TRƯỞNG CÔNG AN", own_header=True),
+    UnitKind.QUAN_SU: KindWords("Ban Chỉ huy quân sự", "CHỈ HUY TRƯỞNG"),
+    UnitKind.MAT_TRAN: KindWords(
+        "Ủy ban Mặt trận Tổ quốc Việt Nam",
+        "CHỦ TỊCH",
+        "TM. BAN THƯỜNG TRỰC",
+        own_header=True,
+    ),
+    UnitKind.DOAN_THE: KindWords(
+        "các tổ chức chính trị - xã hội", "CHỦ TỊCH", "TM. BAN THƯỜNG VỤ", own_header=True
+    ),
+    UnitKind.TRUONG_HOC: KindWords("các trường học", "HIỆU TRƯỞNG"),
+    UnitKind.Y_TE: KindWords("các cơ sở y tế", "GIÁM ĐỐC"),
+    UnitKind.DOANH_NGHIEP: KindWords("các doanh nghiệp", "GIÁM ĐỐC", own_header=True),
     UnitKind.EXTERNAL: KindWords("các cơ quan liên quan", "THỦ TRƯỞNG CƠ QUAN"),
 }
 
@@ -68,3 +85,29 @@ def unit_parent(unit: Unit, issuing_body: str) -> str:
 
 def unit_symbol(unit: Unit) -> str:
     return unit.symbol or f"BC-{unit.id.upper()}"
+
+
+# "Ủy ban nhân dân xã Nhân Cơ" → "Nhân Cơ": Decree 30 dates a document at the place where
+# the body sits, which for a UBND is its own commune, district or city.
+_LOCALITY = re.compile(
+    r"\s(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận|tỉnh)\s+(\S.*)$", re.IGNORECASE
+)
+_UBND_PLACE = re.compile(
+    r"^(?:(?:ủy|uỷ) ban nhân dân|ubnd)\s+(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận|tỉnh)"
+    r"\s+(.+)$",
+    re.IGNORECASE,
+)
+
+
+def unit_place(unit: Unit) -> str | None:
+    """The place name of the unit's own documents: its `place`, else for a UBND the name
+    of the locality it governs; None: the plan's place (a phòng or sở sits there)."""
+    if unit.place:
+        return unit.place
+    if KINDS[unit.kind].own_header:
+        name = " ".join(unit.name.split())
+        # a UBND, or a body named after its locality ("Công an xã Long Phụng")
+        match = _UBND_PLACE.match(name) or _LOCALITY.search(name)
+        if match:
+            return match.group(1)
+    return None

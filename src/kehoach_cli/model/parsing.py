@@ -16,6 +16,8 @@ from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
+from kehoach_cli.errors import shortened
+
 
 class ValueProblem(ValueError):
     """A typed value its field cannot take: `code` is the catalogue code (KH1xx),
@@ -58,7 +60,9 @@ def _date_from_text(text: str) -> date:
     else:
         match = _VN_DATE.match(text)
         if not match:
-            raise ValueProblem("KH106", "{detail}", {"detail": f"'{text}' không phải dạng ngày"})
+            raise ValueProblem(
+                "KH106", "{detail}", {"detail": f"'{shortened(text)}' không phải dạng ngày"}
+            )
         day, month, year = (int(part) for part in match.groups())
     try:
         return date(year, month, day)
@@ -166,12 +170,16 @@ def _money_from_text(text: str) -> int:
     sign, unsigned = _signed(text)
     number = parse_vn_number(_MONEY_SUFFIX.sub("", unsigned).replace(" ", ""))
     if number is None:
-        raise ValueProblem("KH107", "{detail}", {"detail": f"'{text}' không phải số tiền"})
+        raise ValueProblem(
+            "KH107", "{detail}", {"detail": f"'{shortened(text)}' không phải số tiền"}
+        )
     if sign < 0 and number:
         raise _negative_money(text if len(text) <= 24 else text[:20] + "…")
     if number != number.to_integral_value():
         raise ValueProblem(
-            "KH107", "{detail}", {"detail": f"'{text}' có phần lẻ; số tiền tính bằng đồng"}
+            "KH107",
+            "{detail}",
+            {"detail": f"'{shortened(text)}' có phần lẻ; số tiền tính bằng đồng"},
         )
     if number > MAX_MONEY:  # compared as a Decimal, before any conversion to int
         raise _money_too_large(text, number.adjusted() + 1)

@@ -10,6 +10,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
+from kehoach_cli.errors import shortened
 from kehoach_cli.model.base import StrictModel
 from kehoach_cli.model.deadlines import Deadline
 from kehoach_cli.model.parsing import end_of_month
@@ -56,7 +57,9 @@ class PartialDate(StrictModel):
                 parts.reverse()
             if not all(part.isdigit() for part in parts) or not 1 <= len(parts) <= 3:
                 raise PydanticCustomError(
-                    "KH106", "{detail}", {"detail": f"'{value}' không phải năm, tháng-năm hay ngày"}
+                    "KH106",
+                    "{detail}",
+                    {"detail": f"'{shortened(value)}' không phải năm, tháng-năm hay ngày"},
                 )
             return dict(zip(("year", "month", "day"), (int(part) for part in parts), strict=False))
         return value
@@ -71,10 +74,40 @@ class Signer(StrictModel):
     name: Text | None = Field(default=None, description="Họ và tên người ký")
 
 
+class IssuingDecision(StrictModel):
+    """The decision a plan is issued with ("Ban hành kèm theo Quyết định số 45/QĐ-UBND
+    ngày … của UBND xã …"): such a plan has no number of its own and is cited by it."""
+
+    type: Text = Field(
+        default="Quyết định", description="Loại văn bản ban hành, ví dụ 'Quyết định'"
+    )
+    number: Text | None = Field(
+        default=None, description="Số của quyết định, ví dụ '45'; để trống khi chưa có số"
+    )
+    symbol: Text | None = Field(default=None, description="Ký hiệu, ví dụ 'QĐ-UBND'")
+    date: PartialDate | None = Field(
+        default=None, description="Ngày ký quyết định. Mặc định: ngày của kế hoạch"
+    )
+    issuer: Text | None = Field(
+        default=None,
+        description="Cơ quan ban hành quyết định, ví dụ 'Ủy ban nhân dân xã Tân Hòa'. Mặc "
+        "định: cơ quan ban hành kế hoạch",
+    )
+
+
 class Document(StrictModel):
     type: Text = Field(description="Tên loại văn bản, ví dụ 'KẾ HOẠCH'")
     number: Text | None = Field(default=None, description="Số văn bản; để trống khi chưa có số")
-    symbol: Text = Field(description="Ký hiệu, ví dụ 'KH-UBND', 'KH-SKHCN'")
+    symbol: Text | None = Field(
+        default=None,
+        description="Ký hiệu, ví dụ 'KH-UBND', 'KH-SKHCN'; kế hoạch ban hành kèm theo quyết "
+        "định (issued_with) không có số, ký hiệu riêng",
+    )
+    issued_with: IssuingDecision | None = Field(
+        default=None,
+        description="Quyết định ban hành kế hoạch, khi kế hoạch được 'ban hành kèm theo "
+        "Quyết định số …': loại, số, ký hiệu, ngày, cơ quan ban hành",
+    )
     place: Text = Field(description="Địa danh ghi ở dòng ngày tháng")
     date: PartialDate = Field(description="Ngày ban hành; có thể chỉ có năm")
     parent_body: Text | None = Field(
@@ -111,6 +144,21 @@ class Document(StrictModel):
     recipients: list[Text] = Field(default_factory=list, description="Nơi nhận")
     signer: Signer
     drafting_note: Text | None = Field(default=None, description="Ghi chú của người soạn thảo")
+
+    @model_validator(mode="after")
+    def _cited_somehow(self) -> Document:
+        if self.symbol is None and self.issued_with is None:
+            raise PydanticCustomError(
+                "KH109",
+                "{detail}",
+                {
+                    "detail": "cần 'symbol' (ký hiệu của kế hoạch) hoặc 'issued_with' (quyết "
+                    "định ban hành kế hoạch)",
+                    "advice": "Ví dụ: symbol: KH-UBND, hoặc issued_with: {number: '45', "
+                    "symbol: QĐ-UBND, date: 15/3/2025}.",
+                },
+            )
+        return self
 
 
 class Numbering(str, Enum):
@@ -212,6 +260,13 @@ class UnitKind(str, Enum):
     TRUNG_TAM = "trung_tam"  # trung tâm, đơn vị sự nghiệp
     THANH_TRA = "thanh_tra"
     VAN_PHONG = "van_phong"
+    CONG_AN = "cong_an"  # Công an xã, phường; Công an huyện
+    QUAN_SU = "quan_su"  # Ban Chỉ huy quân sự (xã, huyện)
+    MAT_TRAN = "mat_tran"  # Ủy ban Mặt trận Tổ quốc Việt Nam (xã, huyện, tỉnh)
+    DOAN_THE = "doan_the"  # đoàn thể: Đoàn Thanh niên, Hội Phụ nữ, Hội Nông dân, Hội Cựu chiến binh
+    TRUONG_HOC = "truong_hoc"  # trường học (mầm non, tiểu học, THCS, THPT)
+    Y_TE = "y_te"  # bệnh viện, trung tâm y tế, trạm y tế
+    DOANH_NGHIEP = "doanh_nghiep"  # doanh nghiệp nhà nước, công ty
     EXTERNAL = "external"  # outside the plan: neither leads, cooperates nor reports
 
 
@@ -347,6 +402,12 @@ class Indicator(StrictModel):
         description="Khi nhiều đơn vị báo cáo: lead (giá trị của đơn vị chủ trì), sum (cộng "
         "các đơn vị), latest (giá trị gửi sau cùng)",
     )
+    unit_targets: dict[UnitId, VnDecimal] = Field(
+        default_factory=dict,
+        description="Chỉ tiêu giao riêng cho từng đơn vị (mã đơn vị: giá trị), khi kế hoạch "
+        "giao; báo cáo riêng của đơn vị đánh giá phần của đơn vị theo chỉ tiêu này, không theo "
+        "mục tiêu chung",
+    )
 
 
 NEXT_YEAR_WORDS = ("năm sau", "của năm sau", "năm kế tiếp")
@@ -380,7 +441,7 @@ class DayMonth(StrictModel):
                     "KH106",
                     "{detail}",
                     {
-                        "detail": f"'{value}' không phải dạng ngày/tháng",
+                        "detail": f"'{shortened(value)}' không phải dạng ngày/tháng",
                         "hint": "Viết ngày/tháng, ví dụ 15/12, hoặc '15/01 năm sau' khi hạn ở "
                         "năm sau năm báo cáo.",
                     },
@@ -427,7 +488,7 @@ class MonthRange(StrictModel):
                     "KH109",
                     "{detail}",
                     {
-                        "detail": f"'{value}' không phải khoảng tháng",
+                        "detail": f"'{shortened(value)}' không phải khoảng tháng",
                         "advice": "Viết tháng đầu-tháng cuối, ví dụ '1-6' hoặc '1-12'.",
                     },
                 )

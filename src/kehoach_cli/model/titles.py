@@ -83,6 +83,7 @@ FIELD_TITLES = {
     "value": "Giá trị",
     "note": "Ghi chú",
     "combine": "Cách tổng hợp giá trị",
+    "unit_targets": "Chỉ tiêu giao từng đơn vị",
     "first": "Tháng đầu",
     "last": "Tháng cuối",
     "numbering": "Cách đánh dấu",
@@ -98,6 +99,8 @@ FIELD_TITLES = {
     "product": "Sản phẩm",
     "parent": "Cơ quan chủ quản của đơn vị",
     "day_month": "Ngày/tháng",
+    "issued_with": "Ban hành kèm theo quyết định",
+    "issuer": "Cơ quan ban hành quyết định",
 }
 
 MODEL_TITLES = {
@@ -109,6 +112,7 @@ MODEL_TITLES = {
     "Difficulty": "Khó khăn, vướng mắc",
     "IndicatorValue": "Giá trị chỉ tiêu",
     "Document": "Văn bản",
+    "IssuingDecision": "Quyết định ban hành kế hoạch",
     "Signer": "Người ký",
     "Section": "Mục",
     "Sections": "Các mục",
@@ -219,6 +223,14 @@ ENUM_TEXTS: dict[str, tuple[str, dict[str, str]]] = {
             "trung_tam": "trung tâm, đơn vị sự nghiệp",
             "thanh_tra": "thanh tra",
             "van_phong": "văn phòng",
+            "cong_an": "Công an xã, phường, huyện (người ký: TRƯỞNG CÔNG AN)",
+            "quan_su": "Ban Chỉ huy quân sự (người ký: CHỈ HUY TRƯỞNG)",
+            "mat_tran": "Ủy ban Mặt trận Tổ quốc Việt Nam (TM. BAN THƯỜNG TRỰC, CHỦ TỊCH)",
+            "doan_the": "đoàn thể: Đoàn Thanh niên, Hội Phụ nữ, Hội Nông dân, Hội Cựu chiến "
+            "binh (TM. BAN THƯỜNG VỤ, CHỦ TỊCH)",
+            "truong_hoc": "trường học (người ký: HIỆU TRƯỞNG)",
+            "y_te": "bệnh viện, trung tâm y tế, trạm y tế (người ký: GIÁM ĐỐC)",
+            "doanh_nghiep": "doanh nghiệp nhà nước, công ty (người ký: GIÁM ĐỐC)",
             "external": "cơ quan ngoài kế hoạch: không chủ trì, không phối hợp, không báo cáo",
         },
     ),
@@ -254,6 +266,7 @@ ENUM_TEXTS: dict[str, tuple[str, dict[str, str]]] = {
             "yearly": "hằng năm",
             "recurring": "hằng quý hoặc hằng tháng",
             "continuous": "thường xuyên",
+            "unread": "chưa hiểu được cách ghi (giữ nguyên văn, không có hạn)",
         },
     ),
 }

@@ -89,7 +89,11 @@ def header_block(
     return table
 
 
-def title_block(document: Any, doc_type: str, summary_lines: list[str]) -> None:
+def title_block(
+    document: Any, doc_type: str, summary_lines: list[str], *, note: str | None = None
+) -> None:
+    """The document's type and summary, centred and bold; `note` is the italic line under
+    them ("(Ban hành kèm theo Quyết định số …)"), above the short rule."""
     paragraph = document.add_paragraph()
     format_paragraph(paragraph, align="center", space_before=18)
     add_run(paragraph, doc_type, size=14, bold=True)
@@ -97,6 +101,10 @@ def title_block(document: Any, doc_type: str, summary_lines: list[str]) -> None:
         paragraph = document.add_paragraph()
         format_paragraph(paragraph, align="center")
         add_run(paragraph, line, size=14, bold=True)
+    if note:
+        paragraph = document.add_paragraph()
+        format_paragraph(paragraph, align="center")
+        add_run(paragraph, note, size=14, italic=True)
     rule_paragraph(document, SUMMARY_LINE_MM, TEXT_WIDTH_MM, space_after=12)
 
 

@@ -6,6 +6,7 @@ import io
 from typing import Any
 
 from kehoach_cli import formatting as fmt
+from kehoach_cli.model.citation import issued_with_line
 from kehoach_cli.model.plan import Plan
 from kehoach_cli.report import styles
 from kehoach_cli.report.blocks import body_rule_mm, closing_block, header_block, title_block
@@ -42,10 +43,13 @@ def header_names(plan: Plan) -> tuple[list[str], str]:
 def build_plan_document(plan: Plan) -> Any:
     document = plan.document
     docx = styles.new_document()
-    number = f"Số: {document.number or BLANK}/{document.symbol}"
+    issued_with = issued_with_line(document)
+    # A plan issued with a decision has neither number nor date of its own: the decision has.
+    number = "" if issued_with else f"Số: {document.number or BLANK}/{document.symbol}"
+    dated = "" if issued_with else date_line(plan)
     parent, issuer = header_names(plan)
-    header_block(docx, parent, issuer, number, date_line(plan), body_rule=body_rule_mm(issuer))
-    title_block(docx, document.type.upper(), [" ".join(document.title.split())])
+    header_block(docx, parent, issuer, number, dated, body_rule=body_rule_mm(issuer))
+    title_block(docx, document.type.upper(), [" ".join(document.title.split())], note=issued_with)
     for text in document.preamble:  # the "Căn cứ …;" lines, then the issuing paragraph
         docx.add_paragraph(" ".join(text.split()), style=styles.BODY)
     for paragraph in plan_outline(plan):

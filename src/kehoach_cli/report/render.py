@@ -4,37 +4,31 @@ A template is code that a clerk edits or receives by mail, so every resource it 
 is bounded, and each limit ends in a TemplateProblem that names it:
 
 - the file: a regular file (a FIFO or a device is refused before it is opened for
-  reading), at most 64 MB on disk and inflated (sizes from the zip directory, checked
-  before inflating), XML parts without DTDs (no entity expansion, no network);
+  reading), at most 64 MB on disk and inflated; from the zip directory, before anything
+  is inflated: at most 1000 parts, none encrypted, XML parts of at most 8 MB, no part
+  that inflates more than 200 times; XML parts without DTDs (no entity expansion, no
+  network), at most 20 000 paragraphs each, no run of braces Jinja cannot read;
 - external relationships: a linked template (attachedTemplate) is dropped from the
   output; linked pictures, OLE links and other external parts are refused (hyperlinks
   stay: Word follows them only when clicked);
 - the Jinja code: huge repetitions (`'a' * 10**9`, `[0] * 10**9`), powers
   (`9**9**9`), format widths and the output's size are refused by the sandbox rules;
-- the process: the render runs in a forked child with a CPU limit and an address-space
-  limit where the OS has them (Linux; elsewhere in-process with a time limit);
+- the process: only reading the file's bytes happens in the command's process; every
+  step that parses them (unzip, XML, docxtpl's patching, Jinja's parsing and rendering,
+  saving) runs in a forked child with wall-clock, CPU and memory limits (isolation.py;
+  elsewhere in-process with a time limit), and the command writes the result;
 - the data: every string of the context reaches the XML with its braces as character
   references, so no pass of docxtpl can ever read a unit's text as Jinja.
 """
 
 from __future__ import annotations
 
-import gc
 import io
-import math
 import os
-import pickle
 import re
-import select
-import signal
 import stat
-import struct
-import sys
-import threading
-import time
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
@@ -46,6 +40,9 @@ from jinja2 import StrictUndefined, TemplateError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
+
+from kehoach_cli.errors import shortened
+from kehoach_cli.report.isolation import LimitHit, run_isolated
 
 REPORT_TEMPLATE_NAME = "bao-cao.docx"
 
@@ -77,6 +74,9 @@ class TemplateProblem(Exception):
         super().__init__(message)
         self.context_lines = context_lines or []
 
+    def __reduce__(self) -> tuple[Any, ...]:  # sent whole from the isolated child
+        return (TemplateProblem, (str(self), self.context_lines))
+
 
 # --- limits ---------------------------------------------------------------------------------
 
@@ -92,14 +92,26 @@ MAX_OUTPUT_CHARS = 64 * 1024 * 1024
 MAX_SEQUENCE_LENGTH = 10 * 1024 * 1024
 # An integer built by ** or *: 4 096 bits is 1 233 digits, more than any report needs.
 MAX_INTEGER_BITS = 4096
-# The child process that renders: CPU seconds and address space beyond what it inherits.
-# Measured in the child (make_corpus.py corpora, default template): the bundled data takes
-# 0.09 s CPU and a few MB; a 540-unit year 1.1 s and +74 MB; a 978-unit year 3.2 s and
-# +158 MB. 10 s and 512 MB leave about 3× over that largest year.
-RENDER_CPU_SECONDS = 10
+# What one archive may hold, checked in its zip directory before anything is inflated: a
+# .docx from Word has 10-30 parts, XML parts compress 10-40 times (the bundled styles.xml:
+# 28), and the bundled document.xml is 38 KB with 164 paragraphs. An XML part of 60 MB took
+# 16-52 s and 1-2 GB to parse and render; 170 000 empty paragraphs took a minute.
+MAX_PARTS = 1000
+MAX_XML_PART_BYTES = 8 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200  # for a part of more than 1 MB inflated
+MAX_PARAGRAPHS = 20_000  # in one part of the template (the report's loops add their own)
+# A run of braces no template needs ({{ followed by 20 000 '{' kept docxtpl's patching
+# and Jinja's parser busy for minutes).
+MAX_BRACE_RUN = 64
+# Every step that reads a template runs isolated (isolation.py) with these limits. Measured
+# (make_corpus.py corpora, default template): the bundled data takes 0.09 s CPU and a few
+# MB; a 540-unit year 1.1 s and +74 MB; a 978-unit year 3.2 s and +158 MB. 7 s of wall and
+# CPU time leave twice that largest year and keep a whole command (start and loading the
+# data included: a runaway template's `report` took 8-9 s with an 8 s limit) within 10 s;
+# 512 MB is the resident memory of the child in all.
+RENDER_CPU_SECONDS = 7
 RENDER_MEMORY_BYTES = 512 * 1024 * 1024
-# Wall-clock limit (a child blocked on anything, or the in-process fallback).
-RENDER_TIME_LIMIT_SECONDS = 60.0
+RENDER_TIME_LIMIT_SECONDS = 7.0
 
 MB = 1024 * 1024
 
@@ -278,9 +290,17 @@ def _safe_parser() -> Any:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
+def read_template(template: Any) -> bytes:
+    """The bytes of a template that is a regular file of at most MAX_TEMPLATE_BYTES, read
+    without parsing anything. A FIFO, a device or a socket is refused at once, without
+    blocking on it. Raises TemplateProblem, or OSError when the file cannot be read."""
+    data = _read_regular_file(template)
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise TemplateProblem(f"mẫu quá lớn (hơn {MAX_TEMPLATE_BYTES // MB} MB)")
+    return data
+
+
 def _read_regular_file(template: Any) -> bytes:
-    """The bytes of a path that is a regular file, read at most MAX+1 bytes. A FIFO, a
-    device or a socket is refused at once, without blocking on it."""
     if hasattr(template, "open") and not isinstance(template, (str, os.PathLike)):
         with template.open("rb") as stream:  # a packaged resource
             return bytes(stream.read(MAX_TEMPLATE_BYTES + 1))
@@ -306,49 +326,106 @@ def _read_regular_file(template: Any) -> bytes:
 
 _NOT_A_FILE = "mẫu không phải tệp thường mà là {kind}; hãy chỉ một tệp .docx"
 _DOCTYPES = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a password-protected .docx, or a .doc
+_NOT_DOCX = "mẫu không phải tệp Word (.docx) hợp lệ"
 
 
 def vet_template(template: Any) -> VettedTemplate:
-    """The template's bytes once they are known to be a .docx-sized zip archive whose XML
-    has no DTD, with a linked template removed and its external links listed. Raises
-    TemplateProblem otherwise; OSError when the file cannot be read."""
-    data = _read_regular_file(template)
+    """`vet_bytes` of the template's bytes, in this process (the isolated steps call it)."""
+    return vet_bytes(read_template(template))
+
+
+def _check_directory(infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse an archive by its zip directory alone, before inflating any part of it."""
     megabytes = MAX_TEMPLATE_BYTES // MB
-    if len(data) > MAX_TEMPLATE_BYTES:
-        raise TemplateProblem(f"mẫu quá lớn (hơn {megabytes} MB)")
+    if len(infos) > MAX_PARTS:
+        raise TemplateProblem(
+            f"mẫu có {len(infos)} phần trong tệp nén (tối đa {MAX_PARTS}): tệp Word thường có "
+            "vài chục phần; tệp có thể đã bị làm hỏng hoặc cố ý làm phình"
+        )
+    inflated = sum(info.file_size for info in infos)
+    if inflated > MAX_TEMPLATE_BYTES:
+        raise TemplateProblem(
+            f"mẫu quá lớn khi giải nén ({inflated // MB} MB, tối đa {megabytes} MB): "
+            "tệp .docx có thể đã bị làm hỏng hoặc cố ý làm phình"
+        )
+    for info in infos:
+        name = shortened(info.filename)
+        if info.flag_bits & 0x1:
+            raise TemplateProblem(
+                f"phần {name} của mẫu bị mã hóa (đặt mật khẩu trong tệp nén); kehoach không "
+                "đọc được. Mở mẫu bằng Word rồi lưu lại không đặt mật khẩu"
+            )
+        if info.filename.endswith((".xml", ".rels")) and info.file_size > MAX_XML_PART_BYTES:
+            raise TemplateProblem(
+                f"phần {name} của mẫu quá lớn khi giải nén ({info.file_size // MB} MB XML, tối "
+                f"đa {MAX_XML_PART_BYTES // MB} MB): mẫu báo cáo chỉ cần vài trăm KB"
+            )
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MB and ratio > MAX_COMPRESSION_RATIO:
+            raise TemplateProblem(
+                f"phần {name} của mẫu nén bất thường (nở {ratio:.0f} lần, tối đa "
+                f"{MAX_COMPRESSION_RATIO}): tệp có thể là một 'bom nén'; không dùng mẫu này"
+            )
+
+
+def _check_xml_text(name: str, blob: bytes) -> None:
+    """Shapes that no template needs and that make docxtpl or Jinja run for minutes."""
+    paragraphs = blob.count(b"<w:p>") + blob.count(b"<w:p ") + blob.count(b"<w:p/>")
+    if paragraphs > MAX_PARAGRAPHS:
+        raise TemplateProblem(
+            f"phần {shortened(name)} của mẫu có {paragraphs:,} đoạn văn (tối đa "
+            f"{MAX_PARAGRAPHS:,}): mẫu báo cáo chỉ cần vài trăm; bớt các đoạn trống".replace(
+                ",", "."
+            )
+        )
+    for brace in (b"{", b"}"):
+        if brace * (MAX_BRACE_RUN + 1) in blob:
+            raise TemplateProblem(
+                f"phần {shortened(name)} của mẫu có hơn {MAX_BRACE_RUN} dấu "
+                f"'{brace.decode()}' liền nhau: Jinja không đọc được; xóa chuỗi dấu ngoặc này"
+            )
+
+
+def vet_bytes(data: bytes) -> VettedTemplate:
+    """The template's bytes once they are known to be a .docx-sized zip archive whose XML
+    has no DTD and no shape that would keep the renderer busy, with a linked template
+    removed and its external links listed. Raises TemplateProblem otherwise. Untrusted
+    input: call it within the limits (render_docx and check_template do)."""
+    if data.startswith(_OLE_MAGIC):
+        raise TemplateProblem(
+            "mẫu là tệp Word được đặt mật khẩu (mã hóa) hoặc tệp .doc cũ; mở bằng Word rồi "
+            "lưu thành .docx không đặt mật khẩu"
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             # Sizes from the central directory; zipfile never inflates a part past them.
-            inflated = sum(info.file_size for info in infos)
-            if inflated > MAX_TEMPLATE_BYTES:
-                raise TemplateProblem(
-                    f"mẫu quá lớn khi giải nén ({inflated // MB} MB, tối đa {megabytes} MB): "
-                    "tệp .docx có thể đã bị làm hỏng hoặc cố ý làm phình"
-                )
+            _check_directory(infos)
             parts = {
                 info.filename: archive.read(info)
                 for info in infos
                 if info.filename.endswith((".xml", ".rels"))
             }
-    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
-        raise TemplateProblem("mẫu không phải tệp Word (.docx) hợp lệ") from None
+    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError, RuntimeError):
+        raise TemplateProblem(_NOT_DOCX) from None
     from lxml import etree
 
     trees = {}
     parser = _safe_parser()
     for name, blob in parts.items():
         if any(doctype in blob for doctype in _DOCTYPES):
-            raise TemplateProblem(_DOCTYPE_MESSAGE.format(name=name))
+            raise TemplateProblem(_DOCTYPE_MESSAGE.format(name=shortened(name)))
+        _check_xml_text(name, blob)
         try:
             tree = etree.fromstring(blob, parser).getroottree()
         except etree.XMLSyntaxError as error:
             raise TemplateProblem(
-                f"phần {name} của mẫu không phải XML hợp lệ ({error.msg}); "
-                "mở và lưu lại mẫu bằng Word"
+                f"phần {shortened(name)} của mẫu không phải XML hợp lệ "
+                f"({shortened(error.msg, 200)}); mở và lưu lại mẫu bằng Word"
             ) from None
         if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-            raise TemplateProblem(_DOCTYPE_MESSAGE.format(name=name))
+            raise TemplateProblem(_DOCTYPE_MESSAGE.format(name=shortened(name)))
         trees[name] = tree
     return _handle_external_links(data, trees)
 
@@ -531,15 +608,26 @@ def _render_here(data: bytes, context: dict[str, Any], provenance: Provenance | 
     return buffer.getvalue()
 
 
-def _memory_message() -> str:
+def _memory_message(doing: str = "khi tạo văn bản") -> str:
     return (
-        f"mẫu dùng quá {RENDER_MEMORY_BYTES // MB} MB bộ nhớ khi tạo văn bản: "
-        "vòng lặp hoặc phép tính quá lớn"
+        f"mẫu dùng quá {RENDER_MEMORY_BYTES // MB} MB bộ nhớ {doing}: "
+        "vòng lặp, phép tính hoặc phần XML quá lớn"
     )
 
 
-def _cpu_message(seconds: float) -> str:
-    return f"quá {seconds:g} giây mà chưa tạo xong: mẫu có vòng lặp quá lớn hoặc không dừng"
+def limit_problem(hit: LimitHit, seconds: float, doing: str) -> TemplateProblem:
+    """The Vietnamese sentence for a limit the isolated work ran into while `doing`."""
+    if hit.kind == "memory":
+        return TemplateProblem(_memory_message(doing))
+    if hit.kind == "crash":
+        return TemplateProblem(
+            f"tiến trình xử lý mẫu dừng bất thường {doing} (tín hiệu {hit.signal_number}); "
+            "mẫu có thể đã hỏng"
+        )
+    return TemplateProblem(
+        f"quá {seconds:g} giây {doing} mà chưa xong: mẫu có vòng lặp quá lớn hoặc không "
+        "dừng, hoặc quá nhiều nội dung"
+    )
 
 
 def render_docx(
@@ -547,153 +635,27 @@ def render_docx(
     context: dict[str, Any],
     provenance: Provenance | None = None,
     time_limit: float | None = RENDER_TIME_LIMIT_SECONDS,
+    finish: Callable[[bytes], bytes] | None = None,
 ) -> bytes:
-    """The rendered document. Every failure that comes from the template (syntax, unknown
+    """The rendered document (passed through `finish`, within the same limits: it reads
+    what the template made). Every failure that comes from the template (syntax, unknown
     names, unsafe access, a limit exceeded, a file that is not .docx) is a TemplateProblem;
-    an OSError is a file that cannot be read."""
-    data = vet_template(template).data
-    if _can_fork():
-        return _render_in_child(data, context, provenance, time_limit)
+    an OSError is a file that cannot be read.
+
+    Only reading the file's bytes happens here; every step that parses them (the zip,
+    the XML, docxtpl's patching, Jinja's parsing and rendering, saving the document)
+    runs isolated within the limits (isolation.py). The caller writes the result."""
+    data = read_template(template)
+    seconds = RENDER_TIME_LIMIT_SECONDS if time_limit is None else time_limit
+
+    def work() -> bytes:
+        document = _render_here(vet_bytes(data).data, context, provenance)
+        return finish(document) if finish is not None else document
+
     try:
-        with _time_limit(time_limit):
-            return _render_here(data, context, provenance)
-    except _RenderTimeout:
-        raise TemplateProblem(_cpu_message(time_limit or 0)) from None
-
-
-# --- the child process --------------------------------------------------------------------
-
-
-def _can_fork() -> bool:
-    return hasattr(os, "fork") and sys.platform.startswith("linux")
-
-
-def _address_space_now() -> int | None:
-    try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return None
-
-
-def _limit_this_process(cpu_seconds: int) -> None:
-    import resource
-
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
-    current = _address_space_now()
-    if current is not None:
-        limit = current + RENDER_MEMORY_BYTES
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-
-def _child(write_end: int, data: bytes, context: Any, provenance: Any, cpu: int) -> None:
-    """Runs in the forked child: never returns, never runs the parent's exit handlers."""
-    code = 0
-    try:
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
-        _limit_this_process(cpu)
-        try:
-            answer: tuple[Any, ...] = ("ok", _render_here(data, context, provenance))
-        except TemplateProblem as problem:
-            answer = ("problem", str(problem), problem.context_lines)
-        except MemoryError:
-            answer = ("problem", _memory_message(), [])
-        payload = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
-        view = memoryview(struct.pack(">Q", len(payload)) + payload)
-        while view:
-            view = view[os.write(write_end, view) :]
-    except BaseException:
-        code = 70
-    finally:
-        os._exit(code)
-
-
-def _render_in_child(
-    data: bytes, context: dict[str, Any], provenance: Provenance | None, time_limit: float | None
-) -> bytes:
-    wall = time_limit if time_limit is not None else RENDER_TIME_LIMIT_SECONDS
-    cpu = max(1, min(RENDER_CPU_SECONDS, math.ceil(wall)))
-    read_end, write_end = os.pipe()
-    gc.freeze()  # the child's collector leaves the inherited objects (and their pages) alone
-    try:
-        pid = os.fork()
-    except OSError:
-        gc.unfreeze()
-        raise
-    if pid != 0:
-        gc.unfreeze()
-    if pid == 0:  # pragma: no cover - the child's coverage is not collected
-        os.close(read_end)
-        _child(write_end, data, context, provenance, cpu)
-    os.close(write_end)
-    received = bytearray()
-    deadline = time.monotonic() + wall
-    killed_for_time = False
-    try:
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                os.kill(pid, signal.SIGKILL)
-                killed_for_time = True
-                break
-            ready, _, _ = select.select([read_end], [], [], remaining)
-            if ready:
-                chunk = os.read(read_end, 1 << 20)
-                if not chunk:
-                    break
-                received += chunk
-    except BaseException:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        raise
-    finally:
-        os.close(read_end)
-    _, status = os.waitpid(pid, 0)
-    if killed_for_time:
-        raise TemplateProblem(_cpu_message(wall))
-    if os.WIFSIGNALED(status):
-        number = os.WTERMSIG(status)
-        if number in (signal.SIGXCPU, signal.SIGKILL):
-            raise TemplateProblem(
-                f"mẫu dùng quá {cpu} giây CPU mà chưa tạo xong: vòng lặp quá lớn hoặc không dừng"
-            )
-        raise TemplateProblem(
-            f"tiến trình tạo văn bản dừng bất thường (tín hiệu {number}); mẫu có thể đã hỏng"
-        )
-    if len(received) < 8 or len(received) != 8 + struct.unpack(">Q", received[:8])[0]:
-        raise TemplateProblem(_memory_message())  # the child died before it could answer
-    answer = pickle.loads(bytes(received[8:]))  # our own child's answer
-    if answer[0] == "ok":
-        return bytes(answer[1])
-    raise TemplateProblem(answer[1], list(answer[2]))
-
-
-class _RenderTimeout(Exception):
-    pass
-
-
-@contextmanager
-def _time_limit(seconds: float | None) -> Iterator[None]:
-    """Interrupt the block after `seconds` (Unix main thread; elsewhere no limit)."""
-    usable = (
-        seconds is not None
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable or seconds is None:
-        yield
-        return
-
-    def interrupt(signum: int, frame: Any) -> None:
-        raise _RenderTimeout
-
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        return run_isolated(work, seconds, RENDER_CPU_SECONDS, RENDER_MEMORY_BYTES)
+    except LimitHit as hit:
+        raise limit_problem(hit, seconds, "khi tạo văn bản") from None
 
 
 def _describe(error: TemplateError) -> str:

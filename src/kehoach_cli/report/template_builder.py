@@ -119,9 +119,10 @@ def _draft_marker(document: Any) -> None:
     )
 
 
+# TT holds the task's id: "3.2.10" fits on one line (bold 12 pt, tests/report/test_numbers.py).
 TASK_COLUMNS: list[Column] = [
-    ("TT", 11, "{{ row.stt }}", styles.TABLE_HEAD),
-    ("Nhiệm vụ", 53, "{{ row.task }}", styles.TABLE_TEXT),
+    ("TT", 15, "{{ row.stt }}", styles.TABLE_HEAD),
+    ("Nhiệm vụ", 49, "{{ row.task }}", styles.TABLE_TEXT),
     ("Đơn vị chủ trì", 30, "{{ row.lead }}", styles.TABLE_TEXT),
     ("Tiến độ", 19, "{{ row.progress }}", styles.TABLE_NUMBER),
     ("Tình trạng", 24, "{{ row.status }}", styles.TABLE_TEXT),

@@ -1,8 +1,13 @@
-"""Check a report template: unknown variables and filters, then a trial render."""
+"""Check a report template: unknown variables and filters, then a trial render.
+
+Both steps read the untrusted file within the limits (report/isolation.py): the first
+(unzip, XML, docxtpl's patching, Jinja's parsing) in one isolated child, the trial render
+in another, the two within one time budget."""
 
 from __future__ import annotations
 
 import re
+import time
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,12 +16,18 @@ from docx.opc.exceptions import PackageNotFoundError
 from jinja2 import TemplateError, TemplateSyntaxError, meta, nodes
 from jinja2.exceptions import SecurityError
 
+from kehoach_cli.report.isolation import LimitHit, run_isolated
 from kehoach_cli.report.render import (
+    RENDER_CPU_SECONDS,
+    RENDER_MEMORY_BYTES,
+    RENDER_TIME_LIMIT_SECONDS,
     ExternalLink,
     TemplateProblem,
     jinja_environment,
+    limit_problem,
+    read_template,
     render_docx,
-    vet_template,
+    vet_bytes,
 )
 
 
@@ -43,14 +54,14 @@ class TemplateReport:
         )
 
 
-def _template_source(template: Any, report: TemplateReport) -> str:
+def _template_source(data: bytes, report: TemplateReport) -> str:
     """The template's body, header, footer and footnote XML, patched as docxtpl renders it."""
     import io
 
     from docx.oxml import parse_xml
     from docxtpl import DocxTemplate
 
-    vetted = vet_template(template)
+    vetted = vet_bytes(data)
     report.external_links = vetted.external
     engine = DocxTemplate(io.BytesIO(vetted.data))
     engine.init_docx()
@@ -71,12 +82,37 @@ _TOO_DEEP = TemplateProblem(
 )
 
 
-def check_template(template: Any, context: dict[str, Any] | None) -> TemplateReport:
-    """`context` is a real report context to try; None checks syntax and names only."""
+def check_template(
+    template: Any, context: dict[str, Any] | None, time_limit: float = RENDER_TIME_LIMIT_SECONDS
+) -> TemplateReport:
+    """`context` is a real report context to try; None checks syntax and names only.
+    Both steps together take at most `time_limit` seconds."""
+    started = time.monotonic()
+    try:
+        data = read_template(template)
+    except TemplateProblem as problem:
+        return TemplateReport(syntax_error=problem)
+    try:
+        report = run_isolated(
+            lambda: _check_names(data, context), time_limit, RENDER_CPU_SECONDS, RENDER_MEMORY_BYTES
+        )
+    except LimitHit as hit:
+        return TemplateReport(syntax_error=limit_problem(hit, time_limit, "khi đọc mẫu"))
+    if context is not None and report.ok:
+        remaining = max(time_limit - (time.monotonic() - started), 0.5)
+        try:
+            render_docx(template, context, time_limit=remaining)
+        except TemplateProblem as error:
+            report.render_error = error
+    return report
+
+
+def _check_names(data: bytes, context: dict[str, Any] | None) -> TemplateReport:
+    """Runs isolated: the archive, its XML and its Jinja code read, names checked."""
     report = TemplateReport()
     env = jinja_environment()
     try:
-        source = _template_source(template, report)
+        source = _template_source(data, report)
     except TemplateProblem as problem:
         report.syntax_error = problem
         return report
@@ -84,7 +120,7 @@ def check_template(template: Any, context: dict[str, Any] | None) -> TemplateRep
         report.syntax_error = TemplateProblem("mẫu không phải tệp Word (.docx) hợp lệ")
         return report
     try:
-        return _check_source(env, source, template, context, report)
+        return _check_source(env, source, context, report)
     except RecursionError:
         report.syntax_error = _TOO_DEEP
         return report
@@ -97,7 +133,7 @@ def _vietnamese(error: TemplateError) -> str:
 
 
 def _check_source(
-    env: Any, source: str, template: Any, context: dict[str, Any] | None, report: TemplateReport
+    env: Any, source: str, context: dict[str, Any] | None, report: TemplateReport
 ) -> TemplateReport:
     try:
         tree = env.parse(source)
@@ -121,9 +157,4 @@ def _check_source(
         return report
     if context is not None:
         report.unknown_variables = report.variables - set(context)
-    if context is not None and report.ok:
-        try:
-            render_docx(template, context)
-        except TemplateProblem as error:
-            report.render_error = error
     return report

@@ -37,6 +37,7 @@ def count_tasks(ids: list[str]) -> str:
 
 
 def join_names(names: list[str]) -> str:
+    """'A, B và C' ('A; B và C' when a name holds a comma itself)."""
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " và " + names[-1]
+    return fmt.name_separator(names).join(names[:-1]) + " và " + names[-1]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from kehoach_cli.errors import UsageProblem
+from kehoach_cli.errors import UsageProblem, shortened
 from kehoach_cli.model.plan import DayMonth, UnitKind
 from kehoach_cli.model.values import is_unit_id
 
@@ -155,12 +155,14 @@ def essentials(*, periods: list[str], years: str | None, **options: str | None) 
     kinds = [kind.value for kind in UnitKind]
     if given.receiver_kind and given.receiver_kind not in kinds:
         raise UsageProblem(
-            f"--receiver-kind '{given.receiver_kind}' không phải loại đơn vị; dùng một trong: "
+            f"--receiver-kind '{shortened(given.receiver_kind)}' không phải loại đơn vị; "
+            f"dùng một trong: "
             f"{', '.join(kinds)}."
         )
     if not is_unit_id(given.receiver):
         raise UsageProblem(
-            f"mã đơn vị tổng hợp '{given.receiver}' không hợp lệ; ghi --receiver-id gồm chữ "
+            f"mã đơn vị tổng hợp '{shortened(given.receiver)}' không hợp lệ; ghi "
+            f"--receiver-id gồm chữ "
             "thường không dấu, chữ số và dấu '-', ví dụ --receiver-id so-tai-chinh."
         )
     return given
@@ -172,7 +174,8 @@ def _years(text: str) -> tuple[int, int]:
     start, end = (int(found[1]), int(found[2] or found[1])) if found else (0, 0)
     if not found or not 1945 <= start <= end <= 2200:
         raise UsageProblem(
-            f"--years '{text}' cần năm đầu và năm cuối của kế hoạch, ví dụ --years 2026 hoặc "
+            f"--years '{shortened(text)}' cần năm đầu và năm cuối của kế hoạch, ví dụ "
+            f"--years 2026 hoặc "
             "--years 2026-2030."
         )
     return start, end
@@ -184,7 +187,8 @@ def _period(text: str) -> tuple[str, str]:
     if period_id not in KNOWN_PERIODS or not equals or not deadline.strip():
         known = ", ".join(KNOWN_PERIODS)
         raise UsageProblem(
-            f"--period '{text}' cần dạng <kỳ>=<hạn nộp>, ví dụ --period 6-thang=15/6 hoặc "
+            f"--period '{shortened(text)}' cần dạng <kỳ>=<hạn nộp>, ví dụ --period "
+            f"6-thang=15/6 hoặc "
             f"--period 'nam=15/01 năm sau'; các kỳ: {known}."
         )
     return period_id, " ".join(deadline.split())
@@ -195,7 +199,7 @@ def _check_deadline(option: str, text: str) -> None:
         deadline = DayMonth.model_validate(text)
     except ValidationError:
         raise UsageProblem(
-            f"{option}: '{text}' không phải hạn nộp dạng ngày/tháng; ví dụ 15/12, hoặc "
+            f"{option}: '{shortened(text)}' không phải hạn nộp dạng ngày/tháng; ví dụ 15/12, hoặc "
             "'15/01 năm sau' khi hạn ở năm sau năm báo cáo."
         ) from None
     if not deadline.exists_every_year():  # what validate would refuse (KH208)

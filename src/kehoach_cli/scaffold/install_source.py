@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import SplitResult, urlsplit
 from urllib.request import url2pathname
 
+from kehoach_cli.errors import shortened
 from kehoach_cli.gitrepo import is_commit_id
 
 # Schemes a CI runner can fetch from (file: for a mirror on a shared disk, and for tests).
@@ -105,7 +106,8 @@ def from_option(value: str, version: str, origin: Origin | None = None) -> Insta
         return InstallSource(f"kehoach @ {value}", _wheel_version(path, version))
     if path.endswith(_ARCHIVES):
         raise SourceRefused(
-            f"'{value}' là một tệp nén mã nguồn; cần địa chỉ kho git hoặc tệp .whl của bản "
+            f"'{shortened(value)}' là một tệp nén mã nguồn; cần địa chỉ kho git hoặc tệp "
+            f".whl của bản "
             "phát hành"
         )
     git_url, revision = _split_revision(value.rstrip("/"), version)
@@ -137,7 +139,7 @@ def _refuse_unsafe(value: str) -> None:
         )
     if not (_URL.match(value) or _SCP_LIKE.match(value)):
         raise SourceRefused(
-            f"'{value}' không phải địa chỉ để CI tải kehoach về; cần địa chỉ kho git "
+            f"'{shortened(value)}' không phải địa chỉ để CI tải kehoach về; cần địa chỉ kho git "
             "(https://…/kehoach.git, git@…:…/kehoach.git) hoặc địa chỉ tệp .whl của bản phát hành"
         )
 

@@ -235,6 +235,7 @@ schema_version: 1
 def plan_yaml(given: Essentials, year: int) -> str:
     """The text of data/plan.yaml; validates (--strict) when every essential is given."""
     start, end = given.years or (year, year)
+    year = start  # a plan of earlier years is dated in its first year, not this one
     parts = [
         HEADER.rstrip("\n"),
         "",

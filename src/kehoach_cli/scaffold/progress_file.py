@@ -34,6 +34,30 @@ def _head(index: PlanIndex, unit_id: str, year: int, period: ReportingPeriod) ->
     ]
 
 
+QUARTERS = ("I", "II", "III", "IV")
+
+
+def period_comments(period: ReportingPeriod) -> tuple[str, str]:
+    """What the file's 'results' and 'next_year' hold, in the period's words: 'kết quả
+    thực hiện 6 tháng đầu năm', 'nhiệm vụ 6 tháng cuối năm' (a yearly file: 'trong năm',
+    'năm sau')."""
+    if period.whole_year:
+        return "kết quả thực hiện trong năm", "nhiệm vụ năm sau"
+    months = period.months
+    length = months.last - months.first + 1
+    if period.next_name:
+        following = period.next_name
+    elif months.last == 12:
+        following = "năm sau"
+    elif (months.first, months.last) == (1, 6):
+        following = "6 tháng cuối năm"
+    elif length == 3 and months.first % 3 == 1:
+        following = f"quý {QUARTERS[months.last // 3]}"
+    else:
+        following = "kỳ sau"
+    return f"kết quả thực hiện {period.name}", f"nhiệm vụ {following}"
+
+
 def progress_file_text(
     index: PlanIndex, unit_id: str, year: int, period: ReportingPeriod | None = None
 ) -> str:
@@ -47,6 +71,7 @@ def progress_file_text(
     assert chosen is not None  # a plan always has its yearly (or last) period
     led = set(index.led_tasks(unit_id))
     lines = _head(index, unit_id, year, chosen)
+    results_words, next_words = period_comments(chosen)
     example = [
         "    # activities:",
         "    #   - title: Tên hoạt động",
@@ -67,10 +92,10 @@ def progress_file_text(
             "    activities: []        # các hoạt động chi tiết"
             + (", viết như mẫu dưới" if number == 0 else ", như mẫu ở nhiệm vụ đầu"),
             *(example if number == 0 else []),
-            "    results:              # kết quả thực hiện trong năm",
+            f"    results:              # {results_words}",
             "    difficulties: []      # mỗi mục: {text: ..., raised_on: ngày, resolved: false}",
             "    proposals: []         # đề xuất, kiến nghị",
-            "    next_year: []         # nhiệm vụ năm sau",
+            f"    next_year: []         # {next_words}",
         ]
     owned = [ind for ind in plan.indicators if ind.task in led]
     if owned:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kehoach_cli import formatting as fmt
 from kehoach_cli.facts.labels import SUBMISSION_LABELS
 from kehoach_cli.facts.model import SubmissionState, YearFacts
+from kehoach_cli.model.citation import plan_citation
 from kehoach_cli.status.render import StatusOutput
 from kehoach_cli.status.views import (
     VIEW_NAMES,
@@ -33,7 +34,7 @@ def status_output(
     document = facts.plan.document
     sent = len(facts.counted_units)
     heading = (
-        f"{document.type.capitalize()} số {document.number or '…'}/{document.symbol}, "
+        f"{plan_citation(document)}, "
         f"{facts.label}: {sent}/{len(facts.submissions)} đơn vị đã gửi báo cáo; "
         f"hạn nộp {fmt.short_date(facts.deadline)}, tính đến {fmt.short_date(facts.as_of)}."
     )

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 from kehoach_cli import formatting as fmt
+from kehoach_cli.facts.findings import TaskVerdict
 from kehoach_cli.facts.labels import SUBMISSION_LABELS
 from kehoach_cli.facts.model import (
     Money,
-    SubmissionState,
     TaskFacts,
     UnitSubmission,
     YearFacts,
@@ -73,8 +73,11 @@ def _task_row(facts: YearFacts, t: TaskFacts) -> dict[str, Any]:
         "deadline": t.task.deadline.text if t.task.deadline else None,
         "due": t.due,
         "overdue": t.overdue,
+        # the judgment the report words (facts/findings.py): one vocabulary everywhere
+        "verdict": facts.judged.task(t.task.id).verdict.value,
         "status": t.status.value if t.status else None,
         "progress": t.progress,
+        "progress_partial": t.progress_partial if t.progress is None else None,
         "progress_known": t.progress_base[0] if t.progress_base else None,
         "progress_of": t.progress_base[1] if t.progress_base else None,
         "activities_done": t.activities_done,
@@ -252,7 +255,7 @@ def budget_view(facts: YearFacts, status: str | None = None) -> View:
     total = facts.budget_total
     notes = []
     if total.unknown_units:
-        names = ", ".join(unit.label for unit in total.unknown_units)
+        names = fmt.list_names([unit.label for unit in total.unknown_units])
         notes.append(
             f"Tổng cộng chưa gồm {len(total.unknown_units)} đơn vị chưa có báo cáo đã gửi: "
             f"{names} (—: chưa rõ)."
@@ -357,36 +360,28 @@ def build_view(name: str, facts: YearFacts, status: str | None = None) -> View:
     return BUILDERS[name](facts, status)
 
 
-NEEDS_ATTENTION = (
-    SubmissionState.LATE,
-    SubmissionState.MISSING,
-    SubmissionState.INVALID,
-    SubmissionState.DRAFT,
-)
-
-
 def attention(facts: YearFacts) -> dict[str, list[dict[str, str]]]:
-    """What every view points out: units late, or not sent / broken once the deadline
-    has passed; tasks their lead reports as delayed."""
+    """What every view points out, read off the findings (the report's section III says
+    the same): units late, or owing their report once the deadline has passed (drafts and
+    files with errors included); tasks their lead reports as delayed; tasks past their due
+    date that a report sent after it says are not done; tasks whose lead owes a report."""
+    findings = facts.judged
     late = [
-        {"unit": s.unit.id, "unit_name": s.unit.label, "state": s.state.value}
-        for s in facts.submissions
-        if s.state in NEEDS_ATTENTION
-        and (s.state is SubmissionState.LATE or facts.as_of > facts.deadline)
+        {"unit": r.unit.id, "unit_name": r.unit.label, "state": r.state.value}
+        for r in findings.reports
+        if r.shortcoming
     ]
     delayed = [
-        {"task": t.task.id, "name": t.task.label, "lead": _lead_label(t)}
-        for t in facts.tasks
-        if t.status is not None and t.status.value == "delayed"
+        {"task": f.task.id, "name": f.task.label, "lead": _lead_label(facts.task(f.task.id))}
+        for f in findings.tasks_with(TaskVerdict.BEHIND)
     ]
     overdue = [
         {
-            "task": t.task.id,
-            "name": t.task.label,
-            "deadline": t.task.deadline.text if t.task.deadline else "",
+            "task": f.task.id,
+            "name": f.task.label,
+            "deadline": f.task.deadline.text if f.task.deadline else "",
         }
-        for t in facts.tasks
-        if t.overdue
+        for f in findings.tasks_with(TaskVerdict.OVERDUE)
     ]
     return {"late_units": late, "delayed_tasks": delayed, "overdue_tasks": overdue}
 
@@ -411,7 +406,6 @@ def attention_lines(found: dict[str, list[dict[str, str]]]) -> list[str]:
 
 
 def deadline_failures(facts: YearFacts) -> list[UnitSubmission]:
-    """Units late, not sent or broken once the deadline has passed (as of `as_of`)."""
-    if facts.as_of <= facts.deadline:
-        return []
-    return [s for s in facts.submissions if s.state in NEEDS_ATTENTION]
+    """Units late, not sent or broken once the deadline has passed (as of `as_of`): the
+    reports the findings hold to be shortcomings."""
+    return [r.submission for r in facts.judged.reports if r.shortcoming]
