@@ -16,6 +16,7 @@ BASE = {
     "os_errors",
     "errors",
     "gitrepo",
+    "sheets",
     "__init__",
 }  # depend on nothing of ours
 

@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from kehoach_cli.checks.plan_view import PlanView
 from kehoach_cli.checks.run import check_progress_file, load_plan
+from kehoach_cli.forms.layout import MARKER_COLUMN
 from kehoach_cli.loading.workspace import ProgressRef, find_workspace
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.progress import Progress
+from kehoach_cli.sheets import PAGE_WIDTH
 from tests.conftest import REPO
 from tests.forms.filling import ACTIVITIES, TASKS, fill, task_row
 
@@ -36,7 +39,8 @@ def test_form_is_a_locked_workbook_with_lists_and_date_cells(blank: Path):
     assert tasks[f"A{row}"].value == "2.1" and tasks[f"C{row}"].value == "chủ trì"
     assert tasks[f"A{row}"].protection.locked and not tasks[f"D{row}"].protection.locked
     kinds = {v.type for v in tasks.data_validations.dataValidation}
-    assert {"list", "whole", "date"} <= kinds
+    assert kinds == {"list"}  # no number or date rule: a locale would refuse what users type
+    assert tasks[f"D{row}"].value is None and tasks[f"E{row}"].value is None  # not reported
     assert "đang thực hiện" in next(
         v.formula1 for v in tasks.data_validations.dataValidation if v.type == "list"
     )
@@ -54,7 +58,7 @@ def test_round_trip_writes_a_valid_file_the_report_uses(cli, workspace: Path, bl
     assert '  "2.1":  # chủ trì: ' in text
     assert "    status: in_progress\n    progress: 70\n" in text
     assert "        start: 04/03/2024\n        due: 2024-06-28\n" in text
-    assert "budget: {planned: 150.000.000, spent: 142300000}" in text
+    assert "budget: {planned: 150000000, spent: 142300000}" in text
     assert '      - text: "Thiếu kinh phí đối ứng."' in text
     assert cli("validate", "--root", str(workspace)).code == 0
     status = cli("status", "--year", "2024", "--by", "task", "--format", "json", cwd=workspace)
@@ -108,7 +112,7 @@ def test_existing_file_is_replaced_only_with_force(cli, workspace: Path, blank: 
 def test_a_file_that_is_not_a_form_is_refused(cli, workspace: Path):
     (workspace / "x.xlsx").write_bytes(b"not a zip")
     result = cli("import", "x.xlsx", cwd=workspace)
-    assert result.code == 2 and ".xlsx" in result.stderr
+    assert result.code == 1 and ".xlsx" in result.stderr
 
 
 def test_a_formula_without_a_saved_value_is_located(cli, workspace: Path):
@@ -177,6 +181,12 @@ def test_a_period_form_goes_to_the_period_folder(cli, tmp_path: Path):
     assert made.code == 0, made.stderr
     workbook = load_workbook(root / "f.xlsx")
     assert workbook[TASKS]["B5"].value == "6-thang"
+    refused = cli("import", "f.xlsx", cwd=root)  # the tasks it leads are blank: said so
+    assert refused.code == 1 and "Thiếu báo cáo nhiệm vụ '3.1'" in refused.stderr
+    for task_id in ("3.1", "3.2"):
+        row = task_row(workbook[TASKS], task_id)
+        workbook[TASKS][f"D{row}"], workbook[TASKS][f"E{row}"] = "chưa bắt đầu", 0
+    workbook.save(root / "f.xlsx")
     result = cli("import", "f.xlsx", cwd=root)
     assert result.code == 0, result.stderr
     assert result.stdout.strip().endswith("data/progress/2024/6-thang/bao-loc.yaml")
@@ -244,15 +254,15 @@ def test_indicator_values_round_trip(cli, tmp_path: Path):
     sheet["D4"] = 12.5
     sheet["F4"] = "số liệu sơ bộ"
     workbook.save(form)
-    result = cli("import", "f.xlsx", "--force", cwd=root)
+    result = cli("import", "f.xlsx", cwd=root)  # the form is as new as the file: no --force
     assert result.code == 0, result.stderr
-    assert "Đã ghi 6 nhiệm vụ, 1 hoạt động, 1 chỉ tiêu." in result.stderr
+    assert "Biểu mẫu có 3 nhiệm vụ, 1 hoạt động, 1 chỉ tiêu." in result.stderr  # 3 reported
     assert "Biểu mẫu không có chỉ tiêu" not in result.stderr  # the form carried it
     text = (root / "data/progress/2024/bao-loc.yaml").read_text(encoding="utf-8")
-    assert "  tram-bts-moi:  # Số trạm BTS" in text
+    # updated in place: the source line stays as the file writes it, the note is added
     assert (
-        '    value: "12,5"\n    source: "Phòng Quản lý đô thị thành phố Bảo Lộc"\n    note: "số liệu sơ bộ"\n'
-        in text
+        '  tram-bts-moi:\n    value: "12,5"\n    source: Phòng Quản lý đô thị thành phố Bảo Lộc\n'
+        "    note: số liệu sơ bộ\n" in text
     )
     assert cli("validate", "--root", str(root)).code == 0
 
@@ -298,6 +308,24 @@ def test_every_sheet_prints_one_page_wide_and_a_period_form_names_the_next_perio
     guide = " ".join(str(c.value) for c in workbook["Hướng dẫn"]["A"] if c.value)
     assert "nhiệm vụ 6 tháng cuối năm 2024" in guide and "năm sau" not in guide
     assert tasks.print_title_rows == "$9:$9"  # the labels on every printed page
+    for sheet in workbook.worksheets:  # one page wide at >= 82 %: 11 pt printed at >= 9 pt
+        printed = sheet.print_area.split("!")[1].replace("$", "")
+        last = column_index_from_string(printed.split(":")[1].rstrip("0123456789"))
+        widths = [sheet.column_dimensions[get_column_letter(n)].width for n in range(1, last + 1)]
+        assert sum(widths) <= PAGE_WIDTH, (sheet.title, widths)
+        assert not sheet.column_dimensions[MARKER_COLUMN].width or last < 26  # marker not printed
+
+
+def test_wrapped_rows_are_as_tall_as_their_text_and_activities_can_grow(cli, workspace: Path):
+    assert cli("form", "-u", "qlkh", "-y", "2024", "-o", "f.xlsx", cwd=workspace).code == 0
+    workbook = load_workbook(workspace / "f.xlsx")
+    tasks, activities = workbook[TASKS], workbook[ACTIVITIES]
+    row = task_row(tasks, "2.1")  # a long result and difficulty: several lines
+    assert tasks.row_dimensions[row].height >= 4 * 15
+    assert activities.protection.sheet and not activities.protection.insertRows
+    assert activities.column_dimensions["B"].protection.locked is False  # typed below too
+    lists = [v for v in activities.data_validations.dataValidation if v.type == "list"]
+    assert all(str(v.sqref).endswith(tuple(str(n) for n in range(500, 600))) for v in lists)
 
 
 def test_a_unit_code_typed_over_is_located_at_its_cell(cli, workspace: Path, blank: Path):

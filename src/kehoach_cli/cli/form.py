@@ -46,13 +46,7 @@ def form(
     workspace = open_workspace(root)
     from kehoach_cli.atomic import write_atomic
     from kehoach_cli.facts.selection import require_year_in_period
-    from kehoach_cli.forms.build import form_bytes
-    from kehoach_cli.forms.importing import (
-        choose_period,
-        existing_report,
-        plan_index,
-        require_unit,
-    )
+    from kehoach_cli.forms.importing import choose_period, plan_index, require_unit, unit_form
 
     index = plan_index(workspace)
     require_year_in_period(index.plan, year, workspace.plan_path)
@@ -63,8 +57,8 @@ def form(
     if target.suffix.lower() != ".xlsx" or target.is_dir():
         raise UsageProblem(f"tệp biểu mẫu phải là một tệp .xlsx: {display_path(target)}")
     try:
-        existing, source = existing_report(workspace, unit, year, chosen, index)
-        write_atomic(target, form_bytes(index, unit, year, chosen, existing))
+        data, existing, source = unit_form(workspace, index, unit, year, chosen)
+        write_atomic(target, data)
     except OSError as error:
         raise UsageProblem(
             f"không ghi được {display_path(target)}: {describe_os_error(error)}"

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach_cli.facts.compute import next_period_label
@@ -29,6 +29,7 @@ from kehoach_cli.forms.layout import (
     INSTRUCTIONS_MARKER,
     INSTRUCTIONS_TITLE,
     MARKER_COLUMN,
+    SOURCE_REF,
     STATUS_WORDS,
     TASK_COLUMNS,
     TASKS_MARKER,
@@ -36,9 +37,11 @@ from kehoach_cli.forms.layout import (
     Column,
     header_ref,
 )
+from kehoach_cli.forms.source import source_mark
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.plan import COMPARISON_WORDS, Combine, ReportingPeriod
 from kehoach_cli.model.progress import STATUS_LABELS, Activity, Progress, TaskReport
+from kehoach_cli.sheets import cell_text, fit_rows, landscape_a4, text_stays_text
 
 BOLD = Font(bold=True)
 LABEL_FILL = PatternFill("solid", fgColor="DDE6F0")
@@ -46,6 +49,7 @@ INPUT_FILL = PatternFill("solid", fgColor="FFFBE6")
 UNLOCKED = Protection(locked=False)
 DATE_FORMAT = "DD/MM/YYYY"
 MONEY_FORMAT = "#,##0"
+LIST_ROWS_BELOW = 500
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
@@ -55,10 +59,12 @@ def form_bytes(
     year: int,
     period: ReportingPeriod,
     existing: Progress | None = None,
+    source_digest: str | None = None,
 ) -> bytes:
     """The workbook: instructions, the unit's tasks with its header block, activities, the
     indicators it reports (if any); filled in from the unit's `existing` report when there
-    is one."""
+    is one. `source_digest`: the hash of the unit's file the form was made from (none: no
+    file), so that an import sees a file changed since (forms/source.py)."""
     workbook = Workbook()
     instructions = workbook.active
     assert instructions is not None
@@ -75,12 +81,24 @@ def form_bytes(
     indicator_ids = form_indicators(index, unit_id, existing)
     if indicator_ids:
         _indicators_sheet(workbook.create_sheet(INDICATORS_TITLE), index, indicator_ids, existing)
+    tasks[SOURCE_REF] = source_mark(source_digest)
     workbook.active = 1
+    for sheet, width in zip(workbook.worksheets, (1, 9, 9, 6), strict=False):
+        text_stays_text(sheet)
+        fit_rows(sheet, 2)
+        # printed: the table's columns only, never the hidden marker column beyond them
+        sheet.print_area = f"A1:{get_column_letter(width)}{sheet.max_row}"
     workbook.properties.creator = "kehoach"
     workbook.properties.title = f"Biểu mẫu báo cáo tiến độ {unit_id} {year}"
     stream = io.BytesIO()
     workbook.save(stream)
     return stream.getvalue()
+
+
+def _clean(value: Any) -> Any:
+    """A text as a cell may hold it, before openpyxl sees it: openpyxl refuses control
+    characters and cuts at 32,767 without a word (kehoach_cli.sheets marks the cut)."""
+    return cell_text(value) if isinstance(value, str) else value
 
 
 def _mark(sheet: Worksheet, marker: str) -> None:
@@ -107,15 +125,18 @@ def _instructions(
         "",
         f"1. Trang '{TASKS_TITLE}': điền ngày gửi báo cáo (hạn {deadline:%d/%m/%Y}, gửi "
         f"{receiver.name}) và người lập; với mỗi nhiệm vụ, chọn tình trạng, ghi tiến độ "
-        f"(số nguyên 0–100), kết quả, khó khăn, đề xuất, nhiệm vụ {after}.",
+        f"(0–100, ví dụ 60 hoặc 60%), kết quả, khó khăn, đề xuất, nhiệm vụ {after}. Nhiệm vụ "
+        "đơn vị chưa báo cáo để trống cả dòng.",
         f"   Khó khăn, đề xuất, nhiệm vụ {after}: mỗi ý một dòng trong ô (Alt+Enter để xuống "
         "dòng).",
         f"2. Trang '{ACTIVITIES_TITLE}': mỗi hoạt động chi tiết một dòng; chọn mã nhiệm vụ, "
-        "ghi tên, các ngày, tình trạng, dự toán và số đã giải ngân (đồng), kết quả.",
+        "ghi tên, các ngày, tình trạng, dự toán và số đã giải ngân (đồng), kết quả. Cần thêm "
+        "dòng: ghi tiếp ở các dòng bên dưới, hoặc chuột phải, Chèn dòng (Insert row).",
         f"3. Trang '{INDICATORS_TITLE}' (nếu có): giá trị đạt được của các chỉ tiêu đơn vị "
-        "báo cáo (số, ví dụ 45,2), nguồn số liệu; để trống chỉ tiêu chưa có số liệu.",
+        "báo cáo (số, ví dụ 45,2 hoặc 45.2), nguồn số liệu; để trống chỉ tiêu chưa có số liệu.",
         f"4. Tình trạng chọn trong danh sách: {words}.",
-        f"5. Ngày ghi dạng 15/11/{year}; tiền ghi số đồng, ví dụ 150000000.",
+        f"5. Ngày ghi dạng 15/11/{year} (ngày/tháng/năm) hoặc {year}-11-15; tiền ghi số đồng, "
+        "ví dụ 150000000, 150.000.000 hoặc 150,000,000.",
         "6. Để trống ngày gửi khi báo cáo còn là bản nháp.",
         "7. Lưu tệp (Excel hoặc LibreOffice, định dạng .xlsx) rồi gửi cho cán bộ tổng hợp, "
         "hoặc chạy: kehoach import <tệp>.xlsx",
@@ -125,9 +146,11 @@ def _instructions(
         "đã tính khi lưu.",
     ]
     for row, line in enumerate(lines, start=1):
-        sheet.cell(row=row, column=1, value=line).alignment = Alignment(wrap_text=False)
+        sheet.cell(row=row, column=1, value=line).alignment = WRAP
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.column_dimensions["A"].width = 120
+    sheet.column_dimensions[
+        "A"
+    ].width = 110  # within the page at 100 %: Calc clips, never scales, one column wider
     _one_page_wide(sheet)
     _mark(sheet, INSTRUCTIONS_MARKER)
     _protect(sheet)
@@ -150,11 +173,7 @@ def _header_row(sheet: Worksheet, row: int, columns: list[Column]) -> None:
 
 def _one_page_wide(sheet: Worksheet) -> None:
     """Printed on landscape A4, one page wide (a clerk prints the form to check it)."""
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    landscape_a4(sheet)
 
 
 def _status_list() -> DataValidation:
@@ -173,7 +192,7 @@ def _input(
     sheet: Worksheet, ref: str, value: str | int | float | None = None, number_format: str = ""
 ) -> None:
     cell = sheet[ref]
-    cell.value = value
+    cell.value = _clean(value)
     cell.protection = UNLOCKED
     cell.fill = INPUT_FILL
     cell.alignment = WRAP
@@ -189,16 +208,12 @@ def _header_block(
     shown: dict[str, str | int] = {"unit": unit_id, "year": year, "period": period.id}
     for offset, (key, label) in enumerate(HEADER_FIELDS):
         row = HEADER_FIRST_ROW + offset
-        sheet.cell(row=row, column=1, value=label).font = BOLD
+        labelled = sheet.cell(row=row, column=1, value=label)
+        labelled.font, labelled.alignment = BOLD, WRAP
         if key in shown:
             sheet.cell(row=row, column=2, value=shown[key])
         elif key == "submitted_on":
             _input(sheet, f"B{row}", None, DATE_FORMAT)
-            dates = DataValidation(type="date", operator="greaterThan", formula1="36526")
-            dates.error = "Ghi ngày, ví dụ 15/11/" + str(year)
-            dates.showErrorMessage = True
-            sheet.add_data_validation(dates)
-            dates.add(f"B{row}")
         else:
             _input(sheet, f"B{row}")
     sheet.cell(row=HEADER_FIRST_ROW + 2, column=3, value=period.name)
@@ -226,32 +241,21 @@ def _tasks_sheet(
     label = f"Nhiệm vụ {next_period_label(period, year)} (mỗi dòng một ý)"
     sheet.cell(row=top, column=next_column, value=label)
     led = set(index.led_tasks(unit_id))
-    statuses, percents = _status_list(), _whole_percent()
+    statuses = _status_list()
     sheet.add_data_validation(statuses)
-    sheet.add_data_validation(percents)
     for row, task_id in enumerate(task_ids, start=top + 1):
         sheet.cell(row=row, column=1, value=task_id).number_format = "@"
-        sheet.cell(row=row, column=2, value=index.tasks[task_id].label).alignment = WRAP
-        sheet.cell(row=row, column=3, value="chủ trì" if task_id in led else "phối hợp")
-        _input(sheet, f"D{row}", STATUS_LABELS["not_started"])
-        _input(sheet, f"E{row}", 0, "0")
+        sheet.cell(row=row, column=1).alignment = WRAP
+        sheet.cell(row=row, column=2, value=_clean(index.tasks[task_id].label)).alignment = WRAP
+        role = sheet.cell(row=row, column=3, value="chủ trì" if task_id in led else "phối hợp")
+        role.alignment = WRAP
+        _input(sheet, f"D{row}")  # blank until the unit says something (issue 23)
+        _input(sheet, f"E{row}")
         for letter in "FGHI":
             _input(sheet, f"{letter}{row}")
         statuses.add(f"D{row}")
-        percents.add(f"E{row}")
     _mark(sheet, TASKS_MARKER)
     _protect(sheet)
-
-
-def _whole_percent() -> DataValidation:
-    return DataValidation(
-        type="whole",
-        operator="between",
-        formula1="0",
-        formula2="100",
-        showErrorMessage=True,
-        error="Tiến độ là số nguyên từ 0 đến 100.",
-    )
 
 
 def _activities_sheet(sheet: Worksheet, task_ids: list[str], year: int, filled: int) -> None:
@@ -259,13 +263,12 @@ def _activities_sheet(sheet: Worksheet, task_ids: list[str], year: int, filled: 
     sheet["A1"].font = Font(bold=True, size=13)
     top = ACTIVITY_TABLE_ROW
     _header_row(sheet, top, ACTIVITY_COLUMNS)
+    # Only the two lists are checked as typed: a date or an amount written as the form
+    # says (15/11/2024, 1.234.567) is text in a spreadsheet of the other locale, and a
+    # rule would refuse it there; `kehoach import` reads and checks those.
     tasks = DataValidation(type="list", formula1='"' + ",".join(task_ids) + '"', allow_blank=True)
-    dates = DataValidation(type="date", operator="greaterThan", formula1="36526", allow_blank=True)
-    dates.error = f"Ghi ngày, ví dụ 15/11/{year}"
-    amounts = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
-    amounts.error = "Số tiền (đồng) không âm."
     statuses = _status_list()
-    for validation in (tasks, dates, amounts, statuses):
+    for validation in (tasks, statuses):
         validation.showErrorMessage = True
         sheet.add_data_validation(validation)
     last = top + filled + EMPTY_ACTIVITY_ROWS
@@ -278,12 +281,19 @@ def _activities_sheet(sheet: Worksheet, task_ids: list[str], year: int, filled: 
         for letter in "GH":
             _input(sheet, f"{letter}{row}", None, MONEY_FORMAT)
         _input(sheet, f"I{row}")
-    tasks.add(f"A{top + 1}:A{last}")
-    dates.add(f"C{top + 1}:E{last}")
-    statuses.add(f"F{top + 1}:F{last}")
-    amounts.add(f"G{top + 1}:H{last}")
+    # the lists also below the prepared rows, where inserted or typed rows go
+    tasks.add(f"A{top + 1}:A{last + LIST_ROWS_BELOW}")
+    statuses.add(f"F{top + 1}:F{last + LIST_ROWS_BELOW}")
+    for letter in "ABCDEFGHI":  # typed below the prepared rows too: unlocked columns
+        sheet.column_dimensions[letter].protection = UNLOCKED
+    for letter in "CDE":
+        sheet.column_dimensions[letter].number_format = DATE_FORMAT
+    for letter in "GH":
+        sheet.column_dimensions[letter].number_format = MONEY_FORMAT
     _mark(sheet, ACTIVITIES_MARKER)
     _protect(sheet)
+    sheet.protection.insertRows = False  # a unit adds rows for more activities
+    sheet.protection.deleteRows = False
 
 
 def _activity_list(existing: Progress, task_ids: list[str]) -> list[tuple[str, Activity]]:
@@ -302,17 +312,17 @@ def _prefill(
 ) -> None:
     """The unit's report as it stands, so that the form is corrected, not retyped."""
     tasks[header_ref("submitted_on")] = existing.submitted_on
-    tasks[header_ref("prepared_by")] = existing.prepared_by
+    tasks[header_ref("prepared_by")] = _clean(existing.prepared_by)
     for row in range(task_table_row() + 1, tasks.max_row + 1):
         report = existing.tasks.get(str(tasks.cell(row=row, column=1).value))
         if report is None:
             continue
         tasks[f"D{row}"] = report.status.label
         tasks[f"E{row}"] = report.progress
-        tasks[f"F{row}"] = report.results
-        tasks[f"G{row}"] = "\n".join(item.text for item in report.difficulties) or None
-        tasks[f"H{row}"] = "\n".join(report.proposals) or None
-        tasks[f"I{row}"] = "\n".join(report.next_year) or None
+        tasks[f"F{row}"] = _clean(report.results)
+        tasks[f"G{row}"] = _clean("\n".join(item.text for item in report.difficulties) or None)
+        tasks[f"H{row}"] = _clean("\n".join(report.proposals) or None)
+        tasks[f"I{row}"] = _clean("\n".join(report.next_year) or None)
     for row, (task_id, activity) in enumerate(done, start=ACTIVITY_TABLE_ROW + 1):
         budget = activity.budget
         values = [
@@ -327,7 +337,7 @@ def _prefill(
             activity.result,
         ]
         for column, value in enumerate(values, start=1):
-            activities.cell(row=row, column=column).value = value
+            activities.cell(row=row, column=column).value = _clean(value)
 
 
 def form_indicators(index: PlanIndex, unit_id: str, existing: Progress | None) -> list[str]:
@@ -352,23 +362,19 @@ def _indicators_sheet(
     sheet["A1"].font = Font(bold=True, size=13)
     top = INDICATOR_TABLE_ROW
     _header_row(sheet, top, INDICATOR_COLUMNS)
-    numbers = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="-1E+15")
-    numbers.error = "Ghi một số, ví dụ 45,2."
-    numbers.showErrorMessage = True
-    sheet.add_data_validation(numbers)
     reported = existing.indicators if existing is not None else {}
     for row, indicator_id in enumerate(indicator_ids, start=top + 1):
         indicator = index.indicators[indicator_id]
         target = quantity(indicator.target, indicator.unit_of_measure)
         word = COMPARISON_WORDS[indicator.comparison.value]
         span = indicator.period.span
-        sheet.cell(row=row, column=1, value=indicator_id).number_format = "@"
-        sheet.cell(row=row, column=2, value=indicator.name).alignment = WRAP
-        sheet.cell(row=row, column=3, value=f"{word} {target} ({span})").alignment = WRAP
+        sheet.cell(row=row, column=1, value=_clean(indicator_id)).number_format = "@"
+        sheet.cell(row=row, column=1).alignment = WRAP
+        sheet.cell(row=row, column=2, value=_clean(indicator.name)).alignment = WRAP
+        sheet.cell(row=row, column=3, value=_clean(f"{word} {target} ({span})")).alignment = WRAP
         value = reported.get(indicator_id)
         _input(sheet, f"D{row}", float(value.value) if value else None)
         _input(sheet, f"E{row}", value.source if value else None)
         _input(sheet, f"F{row}", value.note if value else None)
-        numbers.add(f"D{row}")
     _mark(sheet, INDICATORS_MARKER)
     _protect(sheet)

@@ -7,11 +7,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import yaml
+from ruamel.yaml.error import YAMLError
+
 from kehoach_cli.checks.plan_view import PlanView
 from kehoach_cli.checks.run import check_progress_bytes, check_progress_file, load_plan
 from kehoach_cli.diagnostics import Issue
 from kehoach_cli.errors import DataProblem, UsageProblem, shortened
+from kehoach_cli.forms.in_place import updated_text
 from kehoach_cli.forms.read import FormData, FormUnreadable, Problem, read_form
+from kehoach_cli.forms.source import NO_FILE, digest, read_mark
+from kehoach_cli.forms.typed import read_numbers
 from kehoach_cli.forms.wording import form_hint, in_form_words
 from kehoach_cli.forms.yaml_text import (
     Details,
@@ -21,6 +27,7 @@ from kehoach_cli.forms.yaml_text import (
     id_text,
     text_lines,
 )
+from kehoach_cli.loading.text import MAX_FILE_BYTES
 from kehoach_cli.loading.workspace import ProgressRef, Workspace
 from kehoach_cli.model.index import PlanIndex
 from kehoach_cli.model.plan import ReportingPeriod
@@ -29,13 +36,15 @@ from kehoach_cli.model.progress import Progress
 
 @dataclass
 class Imported:
-    target: Path
-    text: str
+    target: Path  # the unit's file: the one there is (.yaml or .yml), else the new .yaml
+    text: str  # what the file will hold
     warnings: list[str]
     tasks: int
     activities: int
     indicators: int
     left_out: list[str]  # what the file it would replace holds that the form does not carry
+    previous: str | None = None  # the file as it is (None: no file yet)
+    stale: str | None = None  # why the form is older than the file (None: it is not)
 
 
 def plan_index(workspace: Workspace) -> PlanIndex:
@@ -123,7 +132,8 @@ def import_form(workspace: Workspace, data: bytes) -> Imported:
     try:
         form = read_form(data)
     except FormUnreadable as error:
-        raise UsageProblem(str(error)) from None
+        raise DataProblem(f"biểu mẫu không đọc được: {error}. Chưa ghi tệp nào.") from None
+    read_numbers(form)
     index = plan_index(workspace)
     unit_id, year, period = _header(form, index)
     previous, _ = existing_report(workspace, unit_id, year, period, index)
@@ -139,18 +149,103 @@ def import_form(workspace: Workspace, data: bytes) -> Imported:
     fallback = form.table_where
     errors = [line for problem in form.problems for line in _problem_lines(problem)]
     warnings: list[str] = []
+    said = {problem.where for problem in form.problems}  # a cell already explained
     for issue in sorted(issues, key=Issue.sort_key):
         where = _where(issue, out, fallback)
+        if where in said and issue.is_error:
+            continue
         message, hint = in_form_words(issue.message), form_hint(issue.code, issue.hint)
         lines = located(where, issue.severity.label, message, hint, issue.code)
         (errors if issue.is_error else warnings).extend(lines)
     if errors:
         count = sum(1 for line in errors if not line.startswith(" "))
         raise DataProblem(f"biểu mẫu có {count} lỗi; chưa ghi tệp nào.", errors)
-    carried = {id_text(row["id"]) for row in form.indicators}
-    left_out = [] if previous is None else not_in_form(previous, carried, form_difficulties(form))
-    counts = (len(form.tasks), len(form.activities), len(filled_indicators(form)))
-    return Imported(target, out.text, warnings, *counts, left_out)
+    if len(data) > MAX_FILE_BYTES:  # validate would refuse the file it writes
+        limit = MAX_FILE_BYTES // 1024 // 1024
+        raise DataProblem(
+            f"nội dung biểu mẫu thành tệp YAML lớn hơn {limit} MB, quá giới hạn của "
+            "'kehoach validate'; rút gọn các ô dài. Chưa ghi tệp nào."
+        )
+    # Indicators the form does not show stay in the file (updated in place): only the
+    # details of a difficulty whose text the form changed are not carried over.
+    left_out = (
+        []
+        if previous is None
+        else not_in_form(previous, set(previous.indicators), form_difficulties(form))
+    )
+    reported = checked.progress
+    counts = (len(reported.tasks) if reported else 0, len(form.activities))
+    result = Imported(target, out.text, warnings, *counts, len(filled_indicators(form)), left_out)
+    if reported is not None:
+        _in_place(workspace, result, form, reported, previous, (view, folder))
+    return result
+
+
+def _in_place(
+    workspace: Workspace,
+    result: Imported,
+    form: FormData,
+    reported: Progress,
+    previous: Progress | None,
+    where: tuple[PlanView, str | None],
+) -> None:
+    """`result` as the unit's file updated in place (forms/in_place.py), with why the form
+    is older than the file if it is."""
+    existing = [p for p in (result.target, result.target.with_suffix(".yml")) if p.exists()]
+    if not existing:
+        return
+    path = existing[0]
+    if not workspace.holds_data(path):
+        raise UsageProblem(f"{path} trỏ ra ngoài thư mục data/ của không gian làm việc; không ghi.")
+    old_bytes = read_regular(path)
+    result.target, result.previous = path, old_bytes.decode("utf-8", errors="replace")
+    result.stale = _staleness(form.source, old_bytes, previous)
+    if previous is None:
+        return  # a file with errors is replaced whole (with --force)
+    task_ids = [t for row in form.tasks if (t := id_text(row["id"])) is not None]
+    indicator_ids = [i for row in form.indicators if (i := id_text(row["id"])) is not None]
+    new_data = yaml.safe_load(result.text)
+    try:
+        result.text = updated_text(
+            result.previous, previous, reported, new_data, task_ids, indicator_ids
+        )
+    except (YAMLError, ValueError):  # read by the checks, not by the round-trip reader
+        result.stale = result.stale or "tệp không sửa tại chỗ được (cách viết YAML lạ)"
+        return  # replaced whole, with --force, the old file kept
+    view, folder = where
+    ref = ProgressRef(path=path, year=reported.year, unit=reported.unit, period=folder)
+    final = check_progress_bytes(ref, view, result.text.encode("utf-8"), today=date.today())
+    errors = [issue for issue in final.issues if issue.is_error]
+    if errors:  # the merge broke what the form's own YAML passed: said, nothing written
+        lines = [f"{path.name}: {issue.message}" for issue in errors]
+        raise DataProblem("cập nhật tệp tại chỗ cho kết quả có lỗi; chưa ghi tệp nào.", lines)
+
+
+def _staleness(mark: object, old_bytes: bytes, previous: Progress | None) -> str | None:
+    recorded = read_mark(mark)
+    if previous is None:
+        return "tệp hiện có lỗi nên biểu mẫu không điền sẵn được nội dung của nó"
+    if recorded == digest(old_bytes):
+        return None
+    if recorded is None:
+        return "biểu mẫu không ghi nó được tạo từ phiên bản nào của tệp"
+    if recorded == NO_FILE:
+        return "tệp được tạo sau khi lập biểu mẫu"
+    return "tệp đã được sửa sau khi lập biểu mẫu"
+
+
+def read_regular(path: Path, limit: int = 64 * 1024 * 1024) -> bytes:
+    """A regular file's bytes (no FIFO or device: they would block or never end)."""
+    import os
+    import stat
+
+    with open(path, "rb", opener=lambda p, flags: os.open(p, flags | os.O_NONBLOCK)) as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise UsageProblem(f"{path} không phải một tệp thường; không đọc.")
+        if info.st_size > limit:
+            raise UsageProblem(f"{path} lớn hơn {limit // 1024 // 1024} MB; không đọc.")
+        return stream.read(limit + 1)[:limit]
 
 
 def _against_other_periods(
@@ -183,6 +278,18 @@ def existing_report(
             checked = check_progress_file(ref, PlanView.from_index(index))
             return (None if checked.has_errors else checked.progress), path
     return None, None
+
+
+def unit_form(
+    workspace: Workspace, index: PlanIndex, unit_id: str, year: int, period: ReportingPeriod
+) -> tuple[bytes, Progress | None, Path | None]:
+    """The unit's form (filled from its file when that has no error), the report it was
+    filled from and the file, whose hash the form records (forms/source.py)."""
+    from kehoach_cli.forms.build import form_bytes
+
+    existing, source = existing_report(workspace, unit_id, year, period, index)
+    made_from = None if source is None else digest(read_regular(source))
+    return form_bytes(index, unit_id, year, period, existing, made_from), existing, source
 
 
 def difficulty_details(progress: Progress | None) -> Details:

@@ -11,6 +11,7 @@ from kehoach_cli.model.progress import STATUS_LABELS
 
 FORM_VERSION = "1"
 MARKER_COLUMN = "Z"  # hidden; Z1 holds the sheet's marker, found even when a sheet is renamed
+SOURCE_REF = "Z2"  # on the tasks sheet: the hash of the unit's file the form was made from
 INSTRUCTIONS_MARKER = "kehoach-form:huong-dan"
 TASKS_MARKER = "kehoach-form:nhiem-vu"
 ACTIVITIES_MARKER = "kehoach-form:hoat-dong"
@@ -31,7 +32,7 @@ HEADER_FIELDS = [
 ]
 HEADER_FIRST_ROW = 3
 ACTIVITY_TABLE_ROW = 3  # the activities' labels; the first activity is on the row below
-EMPTY_ACTIVITY_ROWS = 30
+EMPTY_ACTIVITY_ROWS = 10  # prepared blank rows; a unit inserts more (the protection allows it)
 INDICATOR_TABLE_ROW = 3  # the indicators' labels; the first indicator is on the row below
 
 
@@ -44,34 +45,36 @@ class Column:
 
 
 TASK_COLUMNS = [
-    Column("id", "Mã nhiệm vụ", 18, editable=False),  # wide enough for "Ngày gửi báo cáo"
-    Column("", "Tên nhiệm vụ", 48, editable=False),
-    Column("", "Vai trò", 11, editable=False),
-    Column("status", "Tình trạng", 18),
-    Column("progress", "Tiến độ (%)", 11),
-    Column("results", "Kết quả thực hiện", 42),
-    Column("difficulties", "Khó khăn, vướng mắc (mỗi dòng một ý)", 36),
-    Column("proposals", "Đề xuất, kiến nghị (mỗi dòng một ý)", 36),
-    Column("next_year", "Nhiệm vụ năm sau (mỗi dòng một ý)", 36),  # named per period (build)
+    # Each table's widths add up to at most 132 characters (sheets.PAGE_WIDTH): one
+    # landscape A4 page wide at >= 82 %, so that 11 pt text prints at 9 pt or more.
+    Column("id", "Mã nhiệm vụ", 8, editable=False),
+    Column("", "Tên nhiệm vụ", 23, editable=False),
+    Column("", "Vai trò", 8, editable=False),
+    Column("status", "Tình trạng", 13),
+    Column("progress", "Tiến độ (%)", 7),
+    Column("results", "Kết quả thực hiện", 22),
+    Column("difficulties", "Khó khăn, vướng mắc (mỗi dòng một ý)", 18),
+    Column("proposals", "Đề xuất, kiến nghị (mỗi dòng một ý)", 18),
+    Column("next_year", "Nhiệm vụ năm sau (mỗi dòng một ý)", 15),  # named per period (build)
 ]
 ACTIVITY_COLUMNS = [
-    Column("task", "Mã nhiệm vụ", 12),
-    Column("title", "Tên hoạt động", 44),
-    Column("start", "Ngày bắt đầu", 13),
-    Column("due", "Hạn hoàn thành", 13),
-    Column("finished_on", "Ngày hoàn thành", 13),
-    Column("status", "Tình trạng", 18),
-    Column("planned", "Dự toán (đồng)", 16),
-    Column("spent", "Đã giải ngân (đồng)", 16),
-    Column("result", "Kết quả, sản phẩm", 40),
+    Column("task", "Mã nhiệm vụ", 8),
+    Column("title", "Tên hoạt động", 26),
+    Column("start", "Ngày bắt đầu", 11),
+    Column("due", "Hạn hoàn thành", 11),
+    Column("finished_on", "Ngày hoàn thành", 11),
+    Column("status", "Tình trạng", 13),
+    Column("planned", "Dự toán (đồng)", 12),
+    Column("spent", "Đã giải ngân (đồng)", 12),
+    Column("result", "Kết quả, sản phẩm", 23),
 ]
 INDICATOR_COLUMNS = [
-    Column("id", "Mã chỉ tiêu", 14, editable=False),
-    Column("", "Tên chỉ tiêu", 48, editable=False),
-    Column("", "Mục tiêu của kế hoạch", 22, editable=False),
-    Column("value", "Giá trị đạt được", 14),
-    Column("source", "Nguồn số liệu", 30),
-    Column("note", "Ghi chú", 30),
+    Column("id", "Mã chỉ tiêu", 10, editable=False),
+    Column("", "Tên chỉ tiêu", 34, editable=False),
+    Column("", "Mục tiêu của kế hoạch", 18, editable=False),
+    Column("value", "Giá trị đạt được", 11),
+    Column("source", "Nguồn số liệu", 25),
+    Column("note", "Ghi chú", 25),
 ]
 TEXT_LISTS = ("difficulties", "proposals", "next_year")
 DATE_KEYS = ("start", "due", "finished_on")

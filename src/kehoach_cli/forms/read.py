@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import io
 import unicodedata
-import zipfile
+import warnings
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kehoach_cli.forms.bounds import MAX_COLUMNS, MAX_ROWS, Refused, check_package
 from kehoach_cli.forms.layout import (
     ACTIVITIES_MARKER,
     ACTIVITY_COLUMNS,
@@ -27,15 +27,16 @@ from kehoach_cli.forms.layout import (
     INDICATOR_COLUMNS,
     INDICATORS_MARKER,
     MARKER_COLUMN,
+    SOURCE_REF,
     TASK_COLUMNS,
     TASKS_MARKER,
     Column,
 )
+from kehoach_cli.sheets import CELL_LIMIT
 
 Value = str | int | float | date | None
 SCAN_ROWS = 60  # labels are looked for in the first rows of column A
 EMPTY_RUN = 500  # a table ends after this many empty rows in a row
-MAX_BYTES = 20 * 1024 * 1024  # a form is a few dozen kB; refuse what is surely not one
 
 
 class FormUnreadable(Exception):
@@ -70,6 +71,7 @@ class FormData:
     table_where: str  # the tasks table's label row, where a problem of the whole table goes
     problems: list[Problem] = field(default_factory=list)
     indicators: list[dict[str, Cell]] = field(default_factory=list)
+    source: object = None  # the hidden cell naming the file the form was made from
 
 
 def quote_sheet(title: str) -> str:
@@ -80,9 +82,13 @@ def quote_sheet(title: str) -> str:
 
 
 def read_form(data: bytes) -> FormData:
-    if len(data) > MAX_BYTES:
-        raise FormUnreadable(f"tệp lớn hơn {MAX_BYTES // 1024 // 1024} MB, không phải biểu mẫu")
-    values, formulas = _open(data), _open(data, formulas=True)
+    try:
+        has_formulas = check_package(data)
+    except Refused as refused:
+        raise FormUnreadable(str(refused)) from None
+    values = _open(data)
+    formulas = _open(data, formulas=True) if has_formulas else values
+    _visible_and_bounded(values)
     tasks_sheet = _find_sheet(values, TASKS_MARKER, 1)
     activities_sheet = _find_sheet(values, ACTIVITIES_MARKER, 2)
     problems: list[Problem] = []
@@ -94,6 +100,7 @@ def read_form(data: bytes) -> FormData:
     activities = other.rows(other.table_row(), ACTIVITY_COLUMNS)
     where = f"{quote_sheet(tasks_sheet.title)}!A{task_top}"
     form = FormData(header, tasks, activities, tasks_sheet.title, where, problems)
+    form.source = tasks_sheet[SOURCE_REF].value
     indicators_sheet = _marked_sheet(values, INDICATORS_MARKER)  # only where the unit has some
     if indicators_sheet is not None:
         third = _SheetReader(indicators_sheet, formulas[indicators_sheet.title], problems)
@@ -104,12 +111,34 @@ def read_form(data: bytes) -> FormData:
 
 def _open(data: bytes, formulas: bool = False) -> Workbook:
     try:
-        return load_workbook(io.BytesIO(data), data_only=not formulas)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        with warnings.catch_warnings():  # a date out of range is read as an error value
+            warnings.simplefilter("ignore")
+            return load_workbook(io.BytesIO(data), data_only=not formulas)
+    except Exception as error:  # the library's every failure on a bad file
+        # (a shared string out of range, a date of year 30000, broken XML…) is the file's
+        # fault, said as one sentence; nothing has been written yet.
         raise FormUnreadable(
-            f"không đọc được tệp như một bảng tính .xlsx ({type(error).__name__}); "
-            "lưu lại bằng Excel hoặc LibreOffice ở định dạng .xlsx"
+            f"không đọc được tệp như một bảng tính .xlsx ({type(error).__name__}: "
+            f"{str(error)[:120]}); lưu lại bằng Excel hoặc LibreOffice ở định dạng .xlsx"
         ) from None
+
+
+def _visible_and_bounded(workbook: Workbook) -> None:
+    """No hidden sheet (what a clerk cannot see is not imported) and no sheet larger than a
+    form can be."""
+    for sheet in workbook.worksheets:
+        if sheet.sheet_state != "visible":
+            raise FormUnreadable(
+                f"trang '{sheet.title}' bị ẩn; biểu mẫu không có trang ẩn: hiện trang đó (Unhide) "
+                "hoặc xóa nó rồi lưu lại"
+            )
+        if isinstance(sheet, Worksheet) and (
+            sheet.max_row > MAX_ROWS or sheet.max_column > MAX_COLUMNS
+        ):
+            raise FormUnreadable(
+                f"trang '{sheet.title}' dùng tới dòng {sheet.max_row}, cột {sheet.max_column}; "
+                f"biểu mẫu có tối đa {MAX_ROWS} dòng và {MAX_COLUMNS} cột"
+            )
 
 
 def _marked_sheet(workbook: Workbook, marker: str) -> Worksheet | None:
@@ -157,6 +186,15 @@ class _SheetReader:
         cell = self.sheet.cell(row=row, column=column)
         value = plain(cell.value)
         ref = f"{get_column_letter(column)}{row}"
+        if isinstance(value, str) and len(value) > CELL_LIMIT:
+            self.problems.append(
+                Problem(
+                    f"{quote_sheet(self.sheet.title)}!{ref}",
+                    f"ô có {len(value)} ký tự, quá giới hạn {CELL_LIMIT} ký tự của một ô",
+                    "Rút gọn nội dung, hoặc chia thành nhiều ý (mỗi dòng một ý).",
+                )
+            )
+            value = value[:CELL_LIMIT]
         formula = self.formulas[ref].value
         if value is None and isinstance(formula, str) and formula.startswith("="):
             self.problems.append(

@@ -27,7 +27,11 @@ _LABELS = {
 _BARE = re.compile(r"(?<![\w'])(" + "|".join(map(re.escape, _BARE_WORDS)) + r")(?![\w'])")
 
 # A missing value's YAML hint ("Thêm dòng 'value: ...'") said for a cell.
-FORM_HINTS = {"KH102": "Điền ô này; nếu không báo cáo mục này, xóa cả dòng."}
+FORM_HINTS = {
+    "KH102": "Điền ô này; nếu không báo cáo mục này, xóa cả dòng.",
+    "KH306": "Đơn vị chủ trì phải báo cáo nhiệm vụ này: chọn tình trạng và ghi tiến độ ở dòng "
+    "của nó (chưa làm: 'chưa bắt đầu', 0).",
+}
 
 
 def in_form_words(text: str) -> str:

@@ -116,7 +116,8 @@ def form_yaml(
     out.by_field.setdefault("", header["unit"].where)
     activities = _activities_by_task(form)
     led = set(index.led_tasks(unit_id))
-    out.add("tasks:" if form.tasks else "tasks: {}")
+    reported = [row for row in form.tasks if _said(row, activities)]
+    out.add("tasks:" if reported else "tasks: {}")
     for row in form.tasks:
         _task(out, row, activities, led, index, details or {})
     _indicators(out, form, index)
@@ -184,6 +185,13 @@ def _activities_by_task(form: FormData) -> dict[str, list[dict[str, Cell]]]:
 _TASK_HINT = "Chọn mã trong danh sách thả xuống: các nhiệm vụ đơn vị chủ trì hoặc phối hợp."
 
 
+def _said(row: dict[str, Cell], activities: dict[str, list[dict[str, Cell]]]) -> bool:
+    """Whether the unit wrote anything on a task's row or under it."""
+    task_id = id_text(row["id"])
+    filled = any(cell.value is not None for key, cell in row.items() if key != "id")
+    return task_id is not None and (filled or bool(activities.get(task_id)))
+
+
 def _task(
     out: FormYaml,
     row: dict[str, Cell],
@@ -195,6 +203,8 @@ def _task(
     task_id = id_text(row["id"])
     if task_id is None:
         return
+    if not _said(row, activities):
+        return  # a row left blank: the unit does not report on the task
     task = index.tasks.get(task_id)
     role = "chủ trì" if task_id in led else "phối hợp"
     comment = f"  # {role}: {task.label}" if task is not None else ""

@@ -57,6 +57,9 @@ WRAPPED = ("name", "unit_name", "led", "cooperated", "values", "target")
 
 def render_xlsx(output: StatusOutput) -> bytes:
     from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    from kehoach_cli.sheets import fit_rows, landscape_a4, shrink_to_page, text_stays_text
 
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
@@ -64,10 +67,39 @@ def render_xlsx(output: StatusOutput) -> bytes:
         sheet = workbook.create_sheet(SHEET_NAMES.get(view.name, view.name)[:31])
         notes = ([*output.alerts] if number == 0 else []) + view.notes_for()
         _fill(sheet, view, notes)
+        text_stays_text(sheet)  # a name or a note starting with '=' is words, not a formula
+        landscape_a4(sheet)
+        sheet.print_title_rows = f"1:{HEADER_ROW}"  # the title and the headers on every page
+        columns = flat_columns(view)
+        wrapped = [get_column_letter(n) for n, c in enumerate(columns, 1) if c.key in WRAPPED]
+        shrink_to_page(sheet, wrapped, minimum=12)
+        fit_rows(sheet, HEADER_ROW)
+        _notes_across(sheet, len(columns), len(notes))
     _properties(workbook, output)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _notes_across(sheet: Worksheet, width: int, count: int) -> None:
+    """The view's notes (the last `count` rows) each across the table's width, wrapped, so
+    that a long sentence prints whole instead of running off the page."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    from kehoach_cli.sheets import LINE_POINTS, lines_in
+
+    total = sum(
+        float(sheet.column_dimensions[get_column_letter(n)].width or 8.43)
+        for n in range(1, width + 1)
+    )
+    for row in range(sheet.max_row - count + 1, sheet.max_row + 1):
+        cell = sheet.cell(row=row, column=1)
+        if not isinstance(cell.value, str) or width < 2:
+            continue
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.row_dimensions[row].height = lines_in(cell.value, total) * LINE_POINTS + 3
 
 
 def _properties(workbook: Any, output: StatusOutput) -> None:
@@ -108,7 +140,9 @@ def _fill(sheet: Worksheet, view: View, notes: list[str]) -> None:
             if is_total:
                 sheet.cell(row=offset, column=index).font = Font(bold=True)
         if view.name == "task" and not is_total and row.get("level"):
-            sheet.cell(row=offset, column=1).alignment = Alignment(indent=row["level"])
+            sheet.cell(row=offset, column=1).alignment = Alignment(
+                indent=row["level"], vertical="top"
+            )
     last = HEADER_ROW + len(rows)
     for number, note in enumerate(notes, start=last + 2):
         sheet.cell(row=number, column=1, value=_text(note))
@@ -127,8 +161,8 @@ def _put(cell: Any, column: Column, row: dict[str, Any]) -> None:
     if isinstance(value, str):
         cell.data_type = "s"  # openpyxl reads '=…' as a formula: data is text
     cell.number_format = number_format
-    if column.key in WRAPPED:
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    # top-aligned, so that a row grown for a wrapped name reads as one line of the table
+    cell.alignment = Alignment(wrap_text=column.key in WRAPPED, vertical="top")
 
 
 def _typed(column: Column, row: dict[str, Any]) -> tuple[Any, str]:
@@ -155,8 +189,11 @@ def _number(value: Any) -> int | float | None:
 
 
 def _text(text: str) -> str:
-    """Text as a cell holds it: the control characters XML cannot carry are dropped."""
-    return "".join(c for c in text if c >= " " or c in "\n\t")
+    """Text as a cell holds it: the control characters XML cannot carry dropped, cut with a
+    visible mark at Excel's 32,767 characters."""
+    from kehoach_cli.sheets import cell_text
+
+    return cell_text(text)
 
 
 def _width(column: Column, rows: list[dict[str, Any]]) -> float:
@@ -165,6 +202,8 @@ def _width(column: Column, rows: list[dict[str, Any]]) -> float:
     longest_word = max((len(word) for word in column.header.split()), default=4)
     cells = [cell_text(column, row) for row in rows if column.key in row]
     widest = max((len(text) for text in cells), default=0)
-    if column.numeric or column.kind == "date":
+    if column.kind in ("percent", "bar"):  # a number shown '70,2%' (not the text's bar)
+        widest = 6
+    elif column.numeric or column.kind == "date":
         widest = min(widest, 18) + 1
     return float(max(MIN_WIDTH, min(max(widest, longest_word) + 2, MAX_WIDTH)))
