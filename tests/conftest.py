@@ -18,6 +18,12 @@ settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
+# pytest-xdist starts its workers with COLUMNS=80 and LINES=24 (the controller's terminal);
+# a plain run has neither. Output laid out for a width must not depend on how the tests
+# were started: every test begins without them (a test that wants a width sets it).
+for _name in ("COLUMNS", "LINES"):
+    os.environ.pop(_name, None)
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

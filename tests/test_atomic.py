@@ -60,3 +60,16 @@ def test_the_temporary_name_keeps_whole_characters():
     assert set(prefix.strip(".")) == {"ệ"}
     assert len(os.fsencode(prefix)) + 8 + len(".tmp") <= 255
     assert temporary_prefix("bao-cao.docx") == ".bao-cao.docx."
+
+
+def test_write_new_gets_the_umask_mode_not_the_temporary_files(tmp_path: Path):
+    """mkstemp makes 0600 files; a new file must get 0666 less the umask, as open() gives."""
+    from kehoach_cli.atomic import write_new
+
+    for umask, expected in ((0o022, 0o644), (0o002, 0o664), (0o077, 0o600)):
+        previous = os.umask(umask)
+        try:
+            write_new(tmp_path / f"{umask:o}.yaml", b"x")
+        finally:
+            os.umask(previous)
+        assert (tmp_path / f"{umask:o}.yaml").stat().st_mode & 0o777 == expected

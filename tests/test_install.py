@@ -33,6 +33,9 @@ import pytest
 import kehoach_cli
 from tests.conftest import REPO
 
+# One worker builds the artefacts once for every test here (pyproject: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("release-artefacts")
+
 # What the tests read besides themselves: they must be in the sdist.
 NEEDED_IN_SDIST = [
     "LICENSE",
@@ -50,6 +53,7 @@ NEEDED_IN_SDIST = [
     "schemas/progress.schema.json",
     "docs/huong-dan.md",
     "src/kehoach_cli/py.typed",
+    "setup.py",
 ]
 # Not release material: the copy the sdist is built from leaves these out.
 NOT_COPIED = shutil.ignore_patterns(
@@ -98,6 +102,23 @@ class Artefacts:
     wheel: Path
 
 
+def unpack_sdist(sdist: Path, target: Path) -> None:
+    """Regular files and folders only, each inside `target`. Not extractall(filter=…):
+    the filter argument came with Python 3.11.4, and Debian 12's python3 is 3.11.2."""
+    with tarfile.open(sdist) as archive:
+        for member in archive.getmembers():
+            path = (target / member.name).resolve()
+            assert path.is_relative_to(target.resolve()), member.name
+            if member.isdir():
+                path.mkdir(parents=True, exist_ok=True)
+                continue
+            assert member.isfile(), f"{member.name}: not a regular file in the sdist"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            source = archive.extractfile(member)
+            assert source is not None
+            path.write_bytes(source.read())
+
+
 @pytest.fixture(scope="module")
 def artefacts(tmp_path_factory: pytest.TempPathFactory) -> Artefacts:
     base = tmp_path_factory.mktemp("release")
@@ -117,8 +138,7 @@ def artefacts(tmp_path_factory: pytest.TempPathFactory) -> Artefacts:
     sdist = dist / built.stdout.strip().splitlines()[-1]
     assert sdist.name == f"kehoach-{kehoach_cli.__version__}.tar.gz"
 
-    with tarfile.open(sdist) as archive:
-        archive.extractall(base / "unpacked", filter="data")
+    unpack_sdist(sdist, base / "unpacked")
     [unpacked] = (base / "unpacked").iterdir()
 
     wheels = base / "wheels"
@@ -154,6 +174,19 @@ def test_sdist_carries_the_license_and_what_the_tests_read(artefacts: Artefacts)
     assert "License-Expression: MIT" in metadata
     assert "License-File: LICENSE" in metadata
     assert "Classifier: License" not in metadata  # the SPDX expression says it once
+    assert "Project-URL: " in metadata  # `pip show kehoach` lists them
+    assert "Classifier: Natural Language :: Vietnamese" in metadata
+    assert "Keywords: " in metadata
+    assert "setup.py" in names  # the build step that puts the guide into the package
+
+
+def test_the_wheel_carries_the_guide_and_its_metadata(artefacts: Artefacts):
+    with zipfile.ZipFile(artefacts.wheel) as wheel:
+        guide = wheel.read("kehoach_cli/resources/huong-dan.md")
+        [metadata_name] = [n for n in wheel.namelist() if n.endswith(".dist-info/METADATA")]
+        metadata = wheel.read(metadata_name).decode("utf-8")
+    assert guide == (REPO / "docs/huong-dan.md").read_bytes()
+    assert "Project-URL: " in metadata and "Classifier: Typing :: Typed" in metadata
 
 
 def test_tests_pass_from_the_unpacked_sdist(artefacts: Artefacts):
@@ -170,6 +203,8 @@ def test_tests_pass_from_the_unpacked_sdist(artefacts: Artefacts):
         "-q",
         "-p",
         "no:cacheprovider",
+        "-n",
+        "0",  # in this test's worker already: no workers of its own
         "tests/test_bundled_data.py",
         "tests/cli/test_report.py",
         "tests/cli/test_schema.py",
@@ -224,6 +259,9 @@ def test_wheel_install_runs_every_command_from_an_empty_folder(
         return result
 
     assert kehoach_cli.__version__ in command("--version").stdout
+    shown = Path(command("guide").stdout.strip())
+    assert shown.is_relative_to(environment) and shown.name == "huong-dan.md"
+    assert command("guide", "--print").stdout.startswith("# Hướng dẫn sử dụng kehoach")
     command("validate", "--root", REPO)
     status = command("status", "--year", "2024", "--as-of", "2024-12-31", "--root", REPO)
     assert "2.1" in status.stdout

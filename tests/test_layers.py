@@ -15,6 +15,7 @@ BASE = {
     "atomic",
     "os_errors",
     "errors",
+    "gitrepo",
     "sheets",
     "__init__",
 }  # depend on nothing of ours

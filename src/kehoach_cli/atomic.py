@@ -37,9 +37,16 @@ def _mode_for(path: Path) -> int:
     try:
         return path.stat().st_mode & 0o777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return _created_mode()
+
+
+def _created_mode() -> int:
+    """0666 less the umask: what `open(path, "w")` gives a new file. mkstemp makes its file
+    0600 whatever the umask, which would keep a shared data repository's files from the
+    group (and from a web server publishing the dashboard)."""
+    umask = os.umask(0o077)  # reading the umask means setting it; restored at once
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -72,6 +79,7 @@ def write_new(path: Path, data: bytes) -> None:
     """
     handle, temporary = _temporary_beside(path)
     try:
+        os.chmod(temporary, _created_mode())
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()

@@ -7,6 +7,7 @@ import pytest
 from kehoach_cli import __version__
 from kehoach_cli.cli import app as app_module
 from kehoach_cli.cli.help_text import COMMANDS
+from kehoach_cli.cli.version import version_line
 from kehoach_cli.errors import DataProblem, KehoachError, UsageProblem
 from tests.conftest import REPO
 
@@ -14,7 +15,8 @@ from tests.conftest import REPO
 def test_version_is_eager(cli, tmp_path):
     result = cli("--version", "validate", cwd=tmp_path)  # no workspace needed
     assert result.code == 0
-    assert result.stdout.strip() == f"kehoach {__version__}"
+    assert result.stdout.strip().startswith(f"kehoach {__version__}")
+    assert result.stdout.strip() == version_line()
 
 
 def test_help_is_vietnamese_with_examples(cli):

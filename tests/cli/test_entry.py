@@ -12,6 +12,7 @@ from kehoach_cli import __version__
 from kehoach_cli.cli import app as app_module
 from kehoach_cli.cli.entry import main
 from kehoach_cli.cli.help_text import COMMANDS, page_for
+from kehoach_cli.cli.version import version_line
 from tests.conftest import REPO, edit
 
 
@@ -43,7 +44,8 @@ def test_the_fast_path_knows_every_command_in_order():
 def test_fast_paths(capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "120")
     assert main(["--version"]) == 0
-    assert capsys.readouterr().out == f"kehoach {__version__}\n"
+    assert capsys.readouterr().out == version_line() + "\n"
+    assert version_line().startswith(f"kehoach {__version__}")
     assert main(["-h"]) == 0
     assert capsys.readouterr().out == _help(app_module.main, "", capsys)
 

@@ -177,7 +177,9 @@ def test_without_git_installed(repository: Path, monkeypatch: pytest.MonkeyPatch
     assert probe(repository) == DataCommit(expected, False)
 
 
-@pytest.mark.parametrize("damage", ["reftable", "bad HEAD", "missing object", "split index"])
+@pytest.mark.parametrize(
+    "damage", ["reftable", "bad HEAD", "missing object", "split index without its shared file"]
+)
 def test_what_cannot_be_read_is_unknown_not_guessed(repository: Path, damage: str):
     dot_git = repository / ".git"
     if damage == "reftable":
@@ -193,6 +195,8 @@ def test_what_cannot_be_read_is_unknown_not_guessed(repository: Path, damage: st
         assert probe(repository) == DataCommit(commit, None)
     else:
         git(repository, "update-index", "--split-index")
+        for shared in dot_git.glob("sharedindex.*"):
+            shared.unlink()
         assert probe(repository) == DataCommit(head(repository), None)
 
 
@@ -299,3 +303,110 @@ def test_reading_the_bundled_repository_is_fast_and_agrees_with_git():
     result = read_data_commit(REPO)
     assert time.perf_counter() - started < 1.0
     assert result.commit == head(REPO)
+
+
+# --- every index and ref format git writes ------------------------------------------------
+
+
+@pytest.mark.parametrize("change", [None, "modified", "staged", "untracked"])
+def test_index_version_4(workspace: Path, change: str | None):
+    """Index v4 (prefix-compressed paths), read by dulwich, against git's own answer."""
+    git(workspace, "init", "-q")
+    git(workspace, "config", "index.version", "4")
+    git(workspace, "add", "data")
+    git(workspace, "commit", "-q", "-m", "data")
+    assert (workspace / ".git/index").read_bytes()[4:8] == b"\0\0\0\x04"
+    plan = workspace / "data/plan.yaml"
+    if change in ("modified", "staged"):
+        with plan.open("a", encoding="utf-8") as file:
+            file.write("# sửa\n")
+        if change == "staged":
+            git(workspace, "add", "data/plan.yaml")
+    elif change == "untracked":
+        (workspace / "data/progress/2024/moi.yaml").write_text("unit: moi\n", encoding="utf-8")
+    assert probe(workspace) == DataCommit(head(workspace), git_says_dirty(workspace))
+
+
+@pytest.mark.parametrize(
+    "change", [None, "modified", "staged", "added", "removed", "deleted", "untracked"]
+)
+@pytest.mark.parametrize("version", ["2", "4"])
+def test_a_split_index(repository: Path, change: str | None, version: str):
+    """A split index keeps most entries in .git/sharedindex.<id> and the changes since in
+    .git/index (the `link` extension, its bitmaps of deleted and replaced entries); read
+    together, the answer is git's own."""
+    git(repository, "config", "index.version", version)
+    git(repository, "config", "splitIndex.maxPercentChange", "100")  # keep the split
+    git(repository, "update-index", "--split-index")
+    plan = repository / "data/plan.yaml"
+    qlkh = repository / "data/progress/2024/qlkh.yaml"
+    if change in ("modified", "staged"):
+        with plan.open("a", encoding="utf-8") as file:
+            file.write("# sửa\n")
+        if change == "staged":  # a replaced entry: in .git/index, its name left empty
+            git(repository, "add", "data/plan.yaml")
+    elif change == "added":  # an added entry, in .git/index only
+        (repository / "data/progress/2024/moi.yaml").write_text("unit: moi\n", encoding="utf-8")
+        git(repository, "add", "data")
+    elif change == "removed":  # a deleted entry: a bit of the delete bitmap
+        git(repository, "rm", "-q", "--cached", str(qlkh.relative_to(repository)))
+    elif change == "deleted":
+        qlkh.unlink()
+    elif change == "untracked":
+        (repository / "data/progress/2024/moi.yaml").write_text("unit: moi\n", encoding="utf-8")
+    index = (repository / ".git/index").read_bytes()
+    assert b"link" in index and list((repository / ".git").glob("sharedindex.*"))
+    assert probe(repository) == DataCommit(head(repository), git_says_dirty(repository))
+    assert _entries(repository) == git(repository, "ls-files", "--stage").splitlines()
+    if change in ("staged", "added"):  # committed: clean again, the index still split
+        git(repository, "commit", "-q", "-m", "thay đổi")
+        assert b"link" in (repository / ".git/index").read_bytes()
+        assert probe(repository) == DataCommit(head(repository), False)
+
+
+def _entries(repository: Path) -> list[str]:
+    """The index as kehoach reads it, in `git ls-files --stage`'s words."""
+    from dulwich.object_format import get_object_format
+
+    from kehoach_cli.report.git_index import read_index
+
+    entries = read_index(repository / ".git/index", get_object_format("sha1"))
+    return [f"{e.mode:06o} {e.oid} {e.stage}\t{e.path}" for e in entries]
+
+
+def test_a_sparse_index_is_unknown_not_guessed(repository: Path):
+    git(repository, "sparse-checkout", "init", "--cone", "--sparse-index")
+    git(repository, "sparse-checkout", "set", "data")
+    index = (repository / ".git/index").read_bytes()
+    if b"sdir" not in index:
+        pytest.skip("this git wrote no sparse index (nothing outside the cone to fold)")
+    assert probe(repository).dirty is None
+
+
+def test_reftable_refs(workspace: Path):
+    """Refs in a reftable: written by git where it can (2.45 and later: init
+    --ref-format=reftable); by an older git, the repository's refs are moved into a
+    reftable with dulwich's writer (HEAD and the branch; what git 2.45 writes has the
+    same tables)."""
+    try:
+        git(workspace, "init", "-q", "-b", "main", "--ref-format=reftable")
+        written_by_git = True
+    except subprocess.CalledProcessError:
+        git(workspace, "init", "-q", "-b", "main")
+        written_by_git = False
+    git(workspace, "add", "data")
+    git(workspace, "commit", "-q", "-m", "data")
+    commit = head(workspace)
+    if not written_by_git:
+        from dulwich.reftable import ReftableRefsContainer
+
+        git(workspace, "config", "core.repositoryformatversion", "1")
+        git(workspace, "config", "extensions.refStorage", "reftable")
+        (workspace / ".git/refs/heads/main").unlink()
+        tables = ReftableRefsContainer(str(workspace / ".git"))
+        tables[b"refs/heads/main"] = commit.encode()
+        tables.set_symbolic_ref(b"HEAD", b"refs/heads/main")
+    assert (workspace / ".git/reftable/tables.list").is_file()
+    assert probe(workspace) == DataCommit(commit, False)
+    (workspace / "data/plan.yaml").write_text("x: 1\n", encoding="utf-8")
+    assert probe(workspace) == DataCommit(commit, True)

@@ -17,7 +17,6 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from kehoach_cli import __version__
 from kehoach_cli.scaffold.ci_recipes import DASHBOARD_SCRIPT, SUMMARY_SCRIPT
 
 YEAR = date.today().year
@@ -34,8 +33,11 @@ ESSENTIALS = (
 )  # fmt: skip
 
 
-SOURCE = "https://git.example.gov.vn/cds/kehoach.git"
-PINNED = f"kehoach @ git+{SOURCE}@v{__version__}"
+COMMIT = "0123456789abcdef" * 2 + "01234567"
+# The address with the commit written after it: the same pin whatever this kehoach was
+# installed from (tests/scaffold/test_install_source.py: the commit it was installed from).
+SOURCE = f"https://git.example.gov.vn/cds/kehoach.git@{COMMIT}"
+PINNED = f"kehoach @ git+{SOURCE}"
 
 
 @pytest.fixture

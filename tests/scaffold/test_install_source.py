@@ -1,12 +1,14 @@
-"""Where the CI of a new data repository installs kehoach from: a pinned version from a source
-that exists (a git tag or a release wheel), never a bare package name; and, end to end, the
-recipes `kehoach init` writes install kehoach from a tagged git repository and run green on
-the initialised data."""
+"""Where the CI of a new data repository installs kehoach from: the exact source of the
+running kehoach (a git commit, a tag only when the source has it, or a release wheel), never
+a bare package name; and, end to end, in a clone that carries no tags, the recipes and the
+pre-commit hook `kehoach init` writes install that kehoach and run green on the initialised
+data."""
 
 from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -20,6 +22,7 @@ import yaml
 import kehoach_cli
 from kehoach_cli.scaffold.ci_recipes import install_script
 from kehoach_cli.scaffold.install_source import (
+    Origin,
     SourceRefused,
     from_installation,
     from_option,
@@ -29,6 +32,8 @@ from tests.scaffold.test_ci_recipes import ESSENTIALS
 
 VERSION = kehoach_cli.__version__
 TAG = f"v{VERSION}"
+COMMIT = "0123456789abcdef" * 2 + "01234567"
+RUNNING = Origin("https://git.example.gov.vn/cds/kehoach.git", COMMIT)  # a git install
 BIN = Path(sys.executable).parent
 
 
@@ -40,29 +45,33 @@ BIN = Path(sys.executable).parent
     [
         (
             "https://git.example.gov.vn/cds/kehoach.git",
-            f"kehoach @ git+https://git.example.gov.vn/cds/kehoach.git@{TAG}",
+            f"kehoach @ git+https://git.example.gov.vn/cds/kehoach.git@{COMMIT}",
             "https://git.example.gov.vn/cds/kehoach.git",
         ),
         (
             "git+https://git.example.gov.vn/cds/kehoach",
-            f"kehoach @ git+https://git.example.gov.vn/cds/kehoach@{TAG}",
+            f"kehoach @ git+https://git.example.gov.vn/cds/kehoach@{COMMIT}",
             "https://git.example.gov.vn/cds/kehoach",
         ),
         (  # git's short form: pip needs ssh://, pre-commit takes it as it is
             "git@git.example.gov.vn:cds/kehoach.git",
-            f"kehoach @ git+ssh://git@git.example.gov.vn/cds/kehoach.git@{TAG}",
+            f"kehoach @ git+ssh://git@git.example.gov.vn/cds/kehoach.git@{COMMIT}",
             "git@git.example.gov.vn:cds/kehoach.git",
-        ),
-        (  # a folder on a shared disk: pip wants a host name in a git+file URL
-            "file:///srv/kehoach",
-            f"kehoach @ git+file://localhost/srv/kehoach@{TAG}",
-            "file:///srv/kehoach",
         ),
     ],
 )
-def test_a_git_source_is_pinned_at_the_release_tag(given: str, requirement: str, git_url: str):
-    source = from_option(given, VERSION)
-    assert (source.requirement, source.git_url, source.git_rev) == (requirement, git_url, TAG)
+def test_a_git_source_is_pinned_at_the_running_commit(given: str, requirement: str, git_url: str):
+    source = from_option(given, VERSION, RUNNING)
+    assert (source.requirement, source.git_url, source.git_rev) == (requirement, git_url, COMMIT)
+    assert source.pin == f"commit {COMMIT[:12]}"
+
+
+def test_without_a_known_commit_a_revision_must_be_written():
+    """Installed from a wheel: no commit to pin; never a made-up tag."""
+    with pytest.raises(SourceRefused, match="ghi rõ commit hoặc thẻ"):
+        from_option("https://git.example.gov.vn/cds/kehoach.git", VERSION, Origin(None, None))
+    given = from_option(f"https://git.example.gov.vn/cds/kehoach.git@{COMMIT}", VERSION)
+    assert given.git_rev == COMMIT
 
 
 def test_a_wheel_source_is_pinned_by_its_file_name():
@@ -73,17 +82,18 @@ def test_a_wheel_source_is_pinned_by_its_file_name():
 
 
 @pytest.mark.parametrize(
-    "given",
-    [  # the pip requirement copied from the guide, a trailing slash: the same pin
-        f"git+https://git.example.gov.vn/cds/kehoach.git@{TAG}",
-        f"https://git.example.gov.vn/cds/kehoach.git@{TAG}",
-        "https://git.example.gov.vn/cds/kehoach.git/",
+    ("given", "revision"),
+    [  # the pip requirement copied from the guide, a written revision, a trailing slash
+        (f"git+https://git.example.gov.vn/cds/kehoach.git@{COMMIT}", COMMIT),
+        (f"https://git.example.gov.vn/cds/kehoach.git@{TAG}", TAG),
+        ("https://git.example.gov.vn/cds/kehoach.git/", COMMIT),
     ],
 )
-def test_a_revision_of_this_version_or_a_slash_is_the_same_pin(given: str):
-    source = from_option(given, VERSION)
-    assert source.requirement == f"kehoach @ git+https://git.example.gov.vn/cds/kehoach.git@{TAG}"
-    assert source.git_url == "https://git.example.gov.vn/cds/kehoach.git"
+def test_a_written_revision_is_pinned_as_given(given: str, revision: str):
+    source = from_option(given, VERSION, RUNNING)
+    url = "https://git.example.gov.vn/cds/kehoach.git"
+    assert source.requirement == f"kehoach @ git+{url}@{revision}"
+    assert source.git_url == url
 
 
 @pytest.mark.parametrize(
@@ -114,7 +124,7 @@ def test_a_revision_of_this_version_or_a_slash_is_the_same_pin(given: str):
 )
 def test_a_source_ci_cannot_install_from_is_refused(given: str):
     with pytest.raises(SourceRefused):
-        from_option(given, VERSION)
+        from_option(given, VERSION, RUNNING)
 
 
 def test_init_refuses_a_bare_name_with_a_located_message(cli, tmp_path: Path):
@@ -132,13 +142,16 @@ def _direct_url(**record: object) -> str:
 
 
 def test_the_source_of_the_running_kehoach_is_reused_when_ci_can_reach_it():
+    """Pinned at the installed commit, even when a tag was asked for: the commit is what
+    was installed, and a mirror of the repository may carry no tags."""
     tagged = _direct_url(
         url="https://git.example.gov.vn/cds/kehoach.git",
         vcs_info={"vcs": "git", "requested_revision": TAG, "commit_id": "a" * 40},
     )
     source = from_installation(tagged, VERSION)
-    assert source.requirement == f"kehoach @ git+https://git.example.gov.vn/cds/kehoach.git@{TAG}"
-    assert source.git_rev == TAG
+    url = "https://git.example.gov.vn/cds/kehoach.git"
+    assert source.requirement == f"kehoach @ git+{url}@" + "a" * 40
+    assert source.git_rev == "a" * 40
     # Installed from a branch: pinned at the exact commit, not the moving branch.
     branch = _direct_url(
         url="https://git.example.gov.vn/cds/kehoach.git",
@@ -207,20 +220,50 @@ def test_without_a_source_the_recipes_say_what_to_fill_in_and_install_nothing(cl
     )
     assert stopped.returncode == 1
     assert "Chưa biết nơi cài kehoach: điền biến KEHOACH_PIP" in stopped.stderr
-    assert f'"kehoach @ git+https://<máy chủ>/<nhóm>/kehoach.git@{TAG}"' in stopped.stderr
+    assert '"kehoach @ git+https://<máy chủ>/<nhóm>/kehoach.git@<commit>"' in stopped.stderr
 
 
-def test_with_a_git_source_pre_commit_pins_the_same_tag(cli, tmp_path: Path):
+def test_with_a_git_source_pre_commit_pins_the_same_revision(cli, tmp_path: Path):
     url = "https://git.example.gov.vn/cds/kehoach.git"
-    assert cli("init", "kho", *ESSENTIALS, "--kehoach-source", url, cwd=tmp_path).code == 0
+    given = f"{url}@{COMMIT}"
+    result = cli("init", "kho", *ESSENTIALS, "--kehoach-source", given, cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    assert f"CI và pre-commit cài kehoach {VERSION}, ghim ở commit {COMMIT[:12]}" in result.stderr
     config = _load(tmp_path / "kho/.pre-commit-config.yaml")
-    assert config == {"repos": [{"repo": url, "rev": TAG, "hooks": [{"id": "kehoach-validate"}]}]}
+    assert config == {
+        "repos": [{"repo": url, "rev": COMMIT, "hooks": [{"id": "kehoach-validate"}]}]
+    }
     # The hook id is one this repository declares.
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert [hook["id"] for hook in hooks] == ["kehoach-validate"]
 
 
-# ------------------------------------------------------------------ end to end: a tagged repository
+# ------------------------------------------------------------------ a folder's repository
+
+needs_git = pytest.mark.skipif(
+    not shutil.which("git") or not shutil.which("sh"), reason="needs git and sh"
+)
+
+
+@needs_git
+def test_a_folder_source_is_looked_into(tmp_path: Path):
+    """file://: a revision the repository lacks is refused (a tag of a clone without tags
+    included); a branch is pinned at its commit; a tag it has stays the tag."""
+    clone, commit = _untagged_clone(tmp_path)
+    url = f"file://{clone.as_posix()}"
+    with pytest.raises(SourceRefused, match=f"không có thẻ {TAG}"):
+        from_option(f"{url}@{TAG}", VERSION, RUNNING)
+    with pytest.raises(SourceRefused, match=f"không có commit {COMMIT[:12]}"):
+        from_option(url, VERSION, RUNNING)  # the running commit is not in that repository
+    assert from_option(f"{url}@main", VERSION).git_rev == commit
+    assert from_option(url, VERSION, Origin(url, commit)).requirement == (
+        f"kehoach @ git+file://localhost{clone.as_posix()}@{commit}"
+    )
+    _git("tag", "v9.9.9-thu", cwd=clone)
+    assert from_option(f"{url}@v9.9.9-thu", VERSION).git_rev == "v9.9.9-thu"
+
+
+# ------------------------------------------------------------------ end to end: a clone without tags
 
 NOT_RELEASED = shutil.ignore_patterns(
     ".git", ".venv", "venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache",
@@ -228,9 +271,9 @@ NOT_RELEASED = shutil.ignore_patterns(
 )  # fmt: skip
 
 
-def _git(*args: str, cwd: Path) -> None:
+def _git(*args: str, cwd: Path) -> str:
     env = {
-        **os.environ,
+        **{key: value for key, value in os.environ.items() if not key.startswith("GIT_")},
         "GIT_AUTHOR_NAME": "kehoach",
         "GIT_AUTHOR_EMAIL": "kehoach@example.gov.vn",
         "GIT_COMMITTER_NAME": "kehoach",
@@ -238,20 +281,25 @@ def _git(*args: str, cwd: Path) -> None:
         "GIT_CONFIG_GLOBAL": os.devnull,
         "GIT_CONFIG_NOSYSTEM": "1",
     }
-    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, timeout=120)
+    done = subprocess.run(
+        ["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True, timeout=120
+    )
+    return done.stdout.strip()
 
 
-def _tagged_kehoach(base: Path) -> Path:
-    """This checkout as a git repository with the release tag: what an agency's mirror of
-    kehoach holds."""
-    mirror = base / "kehoach"
-    shutil.copytree(REPO, mirror, ignore=NOT_RELEASED)
-    _git("init", "-q", "-b", "main", cwd=mirror)
-    _git("add", "-A", cwd=mirror)
-    _git("commit", "-q", "-m", "phát hành", cwd=mirror)
-    _git("tag", "-a", TAG, "-m", TAG, cwd=mirror)
-    _git("commit", "-q", "--allow-empty", "-m", "sau bản phát hành", cwd=mirror)  # not HEAD
-    return mirror
+def _untagged_clone(base: Path) -> tuple[Path, str]:
+    """This checkout, committed and tagged in an upstream repository, then cloned without
+    its tags, as the project's history is published: the clone and its HEAD commit."""
+    upstream = base / "upstream"
+    shutil.copytree(REPO, upstream, ignore=NOT_RELEASED)
+    _git("init", "-q", "-b", "main", cwd=upstream)
+    _git("add", "-A", cwd=upstream)
+    _git("commit", "-q", "-m", "phát hành", cwd=upstream)
+    _git("tag", "-a", TAG, "-m", TAG, cwd=upstream)
+    clone = base / "kehoach"
+    _git("clone", "-q", "--no-tags", str(upstream), str(clone), cwd=base)
+    assert _git("tag", "-l", cwd=clone) == ""
+    return clone, _git("rev-parse", "HEAD", cwd=clone)
 
 
 def _job_scripts(repo: Path) -> dict[str, list[str]]:
@@ -270,56 +318,106 @@ def _job_scripts(repo: Path) -> dict[str, list[str]]:
     return {name: lines for name, lines in scripts.items() if lines}
 
 
-@pytest.mark.skipif(not shutil.which("git") or not shutil.which("sh"), reason="needs git and sh")
-def test_the_recipes_install_the_tagged_release_and_run_green(cli, tmp_path: Path):
-    mirror = _tagged_kehoach(tmp_path)
-    source = f"file://{mirror.as_posix()}"
-    assert cli("init", "kho", *ESSENTIALS, "--kehoach-source", source, cwd=tmp_path).code == 0
-    repo = tmp_path / "kho"
-    pinned = _load(repo / ".gitlab-ci.yml")["variables"]["KEHOACH_PIP"]
-    assert pinned == _load(repo / ".github/workflows/kehoach.yml")["env"]["KEHOACH_PIP"]
-    assert pinned.endswith(f"@{TAG}")
-
-    # A fresh environment with pip, as a CI image has; offline: kehoach's dependencies and
-    # setuptools are borrowed from this one (PYTHONPATH; .pth files there are not read).
-    environment = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True).create(environment)
-    bin_dir = environment / "bin"
+def _fresh_environment(path: Path, **extra: str) -> dict[str, str]:
+    """A fresh environment with pip, as a CI image has; offline: kehoach's dependencies and
+    setuptools are borrowed from this one (PYTHONPATH; .pth files there are not read)."""
+    venv.EnvBuilder(with_pip=True).create(path)
     env = {
         key: value
         for key, value in os.environ.items()
         if key not in ("KEHOACH_ROOT", "PYTHONPATH", "PYTEST_ADDOPTS", "GITHUB_ACTIONS")
     }
     env.update(
-        PATH=f"{bin_dir}{os.pathsep}{env['PATH']}",
+        PATH=f"{path / 'bin'}{os.pathsep}{env['PATH']}",
         PYTHONPATH=sysconfig.get_paths()["purelib"],
-        KEHOACH_PIP=pinned,
-        TZ="ICT-7",
         NO_COLOR="1",
-        GITHUB_STEP_SUMMARY=str(tmp_path / "summary.md"),
         PIP_NO_INDEX="1",
         PIP_NO_DEPS="1",
         PIP_NO_BUILD_ISOLATION="0",  # pip's spelling of --no-build-isolation
         PIP_DISABLE_PIP_VERSION_CHECK="1",
+        **extra,
     )
+    return env
+
+
+def _sh(line: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["sh", "-e", "-c", line], cwd=cwd, env=env, capture_output=True, text=True,
+        check=False, timeout=600,
+    )  # fmt: skip
+
+
+def _guide_install_line() -> str:
+    """The pinned install line of the guide's §1 (docs/huong-dan.md)."""
+    guide = (REPO / "docs/huong-dan.md").read_text(encoding="utf-8")
+    [line] = [
+        line
+        for line in guide.splitlines()
+        if line.startswith('pip install "kehoach @ git+https://<máy chủ>')
+    ]
+    return line
+
+
+@needs_git
+def test_in_a_clone_without_tags_the_pins_install_that_kehoach(tmp_path: Path):
+    """kehoach installed from a clone that has no tags writes recipes, a pre-commit hook and
+    (as the guide shows) an install line pinned at its commit; each installs that very
+    kehoach in a fresh environment, and the recipes' jobs run green."""
+    clone, commit = _untagged_clone(tmp_path)
+    installer = _fresh_environment(tmp_path / "venv-user")
+    requirement = f"kehoach @ git+file://localhost{clone.as_posix()}@{commit}"
+    done = _sh(f'python -m pip install --quiet "{requirement}"', tmp_path, installer)
+    assert done.returncode == 0, done.stdout + done.stderr
+    version = _sh("kehoach --version", tmp_path, installer)
+    assert version.stdout == f"kehoach {VERSION} (commit {commit})\n"
+
+    source = f"file://{clone.as_posix()}"
+    init = _sh(
+        f"kehoach init kho {shlex.join(ESSENTIALS)} --kehoach-source {source}", tmp_path, installer
+    )
+    assert init.returncode == 0, init.stderr
+    assert f"ghim ở commit {commit[:12]}" in init.stderr
+    assert "Đã tạo kho git trong 'kho'" in init.stderr
+    repo = tmp_path / "kho"
+    assert (repo / ".git/HEAD").is_file()
+    pinned = _load(repo / ".gitlab-ci.yml")["variables"]["KEHOACH_PIP"]
+    assert pinned == _load(repo / ".github/workflows/kehoach.yml")["env"]["KEHOACH_PIP"]
+    assert pinned == f"kehoach @ git+file://localhost{clone.as_posix()}@{commit}"
+    hook = _load(repo / ".pre-commit-config.yaml")["repos"][0]
+    assert (hook["repo"], hook["rev"]) == (source, commit)
+    # The guide's line, its address and commit filled in, is the recipes' install.
+    guide = _guide_install_line()
+    filled = guide.replace(
+        "https://<máy chủ>/<nhóm>/kehoach.git", f"file://localhost{clone.as_posix()}"
+    )
+    assert filled.replace("<commit>", commit) == f'pip install "{pinned}"'
+    # pre-commit clones `repo` at `rev` and installs it: that checkout exists and has the hook.
+    checkout = tmp_path / "pre-commit-checkout"
+    _git("clone", "-q", "--no-checkout", hook["repo"], str(checkout), cwd=tmp_path)
+    _git("checkout", "-q", hook["rev"], cwd=checkout)
+    hooks = _load(checkout / ".pre-commit-hooks.yaml")
+    assert [entry["id"] for entry in hooks] == [entry["id"] for entry in hook["hooks"]]
+
+    ci = _fresh_environment(
+        tmp_path / "venv-ci",
+        KEHOACH_PIP=pinned,
+        TZ="ICT-7",
+        GITHUB_STEP_SUMMARY=str(tmp_path / "summary.md"),
+    )
+    bin_dir = tmp_path / "venv-ci" / "bin"
     for job, lines in _job_scripts(repo).items():
         for line in lines:
-            done = subprocess.run(
-                ["sh", "-e", "-c", line], cwd=repo, env=env, capture_output=True, text=True,
-                check=False, timeout=600,
-            )  # fmt: skip
+            done = _sh(line, repo, ci)
             assert done.returncode == 0, f"{job}: {line}\n{done.stdout}{done.stderr}"
-        # What the jobs ran is the release the recipe pins, from the new environment.
-        which = subprocess.run(
-            ["kehoach", "--version"], cwd=repo, env=env, capture_output=True, text=True, check=True
-        )
-        assert which.stdout == f"kehoach {VERSION}\n"
-        assert shutil.which("kehoach", path=env["PATH"]) == str(bin_dir / "kehoach")
+        # What the jobs ran is the commit the recipe pins, from the new environment.
+        which = _sh("kehoach --version", repo, ci)
+        assert which.stdout == f"kehoach {VERSION} (commit {commit})\n"
+        assert shutil.which("kehoach", path=ci["PATH"]) == str(bin_dir / "kehoach")
     where = subprocess.run(
         [bin_dir / "python", "-c", "import kehoach_cli; print(kehoach_cli.__file__)"],
-        env=env, capture_output=True, text=True, check=True,
+        env=ci, capture_output=True, text=True, check=True,
     )  # fmt: skip
-    assert Path(where.stdout.strip()).is_relative_to(environment)  # not this checkout
+    assert Path(where.stdout.strip()).is_relative_to(tmp_path / "venv-ci")  # not this checkout
     assert (repo / "public/index.html").stat().st_size > 10_000
     assert "|---" in (tmp_path / "summary.md").read_text(encoding="utf-8")
     report = json.loads((repo / "gl-code-quality-report.json").read_text(encoding="utf-8"))
@@ -330,7 +428,7 @@ def test_init_over_an_existing_repository_says_nothing_untrue(cli, tmp_path: Pat
     """--force keeps every file of the user's: the recipes' KEHOACH_PIP and the plan are
     theirs, so init neither claims a source for CI nor lists 'missing' options."""
     assert cli("init", "kho", *ESSENTIALS, cwd=tmp_path).code == 0
-    source = "https://git.example.gov.vn/cds/kehoach.git"
+    source = f"https://git.example.gov.vn/cds/kehoach.git@{COMMIT}"
     again = cli("init", "kho", "--force", "--kehoach-source", source, cwd=tmp_path)
     assert again.code == 0, again.stderr
     assert "Đã tạo 0 tệp" in again.stderr
@@ -338,3 +436,28 @@ def test_init_over_an_existing_repository_says_nothing_untrue(cli, tmp_path: Pat
         assert untrue not in again.stderr, again.stderr
     workflow = _load(tmp_path / "kho/.github/workflows/kehoach.yml")
     assert workflow["env"]["KEHOACH_PIP"] == ""  # kept as it was
+
+
+@pytest.mark.parametrize(
+    ("direct_url", "line"),
+    [
+        (None, f"kehoach {VERSION}"),
+        (
+            _direct_url(
+                url="https://git.example.gov.vn/cds/kehoach.git",
+                vcs_info={"vcs": "git", "commit_id": COMMIT},
+            ),
+            f"kehoach {VERSION} (commit {COMMIT})",
+        ),
+        (
+            _direct_url(url="https://files.example.gov.vn/kehoach.whl", archive_info={}),
+            f"kehoach {VERSION}",
+        ),
+    ],
+)
+def test_version_names_the_installed_commit(monkeypatch, direct_url, line):
+    from kehoach_cli.cli.version import version_line
+    from kehoach_cli.scaffold import install_source
+
+    monkeypatch.setattr(install_source, "installed_direct_url", lambda: direct_url)
+    assert version_line() == line

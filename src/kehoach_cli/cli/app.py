@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from kehoach_cli import __version__
 from kehoach_cli.cli import dashboard as dashboard_command
 from kehoach_cli.cli import form as form_command
+from kehoach_cli.cli import guide as guide_command
 from kehoach_cli.cli import import_form as import_command
 from kehoach_cli.cli import init as init_command
 from kehoach_cli.cli import new as new_command
@@ -20,8 +20,10 @@ from kehoach_cli.cli import status as status_command
 from kehoach_cli.cli import summary as summary_command
 from kehoach_cli.cli import validate as validate_command
 from kehoach_cli.cli.boundary import interrupted, run_guarded, tell
+from kehoach_cli.cli.color import set_global_choice
 from kehoach_cli.cli.common import GlobalRootOption, defaults_for_subcommands
 from kehoach_cli.cli.console import sane_columns
+from kehoach_cli.cli.options import ColorOption, NoColorOption
 from kehoach_cli.cli.plan import plan_app
 from kehoach_cli.cli.template import template_app
 from kehoach_cli.cli.vietnamese import VietnameseCommand, VietnameseGroup, describe_usage_error
@@ -58,7 +60,9 @@ app = typer.Typer(
 
 def _print_version(value: bool) -> None:
     if value:
-        typer.echo(f"kehoach {__version__}")
+        from kehoach_cli.cli.version import version_line
+
+        typer.echo(version_line())
         raise typer.Exit()
 
 
@@ -80,7 +84,11 @@ def root_callback(
         bool,
         typer.Option("--debug", help="In chi tiết kỹ thuật (traceback) khi có lỗi không mong đợi."),
     ] = False,
+    color: ColorOption = False,
+    no_color: NoColorOption = False,
 ) -> None:
+    # Every invocation sets it (an earlier in-process run's choice must not linger).
+    set_global_choice(False if no_color else True if color else None)
     if root is not None:  # `kehoach --root X status`: X is status's --root unless it has one
         ctx.default_map = defaults_for_subcommands(ctx.command, {"root": root})
     if ctx.invoked_subcommand is None:
@@ -105,6 +113,7 @@ app.command("dashboard", cls=VietnameseCommand, help=dashboard_command.HELP)(
     dashboard_command.dashboard
 )
 app.command("schema", cls=VietnameseCommand, help=schema_command.HELP)(schema_command.schema)
+app.command("guide", cls=VietnameseCommand, help=guide_command.HELP)(guide_command.guide)
 app.add_typer(plan_app, name="plan")
 app.add_typer(template_app, name="template")
 

@@ -56,9 +56,9 @@ def main(argv: list[str] | None = None) -> int:
 def _page_without_typer(args: list[str]) -> str | None:
     """What `--version` and `<command> --help` print, when Typer is not needed for it."""
     if args in (["--version"], ["-V"]):
-        from kehoach_cli import __version__
+        from kehoach_cli.cli.version import version_line
 
-        return f"kehoach {__version__}\n"
+        return version_line() + "\n"
     if args and args[-1] in ("--help", "-h"):
         return _help_without_typer(args[:-1])
     return None

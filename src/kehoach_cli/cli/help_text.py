@@ -42,6 +42,7 @@ COMMANDS: dict[str, tuple[str, str, str | None]] = {
     "summary": ("summary", "summary", "HELP"),
     "dashboard": ("dashboard", "dashboard", "HELP"),
     "schema": ("schema", "schema", "HELP"),
+    "guide": ("guide", "guide", "HELP"),
     "plan": ("plan", "plan_app", None),
     "plan render": ("plan", "render", "RENDER_HELP"),
     "plan import": ("plan", "import_", "IMPORT_HELP"),

@@ -20,7 +20,7 @@ HELP = """Tạo một kho dữ liệu mới: data/plan.yaml, data/progress/, m�
 trình soạn thảo (.vscode/ gợi ý tiện ích YAML, gợi ý và lỗi tiếng Việt), cấu hình
 pre-commit, GitHub Actions, GitLab CI, .editorconfig, .gitattributes và README tiếng Việt.
 Không ghi vào thư mục đã có tệp, trừ khi có --force (khi đó chỉ thêm tệp còn thiếu, không
-ghi đè tệp nào).
+ghi đè tệp nào). Thư mục chưa nằm trong kho git nào thì được tạo thành một kho git mới.
 
 Các tùy chọn dưới đây điền sẵn những thông tin chính của kế hoạch. Thông tin nào không
 cho, data/plan.yaml ghi "ĐIỀN" ở chỗ đó và 'kehoach validate' báo lỗi đúng dòng cho đến
@@ -140,9 +140,10 @@ SourceOption = Annotated[
     str | None,
     typer.Option(
         "--kehoach-source",
-        help="Nơi CI (và pre-commit) cài kehoach: địa chỉ kho git của kehoach (ghim ở thẻ "
-        "của phiên bản này) hoặc địa chỉ tệp .whl của bản phát hành. Mặc định: nơi đã cài "
-        "kehoach đang chạy, nếu đó là một kho git hoặc máy chủ.",
+        help="Nơi CI (và pre-commit) cài kehoach: địa chỉ kho git của kehoach, ghim ở commit "
+        "kehoach đang chạy được cài từ (hoặc ở commit, thẻ ghi sau địa chỉ: …/kehoach.git@"
+        "<commit>), hoặc địa chỉ tệp .whl của bản phát hành. Mặc định: nơi đã cài kehoach "
+        "đang chạy, nếu đó là một kho git hoặc máy chủ.",
         show_default=False,
     ),
 ]
@@ -196,6 +197,7 @@ def init(
     written, kept = _write_missing(folder, _workspace_files(given, source))
     _tell(folder, written, kept, given)
     _tell_source(source, kept)
+    _make_repository(folder)
 
 
 def _install_source(option: str | None) -> InstallSource:
@@ -205,7 +207,7 @@ def _install_source(option: str | None) -> InstallSource:
     if option is None:
         return install_source.installed_source(__version__)
     try:
-        return install_source.from_option(option, __version__)
+        return install_source.from_option(option, __version__, install_source.running_origin())
     except install_source.SourceRefused as refused:
         raise UsageProblem(f"--kehoach-source: {refused}.") from None
 
@@ -255,13 +257,43 @@ def _tell_source(source: InstallSource, kept: list[str]) -> None:
     if all(recipe in kept for recipe in RECIPES):
         return  # the user's recipes, as they were: nothing said of them is new
     if source.known:
-        typer.echo(f"CI cài kehoach {source.version}: {source.requirement}", err=True)
+        hook = " và pre-commit" if source.git_rev else ""
+        typer.echo(
+            f"CI{hook} cài kehoach {source.version}, ghim ở {source.pin}: {source.requirement}",
+            err=True,
+        )
         return
+    from kehoach_cli.scaffold.install_source import running_origin
+
+    commit = running_origin().commit
     typer.echo(
         "Chưa biết nơi CI cài kehoach: điền biến KEHOACH_PIP ở đầu "
         '.github/workflows/kehoach.yml và .gitlab-ci.yml, ví dụ "kehoach @ '
-        f'git+https://<máy chủ>/<nhóm>/kehoach.git@v{source.version}" (hướng dẫn của '
-        'kehoach, mục 1 "Cài kehoach"); đến lúc đó CI dừng ở bước cài và nói rõ như vậy.',
+        'git+https://<máy chủ>/<nhóm>/kehoach.git@<commit>" (hướng dẫn của kehoach, mục 1 '
+        '"Cài kehoach"); đến lúc đó CI dừng ở bước cài và nói rõ như vậy.'
+        + (f" kehoach đang chạy được cài từ commit {commit}." if commit else ""),
+        err=True,
+    )
+
+
+def _make_repository(folder: Path) -> None:
+    """A new git repository in `folder` unless it is inside one already (every later step,
+    CI and pre-commit included, assumes one), made by dulwich: nothing is run."""
+    from kehoach_cli.gitrepo import find_top, init_repository
+
+    top = find_top(folder.resolve())
+    if top is not None:
+        return
+    try:
+        init_repository(folder)
+    except OSError as error:
+        raise UsageProblem(
+            f"đã ghi các tệp nhưng không tạo được kho git trong {display_path(folder)}: "
+            f"{describe_os_error(error)}; chạy 'git init' trong thư mục đó"
+        ) from None
+    typer.echo(
+        f"Đã tạo kho git trong '{display_path(folder)}' (chưa có commit nào): kiểm tra, "
+        "rồi 'git add -A' và 'git commit'.",
         err=True,
     )
 

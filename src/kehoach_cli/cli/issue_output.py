@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -16,20 +15,16 @@ from kehoach_cli.diagnostics import Issue
 
 
 def color_choice(color: bool, no_color: bool) -> bool | None:
-    """--no-color wins over --color; neither: None (the terminal and NO_COLOR decide)."""
-    if no_color:
-        return False
-    return True if color else None
+    """--no-color wins over --color; neither: None (cli/color.py decides)."""
+    from kehoach_cli.cli.color import choose
+
+    return choose(color, no_color)
 
 
 def _use_color(stream: TextIO, color: bool | None = None) -> bool:
-    """--color/--no-color when given; else colour on a terminal unless NO_COLOR (any
-    value) or TERM=dumb."""
-    if color is not None:
-        return color
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    return hasattr(stream, "isatty") and stream.isatty()
+    from kehoach_cli.cli.color import wanted
+
+    return wanted(stream, color)
 
 
 def format_text(issue: Issue, color: bool = False) -> str:
@@ -147,14 +142,3 @@ def write_issues(
             sys.stderr.write(format_text(issue, colored) + "\n")
     verdict = " Dữ liệu hợp lệ." if ok else ""
     sys.stderr.write(summary_line(issues, files) + verdict + "\n")
-
-
-def write_plan_errors(issues: Sequence[Issue], shown: int = 3) -> None:
-    """Why status/report cannot run: the plan's first errors, located, on stderr."""
-    sys.stderr.write("Lỗi: data/plan.yaml có lỗi nên không tính được tiến độ:\n")
-    color = _use_color(sys.stderr)
-    for issue in issues[:shown]:
-        sys.stderr.write(format_text(issue, color) + "\n")
-    if len(issues) > shown:
-        sys.stderr.write(f"… và {len(issues) - shown} lỗi khác.\n")
-    sys.stderr.write("Sửa rồi chạy lại; 'kehoach validate' liệt kê đủ mọi lỗi.\n")

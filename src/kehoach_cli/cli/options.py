@@ -126,7 +126,8 @@ ColorOption = Annotated[
     bool,
     typer.Option(
         "--color",
-        help="Tô màu kể cả khi không in ra màn hình hoặc khi NO_COLOR được đặt.",
+        help="Tô màu kể cả khi không in ra màn hình hoặc khi NO_COLOR được đặt (như biến "
+        "môi trường FORCE_COLOR).",
     ),
 ]
 NoColorOption = Annotated[
@@ -134,7 +135,8 @@ NoColorOption = Annotated[
     typer.Option(
         "--no-color",
         help="Không tô màu (như biến môi trường NO_COLOR). Mặc định: tô màu khi in ra màn "
-        "hình, trừ khi NO_COLOR được đặt hoặc TERM=dumb.",
+        "hình, trừ khi NO_COLOR được đặt hoặc TERM=dumb; FORCE_COLOR: tô màu cả khi không "
+        "in ra màn hình.",
     ),
 ]
 

@@ -135,15 +135,14 @@ def _check_deadline(workspace: Workspace, year: int | None, period: str | None, 
 
 
 def _terminal(color: bool | None) -> Terminal:
-    """Boxes on a terminal; colour there too unless NO_COLOR (any value) or --no-color."""
+    """Boxes on a terminal; colour by cli/color.py's rule (there by default)."""
+    from kehoach_cli.cli.color import terminal, wanted
     from kehoach_cli.status.render import Terminal
 
-    interactive = sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+    interactive = terminal(sys.stdout)
     columns = os.environ.get("COLUMNS", "")
     width = None if interactive else (int(columns) if columns.isdigit() and columns != "0" else 100)
-    if color is None:
-        color = interactive and not os.environ.get("NO_COLOR")
-    return Terminal(interactive, width, color)
+    return Terminal(interactive, width, wanted(sys.stdout, color))
 
 
 def _to_stdout(target: Path | None) -> bool:

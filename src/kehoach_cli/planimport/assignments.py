@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kehoach_cli.planimport.text import name_key
+
 _LABELS: list[tuple[str, re.Pattern[str]]] = [
     (
         "lead",
@@ -116,10 +118,11 @@ _PLURAL_TAIL = re.compile(
 )
 
 
-def split_names(text: str) -> list[str]:
+def split_names(text: str, named_alone: frozenset[str] = frozenset()) -> list[str]:
     """'Thanh tra huyện, phòng Nội vụ và các phòng, đơn vị thuộc huyện.' → ['Thanh tra
     huyện', 'phòng Nội vụ', 'các phòng, đơn vị thuộc huyện']: commas, ';' and 'và' between names,
-    never inside a plural name."""
+    never inside a plural name, nor inside 'Ủy ban MTTQ xã và các đoàn thể' (one block)
+    unless the plan names that Front on its own (`named_alone`: name_key of such names)."""
     text = text.strip().rstrip(".;,")
     separator = ";" if ";" in text else ","
     parts = [p.strip() for p in text.split(separator) if p.strip()]
@@ -142,11 +145,25 @@ def split_names(text: str) -> list[str]:
         # 'Văn phòng HĐND và UBND huyện' is one office
         pieces = (
             [part]
-            if part.startswith("Văn phòng")
+            if part.startswith("Văn phòng") or _front_block(part, named_alone)
             else re.split(r"\s+và\s+(?=" + UNIT_HEAD + r"\b)", part)
         )
         out += [piece.strip().rstrip(".") for piece in pieces if piece.strip()]
     return [re.sub(r"^(?:và|với)\s+", "", name) for name in out]
+
+
+# 'Ủy ban MTTQ Việt Nam xã và các đoàn thể': the Front and the mass organisations that are
+# its members, named as one block the way agencies write it — not the Front, then a group.
+_FRONT_BLOCK = re.compile(
+    r"^(?P<front>(?:Ủy ban|Uỷ ban|UB)\s*(?:Mặt trận|MTTQ)[^,;]*?|(?:Mặt trận|MTTQ)[^,;]*?)"
+    r"\s+và\s+các\s+(?:đoàn thể|tổ chức chính trị|hội|tổ chức thành viên)",
+    re.IGNORECASE,
+)
+
+
+def _front_block(name: str, named_alone: frozenset[str]) -> bool:
+    match = _FRONT_BLOCK.match(name)
+    return match is not None and name_key(match.group("front")) not in named_alone
 
 
 _UNIT_START = re.compile(

@@ -24,6 +24,7 @@ from kehoach_cli.planimport.tasks import (
     tasks_from_tables,
     walk,
 )
+from kehoach_cli.planimport.text import name_key
 from kehoach_cli.planimport.units import UnitBook, canonical
 from kehoach_cli.planimport.yaml_text import Noted
 
@@ -43,12 +44,13 @@ def build_draft(blocks: list[Block]) -> Draft:
     header = read_header(blocks)
     body = read_body(blocks[header.body_start :])
     everything = " ".join(block.text for block in blocks)
-    book = UnitBook()
     document = document_data(header, body, everything)
 
     tasks, tasks_at, sections = _tasks_and_sections(blocks, body)
     table_tasks = tasks_at is None and bool(tasks)
-    task_data = [_task(task, book) for task in tasks]
+    named_alone, leading = _usage(tasks)
+    book = UnitBook(leading)
+    task_data = [_task(task, book, named_alone) for task in tasks]
     reporting = reporting_data(body, tasks_at, book, document, header)
     groups = book.groups()
     units = book.units()
@@ -118,7 +120,22 @@ def _is_table_title(text: str) -> bool:
 # --- tasks ---------------------------------------------------------------------------------
 
 
-def _task(task: DraftTask, book: UnitBook) -> Noted:
+def _usage(tasks: list[DraftTask]) -> tuple[frozenset[str], set[str]]:
+    """How the plan uses names, read before any unit is made: every name it writes on its
+    own in an assignment line, and the names that lead a task (name_key of each)."""
+    alone: set[str] = set()
+    leading: set[str] = set()
+    for task in walk(tasks):
+        for written in (task.lead, task.cooperate):
+            alone.update(name_key(canonical(name)) for name in split_names(written or ""))
+    for task in walk(tasks):
+        leads = split_names(task.lead or "", frozenset(alone))
+        if leads:
+            leading.add(name_key(canonical(leads[0])))
+    return frozenset(alone), leading
+
+
+def _task(task: DraftTask, book: UnitBook, named_alone: frozenset[str]) -> Noted:
     data: dict[str, Any] = {"id": task.id}
     notes = list(task.notes)
     if task.title:
@@ -131,19 +148,25 @@ def _task(task: DraftTask, book: UnitBook) -> Noted:
         data["name"] = Noted("", ["nhiệm vụ không có nội dung"])
     if task.text:
         data["text"] = task.text
-    _assignment(task, data, notes, book)
+    _assignment(task, data, notes, book, named_alone)
     if task.deadline:
         data["deadline"] = _deadline(task.deadline)
     if task.product:
         data["product"] = task.product
     if task.subtasks:
-        data["subtasks"] = [_task(sub, book) for sub in task.subtasks]
+        data["subtasks"] = [_task(sub, book, named_alone) for sub in task.subtasks]
     return Noted(data, notes)
 
 
-def _assignment(task: DraftTask, data: dict[str, Any], notes: list[str], book: UnitBook) -> None:
+def _assignment(
+    task: DraftTask,
+    data: dict[str, Any],
+    notes: list[str],
+    book: UnitBook,
+    named_alone: frozenset[str],
+) -> None:
     wording: dict[str, str] = {}
-    leads = split_names(task.lead) if task.lead else []
+    leads = split_names(task.lead, named_alone) if task.lead else []
     if not leads and not task.subtasks:
         notes.append("không thấy đơn vị chủ trì: ghi 'lead'")
     lead_ref = None
@@ -161,7 +184,7 @@ def _assignment(task: DraftTask, data: dict[str, Any], notes: list[str], book: U
             )
         if task.lead and task.lead != book.name_of(lead_ref):
             wording["lead"] = task.lead
-    names = leads[1:] + (split_names(task.cooperate) if task.cooperate else [])
+    names = leads[1:] + (split_names(task.cooperate, named_alone) if task.cooperate else [])
     cooperate: list[str] = []
     partners: list[str] = []
     for name in names:

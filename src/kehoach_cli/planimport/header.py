@@ -153,6 +153,7 @@ def _title(header: Header, blocks: list[Block], start: int) -> int:
         attached = _ATTACHED.match(text)
         if attached:
             header.attached_to = {k: v for k, v in attached.groupdict().items() if v}
+            header.found.append("quyết định ban hành")
             position += 1
             continue
         if re.fullmatch(r"[-_=.\s]*", text):

@@ -53,9 +53,35 @@ def read_reporting(paragraphs: list[str]) -> ReportingDraft:
     return draft
 
 
+# The period a deadline is for: the nearest period words before it ('báo cáo quý III
+# trước ngày 15/9', 'báo cáo 6 tháng đầu năm trước ngày 05/6', 'báo cáo năm trước …').
+_PERIOD_WORDS = re.compile(
+    r"(?P<half>(?:6|sáu) tháng(?: (?P<end>đầu|cuối) năm)?)|(?P<nine>(?:9|chín) tháng)|"
+    r"quý\s+(?P<quarter>IV|I{1,3}|[1-4])\b|(?P<quarterly>quý)|(?P<year>năm)(?!\s+\d{4})",
+    re.IGNORECASE,
+)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
 def _period(before: str, deadline: str, position: int) -> dict[str, str]:
-    if "6 tháng" in before or "sáu tháng" in before:
-        return {"id": "6-thang", "name": "6 tháng đầu năm", "months": "1-6", "deadline": deadline}
-    if "quý" in before:
-        return {"id": f"quy-{position + 1}", "name": "quý", "months": "1-3", "deadline": deadline}
-    return {"id": "nam", "name": "năm", "months": "1-12", "deadline": deadline}
+    found = list(_PERIOD_WORDS.finditer(before))
+    words = found[-1] if found else None
+    period_id, name, months = "nam", "năm", "1-12"
+    if words is not None and words.group("half"):
+        late = (words.group("end") or "").lower() == "cuối"
+        period_id, name, months = (
+            ("6-thang-cuoi", "6 tháng cuối năm", "7-12")
+            if late
+            else ("6-thang", "6 tháng đầu năm", "1-6")
+        )
+    elif words is not None and words.group("nine"):
+        period_id, name, months = "9-thang", "9 tháng", "1-9"
+    elif words is not None and words.group("quarter"):
+        quarter = words.group("quarter").upper()
+        number = _ROMAN.get(quarter) or int(quarter)
+        roman = next(r for r, n in _ROMAN.items() if n == number)
+        period_id, name, months = f"quy-{number}", f"quý {roman}", f"{3 * number - 2}-{3 * number}"
+    elif words is not None and words.group("quarterly"):
+        # 'báo cáo quý' with no number: which quarter the deadline is for is not written
+        period_id, name, months = f"quy-{position + 1}", "quý", "1-3"
+    return {"id": period_id, "name": name, "months": months, "deadline": deadline}

@@ -51,7 +51,9 @@ def reporting_data(
     data["receiver"] = receiver
     escalation = _receiver(found.escalation_to, book) if found.escalation_to else receiver
     data["escalation_to"] = escalation
-    symbol = str(_plain(document.get("symbol")) or "KH-")
+    # a plan issued with a decision has no symbol of its own: the decision's says the issuer
+    decision = _plain(document.get("issued_with")) or {}
+    symbol = str(_plain(document.get("symbol")) or decision.get("symbol") or "KH-UBND")
     issuer = _plain(document.get("issuing_body"))
     parent = _plain(document.get("parent_body"))
     data["report"] = Noted(

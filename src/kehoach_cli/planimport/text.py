@@ -83,9 +83,12 @@ def restore_case(capitals: str, body: str, names: list[str]) -> str:
     return text[:1].upper() + text[1:]
 
 
-def short_slug(name: str, taken: set[str]) -> str:
-    """An id for a unit: the initials of a body's name ('Sở Thông tin và Truyền thông' →
-    'stttt'), the place of a UBND ('UBND huyện Đức Trọng' → 'duc-trong'); unique."""
+def short_slug(name: str, taken: set[str], base: str | None = None) -> str:
+    """An id for a unit: `base` when given, else the initials of a body's name ('Sở Thông
+    tin và Truyền thông' → 'stttt'), the place of a UBND ('UBND huyện Đức Trọng' →
+    'duc-trong'); unique."""
+    if base:
+        return _unique(base, taken)
     folded = ascii_fold(name).lower()
     place = re.match(
         r"^(?:uy ban nhan dan|ubnd)\s+"
@@ -97,7 +100,10 @@ def short_slug(name: str, taken: set[str]) -> str:
     else:
         words = [w for w in re.findall(r"[a-z0-9]+", folded) if w not in ("va",)]
         base = "".join(w[0] for w in words) if len(words) > 1 else "".join(words)
-    base = re.sub(r"-+", "-", base).strip("-")[:36] or "don-vi"
+    return _unique(re.sub(r"-+", "-", base).strip("-")[:36] or "don-vi", taken)
+
+
+def _unique(base: str, taken: set[str]) -> str:
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1

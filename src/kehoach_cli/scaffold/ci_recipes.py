@@ -12,8 +12,8 @@ yearly report is collected (a deadline "15/01 năm sau"), and a January page of 
 would be empty. `date` runs in Vietnam's time zone (TZ=ICT-7, POSIX for UTC+7, which needs
 no time zone database) so that the days counted are those of the clerks' calendar.
 
-Every job installs one pinned kehoach, from the source `KEHOACH_PIP` names (a git tag or a
-release wheel: scaffold/install_source.py), never from a bare package name.
+Every job installs one pinned kehoach, from the source `KEHOACH_PIP` names (a git commit or
+a release wheel: scaffold/install_source.py), never from a bare package name.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ kehoach status --year "$nam" --format markdown >> "$GITHUB_STEP_SUMMARY" || [ $?
 # Without a source it stops at once and says what to fill in, rather than guessing a name.
 # pip fetches a git source with git, which slim images (python:3.12-slim) lack.
 def install_script(version: str) -> str:
-    example = f"kehoach @ git+https://<máy chủ>/<nhóm>/kehoach.git@v{version}"
+    example = "kehoach @ git+https://<máy chủ>/<nhóm>/kehoach.git@<commit>"
     return f"""\
 if [ -z "$KEHOACH_PIP" ]; then
   echo "Chưa biết nơi cài kehoach: điền biến KEHOACH_PIP ở đầu tệp cấu hình CI này," \\
@@ -75,13 +75,14 @@ def pip_variable(source: InstallSource, indent: int) -> str:
     pad = " " * indent
     version = source.version
     lines = [
-        f"# Nơi cài kehoach, ghim đúng phiên bản {version}: kho git của kehoach ở thẻ v{version},",
-        "# hoặc tệp .whl của bản phát hành (bản sao của cơ quan). Đừng chỉ ghi tên gói 'kehoach':",
-        "# tên này không có trên kho gói công cộng nào, ai đăng ký tên đó sẽ chạy được mã trong",
-        '# CI của kho này. Xem mục "Cài kehoach" trong hướng dẫn của kehoach.',
+        f"# Nơi cài kehoach {version}, ghim đúng một bản: kho git của kehoach ở một commit (hoặc",
+        "# một thẻ kho đó có), hoặc tệp .whl của bản phát hành (bản sao của cơ quan). Lên phiên",
+        "# bản mới: đổi commit ở đây và rev: trong .pre-commit-config.yaml. Đừng chỉ ghi tên gói",
+        "# 'kehoach': tên này không có trên kho gói công cộng nào, ai đăng ký tên đó sẽ chạy được",
+        '# mã trong CI của kho này. Xem mục "Cài kehoach" trong hướng dẫn của kehoach.',
     ]
     if not source.known:
-        example = f"kehoach @ git+https://<máy chủ>/<nhóm>/kehoach.git@v{version}"
+        example = "kehoach @ git+https://<máy chủ>/<nhóm>/kehoach.git@<commit>"
         lines.append(f'# ĐIỀN: chưa biết nơi cài; ví dụ KEHOACH_PIP: "{example}"')
     lines.append(f"KEHOACH_PIP: {json.dumps(source.requirement, ensure_ascii=False)}")
     return "\n".join(pad + line for line in lines)

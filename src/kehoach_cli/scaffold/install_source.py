@@ -1,15 +1,20 @@
-"""Where the CI of a new data repository installs kehoach from: one pinned version, from a
-source that exists.
+"""Where the CI of a new data repository installs kehoach from: the exact source of the
+kehoach that writes it, from a source that exists.
 
 Never a bare package name: `kehoach` is not published on any package index, and whoever
 registered that name would run code in every data repository's CI. The source is a git
-repository of kehoach at the release tag (`v0.3.0`), or a release wheel at a URL (the
-agency's own mirror: docs/huong-dan.md, "Cài kehoach"). `kehoach init` takes it from
-`--kehoach-source`, or else from how the running kehoach was installed (the
-`direct_url.json` pip records, PEP 610) when that was from a git repository or a wheel on a
-server — never from a folder of this machine, which CI cannot reach. When neither says,
-the recipes are written with the version pinned and the source left empty, and their
-install step stops with a message that says what to fill in.
+repository of kehoach at a commit, or a release wheel at a URL (the agency's own mirror:
+docs/huong-dan.md, "Cài kehoach"). The commit is the one the running kehoach was installed
+from (pip's `direct_url.json`, PEP 610: `vcs_info.commit_id` for a git install, else the
+HEAD of the folder it was installed from); a revision the user writes after the address
+(`…/kehoach.git@<commit or tag>`) is taken as given. Never a tag kehoach made up: clones
+of the project may carry no tags at all, and a pin that names nothing fails every CI run.
+Where the source is a folder of this machine (file://), the revision is looked up there
+and refused when it is missing. `kehoach init` takes the address from `--kehoach-source`,
+or else from how the running kehoach was installed when that was a git repository or a
+wheel on a server — never a folder of this machine, which CI cannot reach. When neither
+says, the recipes are written with the source left empty, and their install step stops
+with a message that says what to fill in.
 """
 
 from __future__ import annotations
@@ -17,10 +22,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import SplitResult, urlsplit
+from urllib.request import url2pathname
 
 from kehoach_cli.errors import shortened
+from kehoach_cli.gitrepo import is_commit_id
 
 # Schemes a CI runner can fetch from (file: for a mirror on a shared disk, and for tests).
 # The characters are those of an address and nothing that GitHub (`${{ }}`), GitLab (`$X`)
@@ -48,16 +56,46 @@ class InstallSource:
     def known(self) -> bool:
         return bool(self.requirement)
 
+    @property
+    def pin(self) -> str:
+        """What the requirement is pinned at, in words: 'commit 0123456789ab', 'thẻ v0.3.0'
+        or 'tệp .whl'."""
+        if self.git_rev is None:
+            return "tệp .whl" if self.known else ""
+        return pin_words(self.git_rev)
+
+
+def pin_words(revision: str) -> str:
+    return f"commit {revision[:12]}" if is_commit_id(revision) else f"thẻ {revision}"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where the running kehoach was installed from (pip's direct_url.json)."""
+
+    url: str | None  # the address pip installed from; None: from an index, or unknown
+    commit: str | None  # the commit, when known
+    from_folder: bool = False  # `commit` is the HEAD of the folder installed from
+
+    def describe(self) -> str:
+        """'commit 0123…' for `kehoach --version`; '' when unknown."""
+        if self.commit is None:
+            return ""
+        where = ", thư mục mã nguồn" if self.from_folder else ""
+        return f"commit {self.commit}{where}"
+
 
 def unknown(version: str) -> InstallSource:
     return InstallSource("", version)
 
 
-def from_option(value: str, version: str) -> InstallSource:
-    """`--kehoach-source`: a git repository's address (pinned here at tag v<version>), or
-    the address of this version's release wheel. Refused, with the reason: what CI cannot
-    fetch from, what the recipes would expand, a secret that would be committed with them,
-    plain http, another version than the one writing the repository."""
+def from_option(value: str, version: str, origin: Origin | None = None) -> InstallSource:
+    """`--kehoach-source`: a git repository's address, pinned at the revision written after
+    it (`…@<commit or tag>`) or else at the commit the running kehoach came from (`origin`);
+    or the address of this version's release wheel. Refused, with the reason: what CI
+    cannot fetch from, what the recipes would expand, a secret that would be committed
+    with them, plain http, another version's wheel or tag, a revision that is unknown or
+    that a folder's repository does not have."""
     value = value.strip().removeprefix("git+")
     _refuse_unsafe(value)
     parts = urlsplit(value) if "://" in value else None
@@ -72,9 +110,19 @@ def from_option(value: str, version: str) -> InstallSource:
             f".whl của bản "
             "phát hành"
         )
-    git_url = _without_revision(value.rstrip("/"), version)
-    tag = f"v{version}"
-    return InstallSource(_git_requirement(_pip_git_url(git_url), tag), version, git_url, tag)
+    git_url, revision = _split_revision(value.rstrip("/"), version)
+    if revision is None:
+        revision = origin.commit if origin is not None else None
+    if revision is None:
+        raise SourceRefused(
+            "không biết kehoach đang chạy được cài từ commit nào (cài từ tệp .whl hay từ kho "
+            "gói), nên không ghim được; ghi rõ commit hoặc thẻ có trong kho đó sau địa chỉ: "
+            f"--kehoach-source {git_url}@<commit>"
+        )
+    revision = _in_local_repository(git_url, revision)
+    return InstallSource(
+        _git_requirement(_pip_git_url(git_url), revision), version, git_url, revision
+    )
 
 
 _ARCHIVES = (".tar.gz", ".tgz", ".tar.bz2", ".tar.xz", ".zip")
@@ -126,61 +174,128 @@ def _wheel_version(path: str, version: str) -> str:
     return version
 
 
-def _without_revision(url: str, version: str) -> str:
-    """The repository's address without an '@<revision>' at its end (a copy of the pip
-    requirement from the guide): kehoach pins the tag of its own version itself."""
+def _split_revision(url: str, version: str) -> tuple[str, str | None]:
+    """The repository's address and the '@<revision>' at its end, if any (a copy of the
+    pip requirement from the guide). A release tag of another version is refused: the
+    schemas and template init writes are this version's."""
     head, _, last = url.rpartition("/")
     if "@" not in last or (":" in last and not head):  # scp-like git@host:repo
-        return url
+        return url, None
     name, _, revision = last.rpartition("@")
-    if revision != f"v{version}":
+    if not revision:
+        raise SourceRefused(f"'{url}' có '@' mà không ghi commit hay thẻ sau nó")
+    if _RELEASE_TAG.fullmatch(revision) and revision != f"v{version}":
         raise SourceRefused(
-            f"địa chỉ ghim ở '{revision}', khác phiên bản kehoach đang chạy ({version}); bỏ "
-            f"'@{revision}': kehoach tự ghim ở thẻ v{version}"
+            f"địa chỉ ghim ở '{revision}', khác phiên bản kehoach đang chạy ({version}): "
+            "lược đồ và mẫu init ghi là của phiên bản này; ghim ở commit của kehoach đang "
+            f"chạy (bỏ '@{revision}') hoặc ở thẻ v{version}"
         )
-    return f"{head}/{name}"
+    return f"{head}/{name}", revision
 
 
-def from_installation(direct_url: str | None, version: str) -> InstallSource:
-    """The source the running kehoach was installed from, when CI can reach it too;
-    `direct_url` is the text of the distribution's direct_url.json (None: installed from
-    an index, whose name we do not trust for the reason above)."""
+_RELEASE_TAG = re.compile(r"v\d+\.\d+\.\d+")
+
+
+def _in_local_repository(git_url: str, revision: str) -> str:
+    """A folder's repository (file://) is looked into: a revision it lacks is refused, a
+    branch (which moves) is pinned at its commit. Other addresses cannot be looked into
+    without the network; the revision is written as given."""
+    if not git_url.startswith("file://"):
+        return revision
+    from kehoach_cli.gitrepo import resolve
+
+    folder = Path(url2pathname(urlsplit(git_url).path))
+    commit = resolve(folder, revision)
+    if commit is None:
+        raise SourceRefused(
+            f"kho git ở '{folder}' không có {pin_words(revision)}: CI sẽ không cài được "
+            "kehoach từ đó (kho sao chép không mang thẻ thì ghim theo commit)"
+        )
+    return revision if is_commit_id(revision) or _is_tag(folder, revision) else commit
+
+
+def _is_tag(folder: Path, revision: str) -> bool:
+    from kehoach_cli.gitrepo import has_tag
+
+    return has_tag(folder, revision)
+
+
+def origin_from(direct_url: str | None) -> Origin:
+    """The origin that `direct_url` (the text of the distribution's direct_url.json, None
+    when there is none: installed from an index) records. A folder installed from (`pip
+    install .`, `-e .`) records no commit: its HEAD is read (running nothing)."""
     if not direct_url:
-        return unknown(version)
+        return Origin(None, None)
     try:
         record: Any = json.loads(direct_url)
         url = str(record["url"])
     except (ValueError, KeyError, TypeError):
-        return unknown(version)
+        return Origin(None, None)
+    vcs = record.get("vcs_info")
+    if isinstance(vcs, dict):
+        commit = str(vcs.get("commit_id", ""))
+        known = vcs.get("vcs") == "git" and is_commit_id(commit)
+        return Origin(url, commit if known else None)
+    if isinstance(record.get("dir_info"), dict) and url.startswith("file://"):
+        from kehoach_cli.gitrepo import head_commit
+
+        return Origin(url, head_commit(Path(url2pathname(urlsplit(url).path))), True)
+    return Origin(url, None)
+
+
+def from_installation(direct_url: str | None, version: str) -> InstallSource:
+    """The source the running kehoach was installed from, when CI can reach it too: a git
+    repository on a server, pinned at the installed commit, or a wheel on a server with
+    its hash."""
+    origin = origin_from(direct_url)
+    url = origin.url or ""
     parts = urlsplit(url)
     secret = parts.password is not None or bool(parts.query)
     if parts.scheme not in ("https", "ssh", "git") or secret or not _URL.match(url):
         return unknown(version)  # a folder or file of this machine, or an odd address
-    vcs = record.get("vcs_info")
-    if isinstance(vcs, dict) and vcs.get("vcs") == "git":
-        tag = f"v{version}"
-        # Pinned: the release tag if that is what was asked for, else the exact commit.
-        rev = tag if vcs.get("requested_revision") == tag else str(vcs.get("commit_id", ""))
-        if not rev:
-            return unknown(version)
-        return InstallSource(_git_requirement(url, rev), version, url, rev)
+    if origin.commit is not None:
+        return InstallSource(_git_requirement(url, origin.commit), version, url, origin.commit)
+    record: Any = json.loads(direct_url or "{}")
     archive = record.get("archive_info")
-    if isinstance(archive, dict) and urlsplit(url).path.endswith(".whl"):
+    if isinstance(archive, dict) and parts.path.endswith(".whl"):
         hashes = archive.get("hashes")
         sha256 = hashes.get("sha256") if isinstance(hashes, dict) else None
         return InstallSource(f"kehoach @ {url}" + (f"#sha256={sha256}" if sha256 else ""), version)
     return unknown(version)
 
 
+def installed_direct_url() -> str | None:
+    """The text of the running kehoach's direct_url.json; None when installed from an index
+    or run from a source tree that is not installed. Only installed records count (those
+    with an INSTALLER file; a source tree's egg-info is not one), and of several on the
+    path (a test borrowing another environment's packages), the one whose files hold the
+    running code; an editable install's code lies elsewhere: then the first."""
+    import kehoach_cli
+
+    running = Path(kehoach_cli.__file__).resolve()
+    # The usual case first, without importlib.metadata (~25 ms of `kehoach --version`):
+    # the record beside the package it describes (site-packages/kehoach-<v>.dist-info).
+    beside = running.parents[1] / f"kehoach-{kehoach_cli.__version__}.dist-info"
+    if (beside / "INSTALLER").is_file():
+        record = beside / "direct_url.json"
+        return record.read_text(encoding="utf-8") if record.is_file() else None
+    from importlib.metadata import distributions
+
+    installed = [d for d in distributions(name="kehoach") if d.read_text("INSTALLER")]
+    for candidate in installed:
+        located = Path(str(candidate.locate_file("kehoach_cli/__init__.py")))
+        if located.resolve() == running:
+            return candidate.read_text("direct_url.json")
+    return installed[0].read_text("direct_url.json") if installed else None
+
+
+def running_origin() -> Origin:
+    return origin_from(installed_direct_url())
+
+
 def installed_source(version: str) -> InstallSource:
     """The source of the kehoach that is running (see from_installation)."""
-    from importlib.metadata import PackageNotFoundError, distribution
-
-    try:
-        direct_url = distribution("kehoach").read_text("direct_url.json")
-    except PackageNotFoundError:  # run from a source tree, not installed
-        direct_url = None
-    return from_installation(direct_url, version)
+    return from_installation(installed_direct_url(), version)
 
 
 def _pip_git_url(url: str) -> str:

@@ -42,8 +42,9 @@ def pre_commit_config(source: InstallSource) -> str:
     if source.git_url and source.git_rev:
         url = json.dumps(source.git_url, ensure_ascii=False)  # a YAML-safe scalar
         rev = source.git_rev
-        label = f"thẻ {rev}" if rev == f"v{source.version}" else f"commit {rev[:12]}"
-        return PRE_COMMIT_PINNED.format(version=source.version, url=url, rev=rev, rev_label=label)
+        return PRE_COMMIT_PINNED.format(
+            version=source.version, url=url, rev=rev, rev_label=source.pin
+        )
     return PRE_COMMIT_LOCAL
 
 

@@ -206,10 +206,12 @@ def render_rich(
     color: bool | None = None,
 ) -> str:
     """`boxed`: a terminal's layout (boxes, bars); `color` (default: as `boxed`): escape
-    codes at all — off, none is written, not even bold (NO_COLOR, --no-color)."""
+    codes at all — off, none is written, not even bold (NO_COLOR, --no-color); on without
+    a terminal (--color, FORCE_COLOR into a pipe): the plain layout, styled."""
     from rich.console import Console
 
     color = boxed if color is None else color
+    styled = boxed or color
     console = Console(
         file=io.StringIO(),
         width=width,
@@ -220,17 +222,17 @@ def render_rich(
         emoji=False,
     )
     if heading:
-        console.print(heading, style="bold" if boxed else None, markup=False)
+        console.print(heading, style="bold" if styled else None, markup=False)
         console.print()
     for number, view in enumerate(views):
         if number:
             console.print()
-        table, shown = _rich_table(view, compact, console.width, boxed)
+        table, shown = _rich_table(view, compact, console.width, boxed, styled)
         console.print(table)
         for note in view.notes_for(shown):
             console.print(
                 note,
-                style="bold yellow" if boxed and note.startswith("Cần chú ý") else None,
+                style="bold yellow" if styled and note.startswith("Cần chú ý") else None,
                 markup=False,
             )
     text: str = console.file.getvalue()  # type: ignore[attr-defined]
@@ -239,7 +241,9 @@ def render_rich(
     return text.lstrip("\n")
 
 
-def _rich_table(view: View, compact: bool, width: int, boxed: bool) -> tuple[Any, list[str]]:
+def _rich_table(
+    view: View, compact: bool, width: int, boxed: bool, styled: bool
+) -> tuple[Any, list[str]]:
     """The table, and the keys of the columns it shows."""
     from rich import box
     from rich.table import Table
@@ -251,8 +255,8 @@ def _rich_table(view: View, compact: bool, width: int, boxed: bool) -> tuple[Any
         box=box.ROUNDED if boxed else None,
         show_edge=boxed,
         pad_edge=boxed,
-        header_style="bold" if boxed else "",
-        title_style="bold" if boxed else "",
+        header_style="bold" if styled else "",
+        title_style="bold" if styled else "",
     )
     columns, dropped = _fit(view, _columns(view, compact), width, boxed)
     for column in columns:
@@ -265,15 +269,15 @@ def _rich_table(view: View, compact: bool, width: int, boxed: bool) -> tuple[Any
     if dropped and not compact:
         view.notes.append("(Màn hình hẹp nên bớt cột; dùng --format json hoặc csv để xem đủ.)")
     for row in view.rows:
-        cells = [cell_text(column, row, styled=boxed) for column in columns]
+        cells = [cell_text(column, row, styled=styled) for column in columns]
         if view.name == "task":  # the task tree, indented by level
             cells[0] = "  " * row.get("level", 0) + cells[0]
-        table.add_row(*_cells(cells, boxed))
+        table.add_row(*_cells(cells, styled))
     if view.total:
         total = [
-            cell_text(c, view.total, styled=boxed) if c.key in view.total else "" for c in columns
+            cell_text(c, view.total, styled=styled) if c.key in view.total else "" for c in columns
         ]
-        table.add_row(*_cells(total, boxed), style="bold" if boxed else None)
+        table.add_row(*_cells(total, styled), style="bold" if styled else None)
     return table, [column.key for column in columns]
 
 
