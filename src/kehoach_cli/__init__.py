@@ -1,3 +1,3 @@
 """kehoach: theo dõi và báo cáo thực hiện kế hoạch từ các tệp YAML."""
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"

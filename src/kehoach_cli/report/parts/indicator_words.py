@@ -4,10 +4,12 @@ judgment with its reason. Pure."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from kehoach_cli import formatting as fmt
 from kehoach_cli.facts.findings import IndicatorFinding, NotJudged
 from kehoach_cli.facts.labels import ASSESSMENT_LABELS, COMPARISON_WORDS
-from kehoach_cli.facts.model import IndicatorFacts, Reading
+from kehoach_cli.facts.model import IndicatorFacts
 from kehoach_cli.model.plan import Indicator
 from kehoach_cli.report import wording as w
 from kehoach_cli.report.parts.words import Words
@@ -63,7 +65,7 @@ def _target_words(words: Words, ind: IndicatorFacts) -> str:
     return f"mục tiêu {target(indicator)} {span}"
 
 
-def indicator_row(number: int, ind: IndicatorFacts) -> dict[str, str]:
+def indicator_row(number: int, ind: IndicatorFacts, words: Words) -> dict[str, str]:
     indicator = ind.indicator
     cells = []
     for year, r in ind.readings.items():
@@ -80,10 +82,23 @@ def indicator_row(number: int, ind: IndicatorFacts) -> dict[str, str]:
     return {
         "stt": str(number),
         "name": indicator.name,
-        "target": f"{target(indicator)} ({indicator.period.span})",
+        "target": _target_cell(ind, words),
         "actual": "; ".join(cells) or "chưa có số liệu",
         "assessment": _assessment_cell(ind),
     }
+
+
+def _target_cell(ind: IndicatorFacts, words: Words) -> str:
+    """The target the row's verdict is against: a unit's own when the plan gives one; the
+    whole plan's, said to be so, beside a unit's share."""
+    indicator, finding = ind.indicator, ind.finding
+    span = indicator.period.span
+    if words.unit is not None and words.unit.id in indicator.unit_targets:
+        own = indicator.unit_targets[words.unit.id]
+        return f"{target(indicator, own)} ({span}, giao cho đơn vị)"
+    if finding is not None and finding.not_judged is NotJudged.UNIT_SHARE:
+        return f"{target(indicator)} ({span}, toàn Kế hoạch)"
+    return f"{target(indicator)} ({span})"
 
 
 _REASONS = {
@@ -136,11 +151,12 @@ def _assessment_cell(ind: IndicatorFacts) -> str:
     return ASSESSMENT_LABELS[ind.assessment]
 
 
-def target(indicator: Indicator, value: object = None) -> str:
+def target(indicator: Indicator, value: Decimal | None = None) -> str:
+    """'tối thiểu 52 tổ': the plan's target, or the one given (a unit's own)."""
     amount = indicator.target if value is None else value
     return (
         f"{COMPARISON_WORDS[indicator.comparison.value]} "
-        f"{w.quantity(amount, indicator.unit_of_measure)}"  # type: ignore[arg-type]
+        f"{w.quantity(amount, indicator.unit_of_measure)}"
     )
 
 
@@ -170,10 +186,3 @@ def _source_note(source: str | None, note: str | None) -> str:
     if note:
         parts.append(w.lower_first(w.clean(note)).rstrip("."))
     return "; ".join(parts)
-
-
-def indicator_names(findings: list[IndicatorFinding], words: Words) -> str:
-    return "; ".join(words.index.indicators[f.indicator_id].name for f in findings)
-
-
-__all__ = ["Reading", "assessment_phrase", "indicator_line", "indicator_row", "target"]

@@ -18,7 +18,9 @@ from kehoach_cli.report.parts.words import Words
 def tables(words: Words) -> dict[str, Any]:
     return {
         "task_rows": _task_rows(words),
-        "indicator_rows": [indicator_row(n, i) for n, i in enumerate(words.facts.indicators, 1)],
+        "indicator_rows": [
+            indicator_row(n, i, words) for n, i in enumerate(words.facts.indicators, 1)
+        ],
         **_budget(words),
     }
 
