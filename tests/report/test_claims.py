@@ -8,7 +8,8 @@ is being rewritten: the tests assert what must NOT be said, and the true fact lo
 (numbers and names), not exact sentences.
 
 "Seen failing" in each docstring: against 0.3.0 (100966b) and against main at 9714850
-(the findings layer, before the report's wording was rewritten on it).
+(the findings layer, before the report's wording was rewritten on it). All hold on main
+from 0425e9b.
 """
 
 from __future__ import annotations
@@ -95,15 +96,10 @@ def test_p1_a_units_own_target_is_the_one_it_is_judged_against(tmp_path: Path):
     assert any(re.search(r"\b13 tổ", line) for line in lines), lines
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="main 2b67235: Bảng 3 of a unit's report shows the plan's target 'tối thiểu 52 tổ' "
-    "beside the verdict 'không đạt' made against the unit's own 13 (issue 21, pattern 1)",
-)
 def test_p1_no_verdict_stands_beside_the_whole_plans_target(tmp_path: Path):
     """Every line or table row with a verdict shows the target it was judged against: the
-    unit's 13, never the district's 52. Seen failing: 9714850 and main up to 2b67235 (Bảng 3:
-    '… | tối thiểu 52 tổ (2023) | 2023: 10 tổ | không đạt')."""
+    unit's 13, never the district's 52. Seen failing: 9714850 and main up to 2b67235
+    (Bảng 3: '… | tối thiểu 52 tổ (2023) | 2023: 10 tổ | không đạt'); holds from 0425e9b."""
     judged = [line for line in _own_target_report(tmp_path) if VERDICT.search(line)]
     assert judged
     assert not any(re.search(r"\b52 tổ", line) for line in judged), judged
