@@ -128,3 +128,13 @@ def test_the_document_date_never_contradicts_what_it_states(cli, tmp_path, args,
         assert said in result.stderr and not out.exists()
         return
     assert Document(str(out)).tables[0].cell(1, 1).text == said
+
+
+def test_a_late_units_own_sending_is_never_called_on_time():
+    """Xã Kiến Thành sent on 08/12/2023 (deadline 05/12): every line of its own report that
+    tells its sending says late, including the appendix's sentence a template may show."""
+    data = load_year(Workspace(HUYEN), 2023, date(2023, 12, 15))
+    ctx = build_context(data, ReportOptions(unit="kien-thanh"), date(2023, 12, 15))
+    told = [*ctx["direction"], ctx["appendix_empty"]]
+    assert any("muộn 3 ngày" in line for line in told), told
+    assert not any("đúng hạn" in line for line in told), told

@@ -86,4 +86,9 @@ def _own_sending(words: Words, deadline: str) -> str:
     when = fmt.short_date(sub.submitted_on)
     if words.receiver_own:
         return f"{words.unit.name} hoàn thành báo cáo phần việc của đơn vị ngày {when}."
+    if sub.days_late:
+        return (
+            f"{words.unit.name} gửi báo cáo ngày {when}, muộn {sub.days_late} ngày (hạn "
+            f"{deadline})."
+        )
     return f"{words.unit.name} gửi báo cáo ngày {when}, đúng hạn (hạn {deadline})."
