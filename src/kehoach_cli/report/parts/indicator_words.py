@@ -52,17 +52,22 @@ def indicator_line(words: Words, ind: IndicatorFacts) -> str:
     )
 
 
-def _target_words(words: Words, ind: IndicatorFacts) -> str:
-    """The target of the figure's own scope: a unit's own when the plan gives one; the
-    plan's otherwise — named as the whole plan's beside a unit's share."""
+def _scoped_target(words: Words, ind: IndicatorFacts) -> tuple[str, str | None]:
+    """(the target the figure is set against, its scope): a unit's own when the plan gives
+    one ('own'); the whole plan's, said to be so beside a unit's share ('whole'); else the
+    plan's, plainly (None)."""
     indicator, finding = ind.indicator, ind.finding
-    span = period_words(indicator)
     if words.unit is not None and words.unit.id in indicator.unit_targets:
-        own = indicator.unit_targets[words.unit.id]
-        return f"mục tiêu giao cho đơn vị {target(indicator, own)} {span}"
+        return target(indicator, indicator.unit_targets[words.unit.id]), "own"
     if finding is not None and finding.not_judged is NotJudged.UNIT_SHARE:
-        return f"mục tiêu chung của Kế hoạch {target(indicator)} {span}"
-    return f"mục tiêu {target(indicator)} {span}"
+        return target(indicator), "whole"
+    return target(indicator), None
+
+
+def _target_words(words: Words, ind: IndicatorFacts) -> str:
+    amount, scope = _scoped_target(words, ind)
+    head = {"own": "mục tiêu giao cho đơn vị", "whole": "mục tiêu chung của Kế hoạch"}
+    return f"{head.get(scope or '', 'mục tiêu')} {amount} {period_words(ind.indicator)}"
 
 
 def indicator_row(number: int, ind: IndicatorFacts, words: Words) -> dict[str, str]:
@@ -89,16 +94,11 @@ def indicator_row(number: int, ind: IndicatorFacts, words: Words) -> dict[str, s
 
 
 def _target_cell(ind: IndicatorFacts, words: Words) -> str:
-    """The target the row's verdict is against: a unit's own when the plan gives one; the
-    whole plan's, said to be so, beside a unit's share."""
-    indicator, finding = ind.indicator, ind.finding
-    span = indicator.period.span
-    if words.unit is not None and words.unit.id in indicator.unit_targets:
-        own = indicator.unit_targets[words.unit.id]
-        return f"{target(indicator, own)} ({span}, giao cho đơn vị)"
-    if finding is not None and finding.not_judged is NotJudged.UNIT_SHARE:
-        return f"{target(indicator)} ({span}, toàn Kế hoạch)"
-    return f"{target(indicator)} ({span})"
+    """The target the row's verdict is against, with its scope when it is not the plain
+    one."""
+    amount, scope = _scoped_target(words, ind)
+    tail = {"own": ", giao cho đơn vị", "whole": ", toàn Kế hoạch"}.get(scope or "", "")
+    return f"{amount} ({ind.indicator.period.span}{tail})"
 
 
 _REASONS = {
