@@ -79,6 +79,7 @@ def year_facts(data: YearData, unit: str | None = None, task: str | None = None)
         years_present=data.years_with_data(),
         label=data.period_label,
         next_label=next_period_label(data.period, data.year),
+        period_start=data.period.months.start(data.year),
         period_end=data.period.months.end(data.year),
         part_year=not data.period.whole_year,
     )
@@ -192,10 +193,14 @@ class _LeadState:
     whole: bool  # every lead (every subtask's, all the way down) has reported
 
 
-def _combined_status(reports: list[TaskReport], expected: int) -> TaskStatus:
+def _combined_status(reports: list[TaskReport], expected: int) -> TaskStatus | None:
     """The group's state: done only when every member has reported done; delayed when any
-    member is; otherwise in progress (not started when none has started)."""
+    member is; otherwise in progress (not started when none has started). Members that
+    reported only 'done' while others have not reported give no state: nobody said 'in
+    progress'."""
     states = {r.status for r in reports}
+    if states <= {TaskStatus.DONE, TaskStatus.CANCELLED} and len(reports) < expected:
+        return None
     if states == {TaskStatus.DONE} and len(reports) == expected:
         return TaskStatus.DONE
     if TaskStatus.DELAYED in states:

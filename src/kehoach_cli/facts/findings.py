@@ -122,6 +122,9 @@ class TaskFinding:
     # reported on the task: not yet due, missing, draft, sent without the task
     lead_states: tuple[tuple[Unit, SubmissionState], ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    # some of those leads owes the report: sent it without the task, or the deadline has
+    # passed (a draft before the deadline owes nothing yet)
+    owed: bool = False
 
     @property
     def finished(self) -> bool:
@@ -131,9 +134,7 @@ class TaskFinding:
     def lead_owes_report(self) -> bool:
         """NO_REPORT where the lead's report was due (or was sent without the task): a
         shortcoming. A lead whose report is not due yet owes nothing."""
-        return self.verdict in (TaskVerdict.NO_REPORT, TaskVerdict.PARTLY_REPORTED) and any(
-            state is not SubmissionState.PENDING for _, state in self.lead_states
-        )
+        return self.verdict in (TaskVerdict.NO_REPORT, TaskVerdict.PARTLY_REPORTED) and self.owed
 
 
 # --- indicators ----------------------------------------------------------------------------

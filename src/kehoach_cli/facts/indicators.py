@@ -49,7 +49,9 @@ def assess(
         trend = "up" if slope > 0 else "down" if slope < 0 else "flat"
     if meets(indicator, latest, target):
         return trend, "met", None
-    if year >= indicator.period.end:
+    if latest_year >= indicator.period.end:
+        # only the period's own last figure can miss the target: before it is in, the
+        # year of the end is judged like any other, by an estimate
         return trend, "missed", None
     if trend is None:
         return trend, "no_data", None

@@ -16,7 +16,7 @@ The rules (docs/architecture.md, 'Findings') in short:
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from kehoach_cli.checks.progress_rules import overspent
 from kehoach_cli.facts.findings import (
@@ -31,7 +31,7 @@ from kehoach_cli.facts.findings import (
     TaskFinding,
     TaskVerdict,
 )
-from kehoach_cli.facts.model import Attributed, TaskFacts, YearFacts
+from kehoach_cli.facts.model import Attributed, SubmissionState, TaskFacts, YearFacts
 from kehoach_cli.model.deadlines import DeadlineKind
 from kehoach_cli.model.plan import Unit
 from kehoach_cli.model.progress import Activity, TaskReport, TaskStatus
@@ -82,9 +82,24 @@ def _task(t: TaskFacts, facts: YearFacts) -> TaskFinding:
         judged = {facts.scope.id: own} if facts.scope and own else {}
         status = own.status if own else None
     leads = t.leads if role is Role.WHOLE else [u for u in t.leads if u == facts.scope]
-    if not judged or status is None:
+    return _judged_task(t, facts, role, status, judged, leads)
+
+
+def _judged_task(
+    t: TaskFacts,
+    facts: YearFacts,
+    role: Role,
+    status: TaskStatus | None,
+    judged: dict[str, TaskReport],
+    leads: list[Unit],
+) -> TaskFinding:
+    """The verdict on what the lead(s) wrote, with its evidence."""
+    if not judged:
         states = tuple((u, facts.submission(u.id).state) for u in leads if _in_scope(facts, u))
-        return TaskFinding(t.task, role, TaskVerdict.NO_REPORT, None, t.due, lead_states=states)
+        owed = _owed(facts, states)
+        return TaskFinding(
+            t.task, role, TaskVerdict.NO_REPORT, None, t.due, lead_states=states, owed=owed
+        )
     sent = {u: facts.submission(u).submitted_on for u in judged if _in_scope_id(facts, u)}
     spoken = {u: day for u, day in sent.items() if day is not None}
     reported_on = max(spoken.values()) if spoken else None
@@ -95,11 +110,15 @@ def _task(t: TaskFacts, facts: YearFacts) -> TaskFinding:
         Evidence(facts.index.units[u], f"tasks.{t.task.id}.status", r.status.value)
         for u, r in judged.items()
     )
-    verdict = _verdict(t, facts, status, judged, spoken, late_activities)
     silent = tuple(
         (u, facts.submission(u.id).state)
         for u in leads
         if u.id not in judged and _in_scope(facts, u)
+    )
+    verdict = (
+        _verdict(t, facts, status, judged, spoken, late_activities)
+        if status is not None
+        else TaskVerdict.PARTLY_REPORTED
     )
     if silent and verdict is not TaskVerdict.OVERDUE:
         return TaskFinding(
@@ -112,6 +131,7 @@ def _task(t: TaskFacts, facts: YearFacts) -> TaskFinding:
             late_activities,
             silent,
             evidence,
+            _owed(facts, silent),
         )
     if verdict is TaskVerdict.OVERDUE:
         evidence += tuple(
@@ -122,6 +142,13 @@ def _task(t: TaskFacts, facts: YearFacts) -> TaskFinding:
     return TaskFinding(
         t.task, role, verdict, status, t.due, reported_on, late_activities, (), evidence
     )
+
+
+def _owed(facts: YearFacts, states: tuple[tuple[Unit, SubmissionState], ...]) -> bool:
+    """A lead owes its report on the task when it sent its report without the task, or
+    when the deadline has passed; a draft, or nothing, before the deadline owes nothing."""
+    past = facts.as_of > facts.deadline
+    return any(state.counted or past for _, state in states)
 
 
 def _verdict(
@@ -157,9 +184,11 @@ def _verdict(
 
 def _now(facts: YearFacts) -> date:
     """The day the report speaks for: the as-of day, but never past the time it is
-    written for (the end of its period, or its deadline when that falls later): a 6-month
-    report read years later still speaks of June, not of what fell due since."""
-    return min(facts.as_of, max(facts.period_end, facts.deadline))
+    written for (the day after its period ends, or its deadline when that falls later): a
+    6-month report read years later still speaks of June, not of what fell due since; a
+    task due on the period's last day and not reported done is not 'on schedule' once the
+    period is over."""
+    return min(facts.as_of, max(facts.period_end + timedelta(days=1), facts.deadline))
 
 
 def _overdue_activities(report: TaskReport, day: date | None) -> list[Activity]:
@@ -218,7 +247,7 @@ def _cooperation_gaps(facts: YearFacts) -> list[CooperationGap]:
     counted = {u.id for u in facts.counted_units}
     gaps = []
     for t in facts.tasks:
-        if t.is_group:
+        if t.is_group or _due_before_period(t, facts):
             continue
         wrote = {c.unit.id for c in t.contributions}
         gaps += [
@@ -227,6 +256,15 @@ def _cooperation_gaps(facts: YearFacts) -> list[CooperationGap]:
             if u.id in counted and u.id not in wrote
         ]
     return gaps
+
+
+def _due_before_period(t: TaskFacts, facts: YearFacts) -> bool:
+    """A task due once, before the period reported on began: nothing is left to
+    cooperate on in this period."""
+    deadline = t.task.deadline
+    if deadline is None or deadline.kind is not DeadlineKind.ONCE or deadline.due is None:
+        return False
+    return deadline.due < facts.period_start
 
 
 # --- proposals -----------------------------------------------------------------------------
@@ -253,7 +291,8 @@ def _proposals(facts: YearFacts) -> list[Proposal]:
 def _asks(item: Attributed, names: list[str]) -> str | None:
     text = " ".join(item.text.split()).lower()
     for name in names:
-        pattern = _ASKING + re.escape(name.lower()) + r"(?![\w])"
+        # a bare 'tỉnh' is the province's UBND, not its Party committee or mass bodies
+        pattern = _ASKING + re.escape(name.lower()) + r"(?![\w])(?!\s+(?:ủy|uỷ|đoàn|hội)\b)"
         match = re.search(pattern, text)
         if match:
             return item.text[match.start() : match.end()].strip()
@@ -273,6 +312,7 @@ def _addressee_names(facts: YearFacts) -> list[str]:
     if level:
         names.add(f"UBND {level.group(1)}")
         names.add(f"Ủy ban nhân dân {level.group(1)}")
+        names.add(level.group(1))  # 'Đề nghị tỉnh hỗ trợ …' in the province's own report
     for unit in facts.index.reporting_units:
         if unit.short_name:
             names.add(unit.short_name)

@@ -251,6 +251,7 @@ class YearFacts:
     years_present: list[int]
     label: str = ""  # the period reported on: "năm 2024", "6 tháng đầu năm 2024"
     next_label: str = ""  # the one after it, for "phương hướng": "năm 2025"
+    period_start: date = date.min  # the first day of the period reported on
     period_end: date = date.max  # the last day of the period reported on
     part_year: bool = False  # a 6-month or quarter report
     findings: Findings | None = None  # the judgments (facts/judge.py), set by year_facts

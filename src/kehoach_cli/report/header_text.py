@@ -61,6 +61,8 @@ _UNITS = tuple(
     for unit in (
         "ủy ban nhân dân",
         "uỷ ban nhân dân",
+        "việt nam",  # 'ỦY BAN MTTQ VIỆT NAM XÃ …' never breaks inside the country's name
+        "mặt trận tổ quốc",
         "hội đồng nhân dân",
         "trung tâm",
         "chi cục",

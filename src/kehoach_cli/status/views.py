@@ -192,19 +192,29 @@ def indicators_view(facts: YearFacts, status: str | None = None) -> View:
         )
     return View(
         "indicator",
-        f"Chỉ tiêu (số liệu đến năm {facts.year})",
+        f"Chỉ tiêu (số liệu đến {facts.label})",
         [
             Column("indicator", "Mã"),
             Column("name", "Chỉ tiêu"),
             Column("target", "Mục tiêu", "target"),
             Column("period", "Giai đoạn"),
-            Column("values", "Thực hiện theo năm", "values"),
+            # a period's page holds that period's figure of each year, not the year's
+            Column("values", _values_heading(facts), "values"),
             Column("trend", "Xu hướng", "trend"),
             Column("assessment", "Đánh giá", "assessment"),
         ],
         rows,
         notes=_indicator_notes(facts),
     )
+
+
+def _values_heading(facts: YearFacts) -> str:
+    """'Thực hiện theo năm'; on a period's page 'Thực hiện (quý III)': its figures are that
+    period's of each year, not the year's."""
+    if not facts.part_year:
+        return "Thực hiện theo năm"
+    period = facts.label.rsplit(" năm ", 1)[0] if " năm " in facts.label else facts.label
+    return f"Thực hiện ({period})"
 
 
 def _indicator_notes(facts: YearFacts) -> list[str]:

@@ -32,13 +32,20 @@ def _achievements(words: Words) -> list[str]:
     findings = words.findings
     judged = findings.judged_tasks
     reported = [t for t in judged if t.verdict is not TaskVerdict.NO_REPORT]
-    done = [t for t in judged if t.verdict is TaskVerdict.DONE]
+    done = [t for t in judged if t.verdict is TaskVerdict.DONE and t.role is not Role.OWN_PART]
+    # a unit leading its part of a group's task has finished its part, not the task
+    parts = [t for t in judged if t.verdict is TaskVerdict.DONE and t.role is Role.OWN_PART]
     lines = []
     base = _base(words, judged, reported)
     if done:
         lines.append(f"- {base}, đã hoàn thành {len(done)} nhiệm vụ: {_ids(done)}.")
-    elif reported:
+    elif reported and not parts:
         lines.append(f"- {base}, chưa có nhiệm vụ nào hoàn thành.")
+    if parts:
+        lines.append(
+            f"- Hoàn thành phần của đơn vị trong {len(parts)} nhiệm vụ do nhiều đơn vị cùng "
+            f"chủ trì: {_ids(parts)}."
+        )
     going = [
         t
         for t in judged

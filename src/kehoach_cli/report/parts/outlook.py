@@ -23,7 +23,8 @@ def _what_remains(words: Words) -> str:
     remaining = words.findings.remaining_tasks
     head = f"- Kế hoạch kết thúc năm {period.end}"
     if not remaining:
-        return f"{head}; các nhiệm vụ {'chủ trì ' if words.unit else ''}đã hoàn thành."
+        mine = "phần việc chủ trì của đơn vị" if words.unit else "các nhiệm vụ"
+        return f"{head}; {mine} đã hoàn thành."
     return (
         f"{head}; còn {len(remaining)} nhiệm vụ chưa được báo cáo hoàn thành: "
         f"{ids([t.task for t in remaining])}."
