@@ -29,6 +29,12 @@ class Overall:
     tasks: int
     done: int
 
+    @property
+    def complete(self) -> bool:
+        """Every task's progress is known: only then is the mean the plan's progress (a
+        mean over part of the tasks is that part's, as the report says of a parent)."""
+        return self.progress is not None and self.reported == self.tasks
+
 
 def overall(facts: YearFacts) -> Overall:
     work = [task for task in facts.tasks if not task.is_group]
@@ -94,6 +100,14 @@ def progress_figure(facts: YearFacts) -> Figure:
             f"chưa nhiệm vụ nào trong {found.tasks} nhiệm vụ có báo cáo",
             "info",
         )
+    if not found.complete:
+        # a mean over the tasks that reported is theirs, not the plan's: titled so
+        note = (
+            f"chưa đủ báo cáo: bình quân {found.reported}/{found.tasks} nhiệm vụ có tiến độ; "
+            f"{found.done} đã hoàn thành"
+        )
+        title = "Tiến độ các nhiệm vụ đã báo cáo"
+        return Figure("progress", title, _pct(found.progress), note, "info")
     note = (
         f"bình quân {found.reported}/{found.tasks} nhiệm vụ có báo cáo; "
         f"{found.done} đã hoàn thành; vạch: thời gian đã qua của năm ({_pct(year_gone)})"
@@ -187,7 +201,12 @@ def change_figure(facts: YearFacts, previous: Previous) -> Figure:
     before, now = previous.overall, overall(facts)
     parts = []
     value = "—"
-    if before.progress is not None and now.progress is not None:
+    if (
+        before.complete
+        and now.complete
+        and before.progress is not None
+        and now.progress is not None
+    ):
         value = f"{_signed(now.progress - before.progress)} điểm %"
         parts.append(f"tiến độ {_pct(before.progress)} → {_pct(now.progress)}")
     else:
