@@ -138,3 +138,17 @@ def test_a_late_units_own_sending_is_never_called_on_time():
     told = [*ctx["direction"], ctx["appendix_empty"]]
     assert any("muộn 3 ngày" in line for line in told), told
     assert not any("đúng hạn" in line for line in told), told
+
+
+def test_a_units_cooperation_row_says_its_figures_are_the_units_own_part():
+    """Thọ Xuân cooperates on 2.1, which VNPT leads and reported in progress at 90%: the row
+    of Thọ Xuân's own report shows Thọ Xuân's part, and says so."""
+    root = REPO / "examples/tinh-chuyen-doi-so-2021-2025"
+    data = load_year(Workspace(root), 2025, date(2026, 1, 20))
+    ctx = build_context(data, ReportOptions(unit="tho-xuan"), date(2026, 1, 20))
+    row = next(r for r in ctx["task_rows"] if r["stt"] == "2.1")
+    assert row["lead"] == "VNPT Thanh Hóa"
+    assert row["note"].startswith("phần phối hợp của đơn vị")
+    whole = build_context(data, ReportOptions(), date(2026, 1, 20))
+    lead_row = next(r for r in whole["task_rows"] if r["stt"] == "2.1")
+    assert lead_row["progress"] != row["progress"]  # the task's own state is the lead's

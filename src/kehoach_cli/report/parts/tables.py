@@ -64,7 +64,9 @@ def _row_notes(words: Words, t: TaskFacts, own: TaskReport | None) -> list[str]:
                 f"chưa đủ báo cáo{missing}; bình quân phần đã báo cáo {t.progress_partial}%"
             )
     if unit and unit not in t.leads:
-        notes.append("phần phối hợp" + ("" if own else ", không có nội dung"))
+        # the cells are the unit's own part, beside another's name: said so, so that they
+        # are not read as the task's state (which is its lead's)
+        notes.append("phần phối hợp của đơn vị" + ("" if own else ", không có nội dung"))
     elif unit and t.group_led:
         notes.append("phần của đơn vị")
     elif t.lead and t.lead_submission and not t.lead_submission.counted:
